@@ -1,0 +1,82 @@
+package io.conformity.declaration;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything a declaration states, gathered from the other modules before rendering. The renderer only lays
+ * this out; it decides nothing.
+ *
+ * @param declarationId       the register id printed on every page (verification later uses it)
+ * @param assessmentId        the assessment the declaration closes
+ * @param regime              regime code, e.g. {@code PSTI}
+ * @param productType         Schedule 4 (a): product type (model designation and type)
+ * @param modelDesignation    model designation as labelled
+ * @param firmwareVersion     the release's firmware version
+ * @param batch               Schedule 4 (a): batch
+ * @param manufacturers       Schedule 4 (b): each manufacturer
+ * @param representatives     Schedule 4 (b): each authorised representative, may be empty
+ * @param supportPeriodEnd    Schedule 4 (e): end date of the defined support period
+ * @param standards           Schedule 4 para 1(2): standards relied on, with number, version and date
+ * @param deemedCompliance    Schedule 4 (d): the requirements met and the route taken
+ * @param signatoryName       Schedule 4 (f)
+ * @param signatoryFunction   Schedule 4 (f)
+ * @param placeOfIssue        Schedule 4 (g)
+ * @param dateOfIssue         Schedule 4 (g)
+ * @param requirements        annex: one line per requirement assessment
+ * @param evidence            annex: one line per evidence file
+ */
+public record DeclarationContent(
+        UUID declarationId,
+        UUID assessmentId,
+        String regime,
+        String productType,
+        String modelDesignation,
+        String firmwareVersion,
+        String batch,
+        List<Party> manufacturers,
+        List<Party> representatives,
+        LocalDate supportPeriodEnd,
+        List<Standard> standards,
+        List<ComplianceBasis> deemedCompliance,
+        String signatoryName,
+        String signatoryFunction,
+        String placeOfIssue,
+        LocalDate dateOfIssue,
+        List<RequirementLine> requirements,
+        List<EvidenceLine> evidence) {
+
+    public DeclarationContent {
+        manufacturers = List.copyOf(manufacturers);
+        representatives = List.copyOf(representatives);
+        standards = List.copyOf(standards);
+        deemedCompliance = List.copyOf(deemedCompliance);
+        requirements = List.copyOf(requirements);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** A manufacturer or authorised representative: name and postal address. */
+    public record Party(String name, String address) {
+    }
+
+    /** A standard relied on, e.g. number {@code ETSI EN 303 645}, version {@code V2.1.1}, date {@code 2020-06}. */
+    public record Standard(String number, String version, String dateOfIssue) {
+        public String citation() {
+            return number + " " + version + " (" + dateOfIssue + ")";
+        }
+    }
+
+    /** One Schedule 1 requirement and how it is met, e.g. "Para 1 Passwords" via "EN 303 645 5.1-1, 5.1-2". */
+    public record ComplianceBasis(String requirement, String route) {
+    }
+
+    /** Annex row: a requirement with its principle, verdict and justification (may be blank). */
+    public record RequirementLine(String principle, String framework, String requirementId, String title,
+            String verdict, String justification) {
+    }
+
+    /** Annex row: an evidence file with its SHA-256, size and the requirement it supports. */
+    public record EvidenceLine(String requirementId, String fileName, String sha256, long size) {
+    }
+}
