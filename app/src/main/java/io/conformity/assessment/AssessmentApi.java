@@ -1,0 +1,37 @@
+package io.conformity.assessment;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Assessments of a release and their requirement assessments. State changes check the allowed transition and
+ * fail with a 409 problem otherwise; who may act is decided by the caller (the workflow), not here.
+ */
+public interface AssessmentApi {
+
+    AssessmentView open(@Valid OpenAssessmentCommand command, String openedBy);
+
+    AssessmentView assessment(UUID id);
+
+    RequirementAssessmentView requirement(UUID requirementAssessmentId);
+
+    List<RequirementAssessmentView> requirements(UUID assessmentId, String principle);
+
+    /** The engineer hands the principle over for review. */
+    void submitPrinciple(UUID assessmentId, String principle);
+
+    /**
+     * Records the officer's verdicts. Accepting needs a verdict on every requirement of the principle; sending
+     * back reopens them for evidence.
+     */
+    void reviewPrinciple(UUID assessmentId, String principle, List<@Valid VerdictCommand> verdicts, boolean accept);
+
+    /** The signatory approves; refused unless every principle is accepted and no mandatory requirement FAILs. */
+    void approve(UUID assessmentId, String signatory, String placeOfIssue);
+
+    /** The signatory rejects: every requirement goes back to evidence collection. */
+    void reject(UUID assessmentId);
+
+    void markIssued(UUID assessmentId);
+}

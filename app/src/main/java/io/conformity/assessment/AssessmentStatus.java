@@ -1,0 +1,5 @@
+package io.conformity.assessment;
+
+public enum AssessmentStatus {
+    IN_PROGRESS, APPROVED, ISSUED
+}

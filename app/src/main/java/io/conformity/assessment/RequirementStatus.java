@@ -1,0 +1,11 @@
+package io.conformity.assessment;
+
+/** Where a requirement assessment stands in the per-principle loop. */
+public enum RequirementStatus {
+    /** Evidence is being collected (also after a send-back or a rejection). */
+    OPEN,
+    /** The engineer submitted the principle for review. */
+    SUBMITTED,
+    /** The officer accepted the principle with a verdict on this requirement. */
+    ACCEPTED
+}

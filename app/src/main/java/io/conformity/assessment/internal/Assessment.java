@@ -1,0 +1,99 @@
+package io.conformity.assessment.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.conformity.assessment.AssessmentStatus;
+import io.conformity.assessment.AssessmentView;
+import io.conformity.assessment.RequirementAssessmentView;
+import io.conformity.problem.ConflictException;
+
+@Entity
+@Table(name = "assessment")
+class Assessment {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "release_id", nullable = false)
+    private UUID releaseId;
+
+    @Column(nullable = false, length = 40)
+    private String regime;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private AssessmentStatus status;
+
+    @Column(name = "opened_by", nullable = false, length = 64)
+    private String openedBy;
+
+    @Column(name = "opened_at", nullable = false)
+    private Instant openedAt;
+
+    @Column(name = "approved_by", length = 64)
+    private String approvedBy;
+
+    @Column(name = "approved_at")
+    private Instant approvedAt;
+
+    @Column(name = "place_of_issue", length = 200)
+    private String placeOfIssue;
+
+    @Version
+    private long version;
+
+    protected Assessment() {
+    }
+
+    Assessment(UUID releaseId, String regime, String openedBy, Instant openedAt) {
+        this.id = UUID.randomUUID();
+        this.releaseId = releaseId;
+        this.regime = regime;
+        this.status = AssessmentStatus.IN_PROGRESS;
+        this.openedBy = openedBy;
+        this.openedAt = openedAt;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    void approve(String signatory, String place, Instant at) {
+        requireStatus(AssessmentStatus.IN_PROGRESS, "approve");
+        this.approvedBy = signatory;
+        this.placeOfIssue = place;
+        this.approvedAt = at;
+        this.status = AssessmentStatus.APPROVED;
+    }
+
+    void requireInProgress(String action) {
+        requireStatus(AssessmentStatus.IN_PROGRESS, action);
+    }
+
+    void markIssued() {
+        requireStatus(AssessmentStatus.APPROVED, "issue");
+        this.status = AssessmentStatus.ISSUED;
+    }
+
+    private void requireStatus(AssessmentStatus expected, String action) {
+        if (status != expected) {
+            throw new ConflictException("assessment-state", "Not allowed in this state",
+                    "Cannot " + action + " assessment " + id + ": it is " + status + ".");
+        }
+    }
+
+    AssessmentView view(List<RequirementAssessmentView> requirements) {
+        return new AssessmentView(id, releaseId, regime, status, openedBy, openedAt, approvedBy, approvedAt,
+                placeOfIssue, requirements);
+    }
+}

@@ -1,0 +1,134 @@
+package io.conformity.assessment.internal;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.conformity.assessment.RequirementAssessmentView;
+import io.conformity.assessment.RequirementStatus;
+import io.conformity.assessment.Verdict;
+import io.conformity.problem.ConflictException;
+
+/** One requirement of the regime in scope of one assessment, created with the assessment. */
+@Entity
+@Table(name = "requirement_assessment")
+class RequirementAssessment {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "assessment_id", nullable = false)
+    private UUID assessmentId;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(nullable = false, length = 20)
+    private String principle;
+
+    @Column(name = "framework_urn", nullable = false, length = 200)
+    private String frameworkUrn;
+
+    @Column(name = "framework_version", nullable = false, length = 40)
+    private String frameworkVersion;
+
+    @Column(name = "requirement_id", nullable = false, length = 40)
+    private String requirementId;
+
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Column(nullable = false)
+    private boolean mandatory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RequirementStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private Verdict verdict;
+
+    @Column(length = 4000)
+    private String justification;
+
+    protected RequirementAssessment() {
+    }
+
+    RequirementAssessment(UUID assessmentId, int position, String principle, String frameworkUrn,
+            String frameworkVersion, String requirementId, String title, boolean mandatory) {
+        this.id = UUID.randomUUID();
+        this.assessmentId = assessmentId;
+        this.position = position;
+        this.principle = principle;
+        this.frameworkUrn = frameworkUrn;
+        this.frameworkVersion = frameworkVersion;
+        this.requirementId = requirementId;
+        this.title = title;
+        this.mandatory = mandatory;
+        this.status = RequirementStatus.OPEN;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    Verdict verdict() {
+        return verdict;
+    }
+
+    boolean mandatory() {
+        return mandatory;
+    }
+
+    RequirementStatus status() {
+        return status;
+    }
+
+    void submit() {
+        requireStatus(RequirementStatus.OPEN, "submit");
+        status = RequirementStatus.SUBMITTED;
+    }
+
+    void judge(Verdict verdict, String justification) {
+        requireStatus(RequirementStatus.SUBMITTED, "review");
+        this.verdict = verdict;
+        this.justification = justification;
+    }
+
+    void accept() {
+        requireStatus(RequirementStatus.SUBMITTED, "accept");
+        if (verdict == null) {
+            throw new ConflictException("verdict-missing", "Verdict missing",
+                    "Requirement " + requirementId + " needs a PASS or FAIL verdict before the principle is accepted.");
+        }
+        status = RequirementStatus.ACCEPTED;
+    }
+
+    void sendBack() {
+        requireStatus(RequirementStatus.SUBMITTED, "send back");
+        status = RequirementStatus.OPEN;
+    }
+
+    void reopen() {
+        status = RequirementStatus.OPEN;
+    }
+
+    private void requireStatus(RequirementStatus expected, String action) {
+        if (status != expected) {
+            throw new ConflictException("requirement-state", "Not allowed in this state",
+                    "Cannot " + action + " requirement " + requirementId + " of principle " + principle + ": it is "
+                            + status + ".");
+        }
+    }
+
+    RequirementAssessmentView view() {
+        return new RequirementAssessmentView(id, assessmentId, principle, frameworkUrn, frameworkVersion,
+                requirementId, title, mandatory, status, verdict, justification);
+    }
+}

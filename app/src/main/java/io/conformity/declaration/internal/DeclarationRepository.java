@@ -1,0 +1,11 @@
+package io.conformity.declaration.internal;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DeclarationRepository extends JpaRepository<Declaration, UUID> {
+
+    Optional<Declaration> findByAssessmentId(UUID assessmentId);
+}

@@ -1,0 +1,148 @@
+package io.conformity.declaration.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.conformity.assessment.AssessmentApi;
+import io.conformity.assessment.AssessmentStatus;
+import io.conformity.assessment.AssessmentView;
+import io.conformity.catalog.CatalogApi;
+import io.conformity.catalog.Framework;
+import io.conformity.catalog.Regime;
+import io.conformity.declaration.DeclarationApi;
+import io.conformity.declaration.DeclarationContent;
+import io.conformity.declaration.DeclarationProperties;
+import io.conformity.declaration.DeclarationView;
+import io.conformity.declaration.pdf.DeclarationPdfRenderer;
+import io.conformity.evidence.EvidenceApi;
+import io.conformity.identity.IdentityApi;
+import io.conformity.identity.UserView;
+import io.conformity.problem.ConflictException;
+import io.conformity.problem.NotFoundException;
+import io.conformity.product.ManufacturerView;
+import io.conformity.product.ProductApi;
+import io.conformity.product.ReleaseDetails;
+import io.conformity.storage.BlobStore;
+import io.conformity.storage.StoredBlob;
+
+@Service
+@Transactional
+class DeclarationService implements DeclarationApi {
+
+    private final DeclarationRepository declarations;
+    private final AssessmentApi assessments;
+    private final ProductApi products;
+    private final CatalogApi catalog;
+    private final EvidenceApi evidence;
+    private final IdentityApi identity;
+    private final BlobStore store;
+    private final DeclarationPdfRenderer renderer;
+    private final Clock clock;
+
+    DeclarationService(DeclarationRepository declarations, AssessmentApi assessments, ProductApi products,
+            CatalogApi catalog, EvidenceApi evidence, IdentityApi identity, BlobStore store,
+            DeclarationProperties properties, Clock clock) {
+        this.declarations = declarations;
+        this.assessments = assessments;
+        this.products = products;
+        this.catalog = catalog;
+        this.evidence = evidence;
+        this.identity = identity;
+        this.store = store;
+        this.renderer = new DeclarationPdfRenderer(properties.templates());
+        this.clock = clock;
+    }
+
+    @Override
+    public DeclarationView issue(UUID assessmentId) {
+        AssessmentView assessment = assessments.assessment(assessmentId);
+        if (assessment.status() != AssessmentStatus.APPROVED) {
+            throw new ConflictException("assessment-not-approved", "Assessment not approved",
+                    "Assessment " + assessmentId + " is " + assessment.status() + "; only an approved assessment "
+                            + "can be issued.");
+        }
+        UUID declarationId = UUID.randomUUID();
+        byte[] pdf = renderer.render(content(declarationId, assessment));
+        StoredBlob blob = store.put(new ByteArrayInputStream(pdf), pdf.length);
+        Declaration issued = declarations.save(new Declaration(declarationId, assessmentId, assessment.regime(),
+                blob.sha256(), blob.size(), clock.instant()));
+        assessments.markIssued(assessmentId);
+        return issued.view();
+    }
+
+    private DeclarationContent content(UUID declarationId, AssessmentView assessment) {
+        ReleaseDetails details = products.releaseDetails(assessment.releaseId());
+        Regime regime = catalog.regime(assessment.regime());
+        UserView signatory = identity.user(assessment.approvedBy()).orElseThrow(
+                () -> new IllegalStateException("Signatory " + assessment.approvedBy() + " no longer exists"));
+        ManufacturerView manufacturer = details.manufacturer();
+        Map<String, String> frameworkNames = catalog.frameworks().stream().collect(Collectors.toMap(
+                f -> f.urn() + ":" + f.version(), f -> shortName(f), (a, b) -> a));
+        return new DeclarationContent(
+                declarationId,
+                assessment.id(),
+                regime.code(),
+                details.product().productType(),
+                details.product().modelDesignation(),
+                details.release().firmwareVersion(),
+                details.release().batch(),
+                List.of(new DeclarationContent.Party(manufacturer.name(), manufacturer.address())),
+                manufacturer.authorisedRepresentatives().stream()
+                        .map(p -> new DeclarationContent.Party(p.name(), p.address())).toList(),
+                details.product().supportPeriodEnd(),
+                regime.standards().stream().map(f -> new DeclarationContent.Standard(f.reference(), f.version(),
+                        f.dateOfIssue())).toList(),
+                regime.complianceBases().stream()
+                        .map(b -> new DeclarationContent.ComplianceBasis(b.requirement(), b.route())).toList(),
+                signatory.displayName(),
+                signatory.function() == null ? "" : signatory.function(),
+                assessment.placeOfIssue(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                assessment.requirements().stream().map(r -> new DeclarationContent.RequirementLine(r.principle(),
+                        frameworkNames.getOrDefault(r.frameworkUrn() + ":" + r.frameworkVersion(), r.frameworkUrn()),
+                        r.requirementId(), r.title(), r.verdict() == null ? "" : r.verdict().name(),
+                        r.justification() == null ? "" : r.justification())).toList(),
+                evidence.ofAssessment(assessment.id()).stream().map(e -> new DeclarationContent.EvidenceLine(
+                        e.requirementId(), e.fileName(), e.sha256(), e.size())).toList());
+    }
+
+    private static String shortName(Framework framework) {
+        return framework.reference() + " " + framework.version();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public DeclarationView declaration(UUID id) {
+        return find(id).view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public DeclarationView ofAssessment(UUID assessmentId) {
+        assessments.assessment(assessmentId);
+        return declarations.findByAssessmentId(assessmentId).map(Declaration::view)
+                .orElseThrow(() -> new NotFoundException("Declaration", "of assessment " + assessmentId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public InputStream pdf(UUID id) {
+        Declaration declaration = find(id);
+        return store.open(declaration.sha256()).orElseThrow(() -> new IllegalStateException(
+                "Declaration file " + declaration.sha256() + " is missing from the store"));
+    }
+
+    private Declaration find(UUID id) {
+        return declarations.findById(id).orElseThrow(() -> new NotFoundException("Declaration", id));
+    }
+}

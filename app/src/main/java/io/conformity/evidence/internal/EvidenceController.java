@@ -1,0 +1,76 @@
+package io.conformity.evidence.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.conformity.evidence.EvidenceApi;
+import io.conformity.evidence.EvidenceContent;
+import io.conformity.evidence.EvidenceView;
+import io.conformity.identity.IdentityApi;
+
+@RestController
+@RequestMapping("/api/v1")
+class EvidenceController {
+
+    private final EvidenceApi evidence;
+    private final IdentityApi identity;
+
+    EvidenceController(EvidenceApi evidence, IdentityApi identity) {
+        this.evidence = evidence;
+        this.identity = identity;
+    }
+
+    /** The servlet container spools the part to disk; it is streamed from there into the store. */
+    @PostMapping(path = "/requirement-assessments/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('ENGINEER')")
+    ResponseEntity<EvidenceView> upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            EvidenceView stored = evidence.upload(id, file.getOriginalFilename(), file.getContentType(), in,
+                    identity.currentUser().username());
+            return ResponseEntity.created(URI.create("/api/v1/evidence/" + stored.id())).body(stored);
+        }
+    }
+
+    @GetMapping("/requirement-assessments/{id}/evidence")
+    List<EvidenceView> ofRequirement(@PathVariable UUID id) {
+        return evidence.ofRequirement(id);
+    }
+
+    @GetMapping("/evidence/{id}")
+    EvidenceView evidence(@PathVariable UUID id) {
+        return evidence.evidence(id);
+    }
+
+    @GetMapping("/evidence/{id}/content")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
+    ResponseEntity<InputStreamResource> content(@PathVariable UUID id) {
+        EvidenceContent content = evidence.open(id);
+        EvidenceView view = content.evidence();
+        return ResponseEntity.ok()
+                // Served as an attachment of a neutral type so that an uploaded HTML file never renders here.
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(view.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(view.fileName()).build().toString())
+                .header("X-Content-SHA256", view.sha256())
+                .body(new InputStreamResource(content.stream()));
+    }
+}

@@ -1,0 +1,87 @@
+package io.conformity.identity.internal;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import io.conformity.identity.CreateUserCommand;
+import io.conformity.identity.CurrentUser;
+import io.conformity.identity.IdentityApi;
+import io.conformity.identity.Role;
+import io.conformity.identity.UserView;
+import io.conformity.problem.ConflictException;
+
+@Service
+@Validated
+@Transactional
+class AccountService implements IdentityApi, UserDetailsService {
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CurrentUser currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw new IllegalStateException("No authenticated user");
+        }
+        UserView user = user(authentication.getName())
+                .orElseThrow(() -> new IllegalStateException("Unknown user " + authentication.getName()));
+        return new CurrentUser(user.username(), user.displayName(), user.function(), user.roles());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserView> user(String username) {
+        return users.findByUsername(username).map(UserAccount::view);
+    }
+
+    @Override
+    public UserView createUser(CreateUserCommand command) {
+        if (users.existsByUsername(command.username())) {
+            throw new ConflictException("duplicate-user", "User exists",
+                    "A user named '" + command.username() + "' already exists.");
+        }
+        return users.save(new UserAccount(command.username(), command.displayName(), command.function(),
+                EnumSet.copyOf(command.roles()), passwordEncoder.encode(command.password()), clock.instant()))
+                .view();
+    }
+
+    @Transactional(readOnly = true)
+    boolean hasUsers() {
+        return users.count() > 0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount account = users.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        Set<Role> roles = account.roles();
+        return User.withUsername(account.username())
+                .password(account.passwordHash())
+                .disabled(!account.enabled())
+                .authorities(roles.stream().map(Role::authority).toArray(String[]::new))
+                .build();
+    }
+}

@@ -1,0 +1,123 @@
+package io.conformity.identity.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.conformity.identity.CreateUserCommand;
+import io.conformity.identity.IdentityProperties;
+import io.conformity.identity.Role;
+import io.conformity.identity.UserView;
+import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+
+/**
+ * Makes sure an installation can get its first administrator without any default password: from an
+ * operator-supplied secret, or through a one-time link printed to the log.
+ */
+@Component
+class FirstAdministrator {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    private final AccountService identity;
+    private final SetupTokenRepository tokens;
+    private final IdentityProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    FirstAdministrator(AccountService identity, SetupTokenRepository tokens, IdentityProperties properties,
+            Clock clock) {
+        this.identity = identity;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void ensureAdministrator() {
+        if (identity.hasUsers()) {
+            return;
+        }
+        IdentityProperties.InitialAdmin initial = properties.initialAdmin();
+        String secret = initialSecret(initial);
+        if (secret != null) {
+            identity.createUser(new CreateUserCommand(initial.username(), "Administrator", null,
+                    Set.of(Role.ADMIN), secret));
+            log.info("Created the initial administrator '{}' from the operator-supplied secret.",
+                    initial.username());
+            return;
+        }
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        tokens.deleteAll();
+        tokens.save(new SetupToken(sha256(token), clock.instant().plus(properties.setupLinkValidity())));
+        log.warn("""
+
+                No administrator exists yet. Create the first one within {} with this one-time link:
+                    {}/setup.html?token={}
+                (or POST {{"token", "username", "displayName", "password"}} to {}/api/v1/setup)""",
+                properties.setupLinkValidity(), properties.publicUrl(), token, properties.publicUrl());
+    }
+
+    /** Consumes the one-time token and creates the first administrator. */
+    @Transactional
+    public UserView completeSetup(String token, CreateUserCommand admin) {
+        if (identity.hasUsers()) {
+            throw new ConflictException("already-set-up", "Already set up",
+                    "An administrator exists; ask them for an account.");
+        }
+        SetupToken stored = token == null ? null : tokens.findById(sha256(token)).orElse(null);
+        if (stored == null || stored.expiredAt(clock.instant())) {
+            throw new InvalidSetupTokenException();
+        }
+        tokens.deleteAll();
+        return identity.createUser(new CreateUserCommand(admin.username(), admin.displayName(), admin.function(),
+                Set.of(Role.ADMIN), admin.password()));
+    }
+
+    private static String initialSecret(IdentityProperties.InitialAdmin initial) {
+        if (initial.passwordFile() != null) {
+            try {
+                return Files.readString(initial.passwordFile(), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the initial admin password file "
+                        + initial.passwordFile(), e);
+            }
+        }
+        return initial.password() == null || initial.password().isBlank() ? null : initial.password();
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static class InvalidSetupTokenException extends ProblemException {
+        InvalidSetupTokenException() {
+            super(org.springframework.http.HttpStatus.FORBIDDEN, "invalid-setup-token", "Invalid setup link",
+                    "The setup link is unknown, used or expired. Restart the server to print a new one.");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.conformity.signoff;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A recorded decision: who, in which role, when, on what. {@code evidenceHashes} are the SHA-256 of the evidence
+ * the decision covered; the decision is void if that set changes.
+ */
+public record SignoffView(UUID id, UUID assessmentId, String principle, Decision decision, String actor,
+        String role, Instant decidedAt, String comment, List<String> evidenceHashes) {
+}

@@ -1,0 +1,78 @@
+package io.conformity.signoff.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import io.conformity.signoff.Decision;
+import io.conformity.signoff.SignoffView;
+
+@Entity
+@Table(name = "signoff")
+class Signoff {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "assessment_id", nullable = false, updatable = false)
+    private UUID assessmentId;
+
+    @Column(length = 20, updatable = false)
+    private String principle;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20, updatable = false)
+    private Decision decision;
+
+    @Column(nullable = false, length = 64, updatable = false)
+    private String actor;
+
+    @Column(name = "actor_role", nullable = false, length = 40, updatable = false)
+    private String role;
+
+    @Column(name = "decided_at", nullable = false, updatable = false)
+    private Instant decidedAt;
+
+    @Column(name = "decision_comment", length = 4000, updatable = false)
+    private String comment;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "signoff_evidence", joinColumns = @JoinColumn(name = "signoff_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "sha256", nullable = false, length = 64)
+    private List<String> evidenceHashes = new ArrayList<>();
+
+    protected Signoff() {
+    }
+
+    Signoff(UUID assessmentId, String principle, Decision decision, String actor, String role, Instant decidedAt,
+            String comment, List<String> evidenceHashes) {
+        this.id = UUID.randomUUID();
+        this.assessmentId = assessmentId;
+        this.principle = principle;
+        this.decision = decision;
+        this.actor = actor;
+        this.role = role;
+        this.decidedAt = decidedAt;
+        this.comment = comment;
+        this.evidenceHashes = new ArrayList<>(evidenceHashes);
+    }
+
+    SignoffView view() {
+        return new SignoffView(id, assessmentId, principle, decision, actor, role, decidedAt, comment,
+                List.copyOf(evidenceHashes));
+    }
+}

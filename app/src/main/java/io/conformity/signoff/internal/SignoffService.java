@@ -1,0 +1,56 @@
+package io.conformity.signoff.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.conformity.evidence.EvidenceApi;
+import io.conformity.evidence.EvidenceView;
+import io.conformity.signoff.Decision;
+import io.conformity.signoff.SeparationOfDutiesException;
+import io.conformity.signoff.SignoffApi;
+import io.conformity.signoff.SignoffView;
+
+@Service
+@Transactional
+class SignoffService implements SignoffApi {
+
+    private final SignoffRepository signoffs;
+    private final EvidenceApi evidence;
+    private final Clock clock;
+
+    SignoffService(SignoffRepository signoffs, EvidenceApi evidence, Clock clock) {
+        this.signoffs = signoffs;
+        this.evidence = evidence;
+        this.clock = clock;
+    }
+
+    @Override
+    public SignoffView record(UUID assessmentId, String principle, Decision decision, String actor, String role,
+            String comment) {
+        if (decision == Decision.ACCEPTED && evidence.uploadersOf(assessmentId, principle).contains(actor)) {
+            throw new SeparationOfDutiesException("You uploaded evidence for principle " + principle
+                    + "; another compliance officer must accept it.");
+        }
+        if ((decision == Decision.APPROVED || decision == Decision.REJECTED) && signoffs
+                .existsByAssessmentIdAndActorAndDecisionIn(assessmentId, actor,
+                        List.of(Decision.ACCEPTED, Decision.SENT_BACK))) {
+            throw new SeparationOfDutiesException(
+                    "You reviewed principles of this assessment; another signatory must decide on the declaration.");
+        }
+        List<String> hashes = evidence.ofAssessment(assessmentId).stream()
+                .filter(e -> principle == null || principle.equals(e.principle()))
+                .map(EvidenceView::sha256).distinct().sorted().toList();
+        return signoffs.save(new Signoff(assessmentId, principle, decision, actor, role, clock.instant(), comment,
+                hashes)).view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SignoffView> ofAssessment(UUID assessmentId) {
+        return signoffs.findByAssessmentIdOrderByDecidedAt(assessmentId).stream().map(Signoff::view).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package io.conformity.workflow;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The signatory's decision on the draft declaration; approving needs the place of issue (Schedule 4 (g)). */
+public record ApproveCommand(@NotNull Outcome decision, @Size(max = 200) String placeOfIssue,
+        @Size(max = 4000) String comment) {
+
+    public enum Outcome {
+        APPROVE, REJECT
+    }
+
+    @AssertTrue(message = "the place of issue is required to approve")
+    boolean isPlaceGivenWhenApproving() {
+        return decision != Outcome.APPROVE || (placeOfIssue != null && !placeOfIssue.isBlank());
+    }
+}

@@ -1,0 +1,24 @@
+package io.conformity.workflow;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+
+import io.conformity.identity.CurrentUser;
+
+/**
+ * The task inbox and task completion. A caller sees and completes only the tasks of their roles; the outcome is
+ * recorded in the assessment and sign-off modules in the same transaction as the engine's step.
+ */
+public interface WorkflowApi {
+
+    List<TaskView> tasks(CurrentUser user, UUID assessmentId);
+
+    TaskView task(CurrentUser user, String taskId);
+
+    void submit(CurrentUser user, String taskId, @Valid SubmitCommand command);
+
+    void review(CurrentUser user, String taskId, @Valid ReviewCommand command);
+
+    void approve(CurrentUser user, String taskId, @Valid ApproveCommand command);
+}

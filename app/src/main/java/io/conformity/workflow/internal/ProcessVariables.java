@@ -1,0 +1,14 @@
+package io.conformity.workflow.internal;
+
+/** The only variables {@code CertificationProcess} carries: ids, codes and gateway flags. */
+final class ProcessVariables {
+
+    static final String ASSESSMENT_ID = "assessmentId";
+    static final String PRINCIPLES = "principles";
+    static final String PRINCIPLE = "principle";
+    static final String ACCEPTED = "accepted";
+    static final String APPROVED = "approved";
+
+    private ProcessVariables() {
+    }
+}

@@ -1,0 +1,62 @@
+package io.conformity.workflow.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.conformity.identity.IdentityApi;
+import io.conformity.workflow.ApproveCommand;
+import io.conformity.workflow.ReviewCommand;
+import io.conformity.workflow.SubmitCommand;
+import io.conformity.workflow.TaskView;
+import io.conformity.workflow.WorkflowApi;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/tasks")
+class TaskController {
+
+    private final WorkflowApi workflow;
+    private final IdentityApi identity;
+
+    TaskController(WorkflowApi workflow, IdentityApi identity) {
+        this.workflow = workflow;
+        this.identity = identity;
+    }
+
+    @GetMapping
+    List<TaskView> tasks(@RequestParam(required = false) UUID assessmentId) {
+        return workflow.tasks(identity.currentUser(), assessmentId);
+    }
+
+    @GetMapping("/{taskId}")
+    TaskView task(@PathVariable String taskId) {
+        return workflow.task(identity.currentUser(), taskId);
+    }
+
+    @PostMapping("/{taskId}/submit")
+    ResponseEntity<Void> submit(@PathVariable String taskId, @Valid @RequestBody(required = false) SubmitCommand command) {
+        workflow.submit(identity.currentUser(), taskId, command == null ? new SubmitCommand(null) : command);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/review")
+    ResponseEntity<Void> review(@PathVariable String taskId, @Valid @RequestBody ReviewCommand command) {
+        workflow.review(identity.currentUser(), taskId, command);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/approve")
+    ResponseEntity<Void> approve(@PathVariable String taskId, @Valid @RequestBody ApproveCommand command) {
+        workflow.approve(identity.currentUser(), taskId, command);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,160 @@
+package io.conformity.workflow.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import io.conformity.assessment.AssessmentApi;
+import io.conformity.identity.CurrentUser;
+import io.conformity.identity.Role;
+import io.conformity.problem.ConflictException;
+import io.conformity.problem.NotFoundException;
+import io.conformity.signoff.Decision;
+import io.conformity.signoff.SignoffApi;
+import io.conformity.workflow.ApproveCommand;
+import io.conformity.workflow.ReviewCommand;
+import io.conformity.workflow.SubmitCommand;
+import io.conformity.workflow.TaskKind;
+import io.conformity.workflow.TaskView;
+import io.conformity.workflow.WorkflowApi;
+
+@Service
+@Validated
+@Transactional
+class WorkflowService implements WorkflowApi {
+
+    private final TaskService tasks;
+    private final AssessmentApi assessments;
+    private final SignoffApi signoffs;
+
+    WorkflowService(TaskService tasks, AssessmentApi assessments, SignoffApi signoffs) {
+        this.tasks = tasks;
+        this.assessments = assessments;
+        this.signoffs = signoffs;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TaskView> tasks(CurrentUser user, UUID assessmentId) {
+        List<String> groups = user.roles().stream().map(Role::group).toList();
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        TaskQuery query = tasks.createTaskQuery()
+                .processDefinitionKey(CertificationProcessStarter.PROCESS_KEY)
+                .taskCandidateGroupIn(groups);
+        if (assessmentId != null) {
+            query.processInstanceBusinessKey(assessmentId.toString());
+        }
+        return query.orderByTaskCreateTime().asc().list().stream().map(this::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public TaskView task(CurrentUser user, String taskId) {
+        Task task = find(taskId);
+        TaskKind kind = kindOf(task);
+        requireRole(user, kind);
+        return view(task);
+    }
+
+    @Override
+    public void submit(CurrentUser user, String taskId, SubmitCommand command) {
+        Task task = claim(user, taskId, TaskKind.COLLECT_EVIDENCE);
+        UUID assessmentId = assessmentOf(task);
+        String principle = principleOf(task);
+        assessments.submitPrinciple(assessmentId, principle);
+        signoffs.record(assessmentId, principle, Decision.SUBMITTED, user.username(), Role.ENGINEER.group(),
+                command.comment());
+        tasks.complete(task.getId());
+    }
+
+    @Override
+    public void review(CurrentUser user, String taskId, ReviewCommand command) {
+        Task task = claim(user, taskId, TaskKind.REVIEW_PRINCIPLE);
+        UUID assessmentId = assessmentOf(task);
+        String principle = principleOf(task);
+        boolean accept = command.decision() == ReviewCommand.Outcome.ACCEPT;
+        assessments.reviewPrinciple(assessmentId, principle, command.verdicts(), accept);
+        signoffs.record(assessmentId, principle, accept ? Decision.ACCEPTED : Decision.SENT_BACK, user.username(),
+                Role.COMPLIANCE_OFFICER.group(), command.comment());
+        tasks.complete(task.getId(), Map.of(ProcessVariables.ACCEPTED, accept));
+    }
+
+    @Override
+    public void approve(CurrentUser user, String taskId, ApproveCommand command) {
+        Task task = claim(user, taskId, TaskKind.APPROVE_DECLARATION);
+        UUID assessmentId = assessmentOf(task);
+        boolean approve = command.decision() == ApproveCommand.Outcome.APPROVE;
+        signoffs.record(assessmentId, null, approve ? Decision.APPROVED : Decision.REJECTED, user.username(),
+                Role.SIGNATORY.group(), command.comment());
+        if (approve) {
+            assessments.approve(assessmentId, user.username(), command.placeOfIssue().strip());
+        } else {
+            assessments.reject(assessmentId);
+        }
+        // On approval the engine runs Task_IssueDeclaration before this returns.
+        tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve));
+    }
+
+    private Task claim(CurrentUser user, String taskId, TaskKind expected) {
+        Task task = find(taskId);
+        TaskKind kind = kindOf(task);
+        requireRole(user, kind);
+        if (kind != expected) {
+            throw new ConflictException("wrong-task-kind", "Wrong task kind",
+                    "Task " + taskId + " is " + kind + ", not " + expected + ".");
+        }
+        return task;
+    }
+
+    private static void requireRole(CurrentUser user, TaskKind kind) {
+        if (!user.has(kind.role())) {
+            throw new AccessDeniedException("Task needs role " + kind.role());
+        }
+    }
+
+    private Task find(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId)
+                .processDefinitionKey(CertificationProcessStarter.PROCESS_KEY).singleResult();
+        if (task == null) {
+            throw new NotFoundException("Task", taskId);
+        }
+        return task;
+    }
+
+    private static TaskKind kindOf(Task task) {
+        return TaskKind.ofElement(task.getTaskDefinitionKey())
+                .orElseThrow(() -> new IllegalStateException("Unknown task " + task.getTaskDefinitionKey()));
+    }
+
+    private UUID assessmentOf(Task task) {
+        return UUID.fromString((String) tasks.getVariable(task.getId(), ProcessVariables.ASSESSMENT_ID));
+    }
+
+    private String principleOf(Task task) {
+        return (String) tasks.getVariable(task.getId(), ProcessVariables.PRINCIPLE);
+    }
+
+    private TaskView view(Task task) {
+        TaskKind kind = kindOf(task);
+        Map<String, Object> variables = tasks.getVariables(task.getId(),
+                List.of(ProcessVariables.ASSESSMENT_ID, ProcessVariables.PRINCIPLE));
+        String role = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> l.getGroupId()).findFirst().orElse(kind.role().group());
+        return new TaskView(task.getId(), kind, task.getName(),
+                UUID.fromString((String) variables.get(ProcessVariables.ASSESSMENT_ID)),
+                kind == TaskKind.APPROVE_DECLARATION ? null : (String) variables.get(ProcessVariables.PRINCIPLE),
+                role, task.getCreateTime().toInstant());
+    }
+}
