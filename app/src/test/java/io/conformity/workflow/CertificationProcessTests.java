@@ -1,0 +1,343 @@
+package io.conformity.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The certification BPMN on its own: a plain in-memory engine (camunda.cfg.xml), no Spring context, and a
+ * recording stand-in for the application's issueDeclarationDelegate. The ids used here are the contract the
+ * application code relies on, so a rename in the model must fail these tests.
+ */
+@Deployment(resources = CertificationProcessTests.BPMN_RESOURCE)
+class CertificationProcessTests {
+
+    static final String BPMN_RESOURCE = "conformity/workflows/CertificationProcess.bpmn";
+
+    static final String PROCESS_KEY = "CertificationProcess";
+    static final String SUBPROCESS = "SubProcess_Principle";
+    static final String COLLECT = "Task_CollectEvidence";
+    static final String REVIEW = "Task_ReviewPrinciple";
+    static final String APPROVE = "Task_ApproveDeclaration";
+    static final String ISSUE = "Task_IssueDeclaration";
+    static final String DECLARATION_ISSUED = "EndEvent_DeclarationIssued";
+
+    // Class-level 1.0: every flow node and sequence flow, including both loops back, must be taken by some test.
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(coverageConfiguration())
+            .assertClassCoverageAtLeast(1.0)
+            .build();
+
+    /** Keeps camunda.cfg.xml a plain engine configuration; coverage tracking is added only here. */
+    private static ProcessEngineConfiguration coverageConfiguration() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
+                ProcessEngineConfiguration.createProcessEngineConfigurationFromResource("camunda.cfg.xml");
+        ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+        return configuration;
+    }
+
+    private RuntimeService runtimeService;
+    private TaskService taskService;
+    private HistoryService historyService;
+    private RepositoryService repositoryService;
+    private RecordingIssueDeclarationDelegate issueDeclarationDelegate;
+
+    @BeforeEach
+    void setUp() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        runtimeService = processEngine.getRuntimeService();
+        taskService = processEngine.getTaskService();
+        historyService = processEngine.getHistoryService();
+        repositoryService = processEngine.getRepositoryService();
+        BpmnAwareTests.init(processEngine);
+        issueDeclarationDelegate = new RecordingIssueDeclarationDelegate();
+        Mocks.register("issueDeclarationDelegate", issueDeclarationDelegate);
+    }
+
+    @AfterEach
+    void tearDown() {
+        // Mocks and the assert engine are thread-local: leaking them would couple test methods.
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void happyPathIssuesTheDeclarationOnceForTheAssessment() {
+        ProcessInstance pi = start("assessment-happy", List.of("1", "2", "3"));
+
+        BpmnAwareTests.assertThat(pi).isStarted().isWaitingAt(COLLECT);
+        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "2", "3");
+
+        for (String principle : List.of("1", "2", "3")) {
+            collect(pi, principle);
+            review(pi, principle, true);
+        }
+
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(APPROVE);
+        approve(pi, true);
+
+        BpmnAwareTests.assertThat(pi).isEnded()
+                .hasPassedInOrder(SUBPROCESS, APPROVE, ISSUE, DECLARATION_ISSUED);
+        assertThat(issueDeclarationDelegate.calls)
+                .containsExactly(new IssueCall("assessment-happy", "assessment-happy"));
+        assertThat(completedCount(pi, "EndEvent_PrincipleAccepted")).isEqualTo(3);
+        assertThat(completedCount(pi, DECLARATION_ISSUED)).isEqualTo(1);
+    }
+
+    @Test
+    void sentBackPrincipleReturnsToEvidenceCollectionUntilAccepted() {
+        ProcessInstance pi = start("assessment-send-back", List.of("1", "2"));
+
+        collect(pi, "1");
+        review(pi, "1", false);
+
+        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "2");
+        assertThat(principlesAt(pi, REVIEW)).isEmpty();
+        assertThat(localAccepted(task(pi, COLLECT, "1"))).isFalse();
+
+        collect(pi, "1");
+        review(pi, "1", true);
+        collect(pi, "2");
+        review(pi, "2", true);
+
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(APPROVE);
+        assertThat(completedCount(pi, COLLECT)).isEqualTo(3);
+        assertThat(completedCount(pi, REVIEW)).isEqualTo(3);
+
+        approve(pi, true);
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(DECLARATION_ISSUED);
+    }
+
+    @Test
+    void eachParallelPrincipleDecidesOnItsOwnAcceptedVariable() {
+        ProcessInstance pi = start("assessment-isolation", List.of("1", "2", "3"));
+        for (String principle : List.of("1", "2", "3")) {
+            collect(pi, principle);
+        }
+        assertThat(principlesAt(pi, REVIEW)).containsExactlyInAnyOrder("1", "2", "3");
+
+        // Exactly the call the application makes: no local-variable API, so the engine must pick the scope.
+        taskService.complete(task(pi, REVIEW, "1").getId(), Map.of("accepted", true));
+        taskService.complete(task(pi, REVIEW, "2").getId(), Map.of("accepted", false));
+
+        assertThat(principlesAt(pi, COLLECT)).containsExactly("2");
+        assertThat(principlesAt(pi, REVIEW)).containsExactly("3");
+        assertThat(localAccepted(task(pi, REVIEW, "3"))).isFalse();
+        assertThat(localAccepted(task(pi, COLLECT, "2"))).isFalse();
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("accepted");
+
+        List<VariableInstance> accepted = runtimeService.createVariableInstanceQuery()
+                .processInstanceIdIn(pi.getId())
+                .variableName("accepted")
+                .list();
+        assertThat(accepted).hasSize(2)
+                .allSatisfy(v -> assertThat(v.getExecutionId()).isNotEqualTo(pi.getId()))
+                .extracting(VariableInstance::getValue).containsOnly(false);
+        assertThat(accepted).extracting(VariableInstance::getExecutionId).doesNotHaveDuplicates();
+        assertThat(openTasks(pi, APPROVE)).isEmpty();
+
+        review(pi, "3", true);
+        assertThat(openTasks(pi, APPROVE)).as("principle 2 is still open").isEmpty();
+
+        collect(pi, "2");
+        review(pi, "2", true);
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(APPROVE);
+    }
+
+    @Test
+    void signatoryRejectionReopensEveryPrinciple() {
+        ProcessInstance pi = start("assessment-rejected", List.of("1", "2"));
+        acceptAll(pi, "1", "2");
+
+        approve(pi, false);
+
+        // Not isWaitingAtExactly: camunda-bpm-assert counts the multi-instance body and subprocess scopes too.
+        BpmnAwareTests.assertThat(pi).isWaitingAt(COLLECT).isNotWaitingAt(REVIEW, APPROVE);
+        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "2");
+        // The earlier acceptances must not carry over into the reopened round.
+        openTasks(pi, COLLECT).forEach(t -> assertThat(localAccepted(t)).isFalse());
+        assertThat(issueDeclarationDelegate.calls).isEmpty();
+
+        acceptAll(pi, "1", "2");
+        approve(pi, true);
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(DECLARATION_ISSUED);
+        assertThat(completedCount(pi, APPROVE)).isEqualTo(2);
+        assertThat(completedCount(pi, "EndEvent_PrincipleAccepted")).isEqualTo(4);
+        assertThat(issueDeclarationDelegate.calls)
+                .containsExactly(new IssueCall("assessment-rejected", "assessment-rejected"));
+    }
+
+    @Test
+    void eachUserTaskIsOfferedToItsOwnCandidateGroupOnly() {
+        ProcessInstance pi = start("assessment-groups", List.of("5"));
+
+        Task collect = task(pi, COLLECT, "5");
+        assertThat(collect.getName()).isEqualTo("Collect evidence");
+        assertThat(candidateGroups(collect)).containsExactly("engineer");
+        BpmnAwareTests.assertThat(collect).hasCandidateGroup("engineer").isNotAssigned();
+        taskService.complete(collect.getId());
+
+        Task review = task(pi, REVIEW, "5");
+        assertThat(review.getName()).isEqualTo("Review principle");
+        assertThat(candidateGroups(review)).containsExactly("compliance-officer");
+        taskService.complete(review.getId(), Map.of("accepted", true));
+
+        Task approve = onlyTask(pi, APPROVE);
+        assertThat(approve.getName()).isEqualTo("Approve declaration");
+        assertThat(candidateGroups(approve)).containsExactly("signatory");
+    }
+
+    @Test
+    void definitionHonoursTheNamingRetentionAndDiagramContract() {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .singleResult();
+        assertThat(definition.getName()).isEqualTo("Certification");
+        assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
+
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+        Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
+        assertThat(elements).extracting(BaseElement::getId)
+                .allMatch(id -> id.matches("(StartEvent|Task|Gateway|Flow|EndEvent|SubProcess)_[A-Z][A-Za-z]+"));
+        assertThat(model.getModelElementsByType(FlowNode.class))
+                .allSatisfy(node -> assertThat(node.getDocumentations())
+                        .as("documentation of %s", node.getId())
+                        .extracting(Documentation::getTextContent)
+                        .anyMatch(text -> !text.isBlank()));
+
+        Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+                .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
+        Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
+                .map(edge -> edge.getBpmnElement().getId()).collect(Collectors.toSet());
+        assertThat(shapes).containsExactlyInAnyOrderElementsOf(
+                model.getModelElementsByType(FlowNode.class).stream().map(BaseElement::getId).toList());
+        assertThat(edges).containsExactlyInAnyOrderElementsOf(
+                model.getModelElementsByType(SequenceFlow.class).stream().map(BaseElement::getId).toList());
+    }
+
+    private ProcessInstance start(String assessmentId, List<String> principles) {
+        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, assessmentId,
+                Map.of("assessmentId", assessmentId, "principles", principles));
+    }
+
+    private void acceptAll(ProcessInstance pi, String... principles) {
+        for (String principle : principles) {
+            collect(pi, principle);
+            review(pi, principle, true);
+        }
+    }
+
+    private void collect(ProcessInstance pi, String principle) {
+        taskService.complete(task(pi, COLLECT, principle).getId());
+    }
+
+    private void review(ProcessInstance pi, String principle, boolean accepted) {
+        taskService.complete(task(pi, REVIEW, principle).getId(), Map.of("accepted", accepted));
+    }
+
+    private void approve(ProcessInstance pi, boolean approved) {
+        taskService.complete(onlyTask(pi, APPROVE).getId(), Map.of("approved", approved));
+    }
+
+    private List<Task> openTasks(ProcessInstance pi, String taskKey) {
+        return taskService.createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(taskKey)
+                .list();
+    }
+
+    private Task onlyTask(ProcessInstance pi, String taskKey) {
+        List<Task> tasks = openTasks(pi, taskKey);
+        assertThat(tasks).as("open %s tasks", taskKey).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private Task task(ProcessInstance pi, String taskKey, String principle) {
+        List<Task> matching = openTasks(pi, taskKey).stream()
+                .filter(t -> principle.equals(principleOf(t)))
+                .toList();
+        assertThat(matching).as("open %s tasks for principle %s", taskKey, principle).hasSize(1);
+        return matching.get(0);
+    }
+
+    private List<String> principlesAt(ProcessInstance pi, String taskKey) {
+        return openTasks(pi, taskKey).stream().map(this::principleOf).toList();
+    }
+
+    private String principleOf(Task task) {
+        return (String) runtimeService.getVariable(task.getExecutionId(), "principle");
+    }
+
+    private Boolean localAccepted(Task task) {
+        return (Boolean) runtimeService.getVariableLocal(task.getExecutionId(), "accepted");
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .toList();
+    }
+
+    private long completedCount(ProcessInstance pi, String activityId) {
+        return historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId())
+                .activityId(activityId)
+                .finished()
+                .count();
+    }
+
+    record IssueCall(String businessKey, String assessmentId) {
+    }
+
+    /** Stands in for the application's delegate so the BPMN can be tested without the Spring context. */
+    static final class RecordingIssueDeclarationDelegate implements JavaDelegate {
+
+        final List<IssueCall> calls = new ArrayList<>();
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            calls.add(new IssueCall(execution.getProcessBusinessKey(),
+                    (String) execution.getVariable("assessmentId")));
+        }
+    }
+}
