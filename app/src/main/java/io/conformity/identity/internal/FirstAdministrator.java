@@ -73,7 +73,7 @@ class FirstAdministrator {
 
                 No administrator exists yet. Create the first one within {} with this one-time link:
                     {}/setup.html?token={}
-                (or POST {{"token", "username", "displayName", "password"}} to {}/api/v1/setup)""",
+                (or POST {"token", "username", "displayName", "password"} as JSON to {}/api/v1/setup)""",
                 properties.setupLinkValidity(), properties.publicUrl(), token, properties.publicUrl());
     }
 

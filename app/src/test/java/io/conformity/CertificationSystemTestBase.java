@@ -1,0 +1,280 @@
+package io.conformity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.conformity.support.ApiClient;
+import io.conformity.support.ApiClient.Credentials;
+import io.conformity.support.ApiClient.Response;
+
+/**
+ * Drives one certification end to end over HTTP with three people (engineer, compliance officer, signatory) on
+ * the real engine, database, file store and PDF. Subclasses choose the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "conformity.evidence.max-upload-size=1MB" })
+abstract class CertificationSystemTestBase {
+
+    static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
+    static final long UPLOAD_LIMIT = 1024 * 1024;
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+    Credentials admin = new Credentials("admin", ADMIN_PASSWORD);
+    Credentials engineer;
+    Credentials officer;
+    Credentials signatory;
+
+    /** Where the issued PDF is left for inspection, relative to the app module. */
+    abstract Path declarationOutput();
+
+    /** The blob store folder of this context. */
+    abstract Path blobDirectory();
+
+    @BeforeEach
+    void users() {
+        api = new ApiClient(port);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        engineer = user("eng-" + suffix, "Erin Engineer", "Test engineer", "ENGINEER");
+        officer = user("off-" + suffix, "Olive Officer", "Compliance officer", "COMPLIANCE_OFFICER");
+        signatory = user("sig-" + suffix, "Sam Signatory", "Managing Director", "SIGNATORY");
+    }
+
+    private Credentials user(String username, String name, String function, String role) {
+        String password = "pw-" + UUID.randomUUID();
+        api.post(admin, "/api/v1/users", Map.of("username", username, "displayName", name, "function", function,
+                "roles", List.of(role), "password", password)).expect(201);
+        return new Credentials(username, password);
+    }
+
+    @Test
+    void certifiesAReleaseFromProductToDeclaration() throws Exception {
+        // 1. Manufacturer, product, release.
+        String manufacturerId = api.post(officer, "/api/v1/manufacturers", Map.of(
+                "name", "Example Smart Home Ltd",
+                "address", "1 Sensor Street\nLondon EC1A 1AA\nUnited Kingdom",
+                "authorisedRepresentatives", List.of(Map.of("name", "EU Rep GmbH",
+                        "address", "Hauptstrasse 5, 10115 Berlin, Germany")))).expect(201).json().get("id").asText();
+        String productId = api.post(officer, "/api/v1/products", Map.of(
+                "manufacturerId", manufacturerId, "modelDesignation", "SC-100",
+                "productType", "SmartCam SC-100 indoor security camera", "supportPeriodEnd", "2031-12-31",
+                "supportPeriodUrl", "https://example-smarthome.test/support")).expect(201).json().get("id").asText();
+        String releaseId = api.post(officer, "/api/v1/products/" + productId + "/releases", Map.of(
+                "firmwareVersion", "1.4.2", "batch", "B2026-11")).expect(201).json().get("id").asText();
+
+        // 2. Open under the UK regime: 13 principles, 17 requirements, one process instance.
+        JsonNode assessment = api.post(officer, "/api/v1/assessments",
+                Map.of("releaseId", releaseId, "regime", "PSTI")).expect(201).json();
+        String assessmentId = assessment.get("id").asText();
+        Map<String, String> requirementIds = new LinkedHashMap<>();
+        assessment.get("requirements").forEach(r -> requirementIds.put(r.get("requirementId").asText()
+                + "@" + r.get("frameworkVersion").asText(), r.get("id").asText()));
+        assertThat(requirementIds).hasSize(17).containsKeys("5.1-1@V2.1.1", "5.1-2@V2.1.1", "5.2-1@V2.1.1",
+                "5.3-13@V2.1.1", "1@2018", "13@2018");
+
+        // 3. Inboxes by role.
+        List<JsonNode> collect = tasks(engineer, assessmentId);
+        assertThat(collect).hasSize(13).allSatisfy(t -> assertThat(t.get("kind").asText()).isEqualTo("COLLECT_EVIDENCE"));
+        assertThat(tasks(officer, assessmentId)).isEmpty();
+        assertThat(tasks(signatory, assessmentId)).isEmpty();
+
+        // 4. Evidence: real tool outputs, streamed, hashed, stored once.
+        Map<String, String> uploaded = new LinkedHashMap<>();
+        uploaded.put(upload(requirementIds.get("5.2-1@V2.1.1"), "security.txt"), "security.txt");
+        uploaded.put(upload(requirementIds.get("6@2018"), "nmap-smartcam.xml"), "nmap-smartcam.xml");
+        uploaded.put(upload(requirementIds.get("5@2018"), "testssl-tls12-selfsigned.json"), "testssl");
+        uploaded.put(upload(requirementIds.get("5.3-13@V2.1.1"), "sbom-smartcam-rootfs.cdx.json"), "sbom");
+        uploaded.put(upload(requirementIds.get("4@2018"), "trivy-secrets-smartcam.json"), "trivy");
+        long blobsBefore = blobCount();
+        String again = upload(requirementIds.get("2@2018"), "security.txt");
+        assertThat(uploaded).containsKey(again);
+        assertThat(blobCount()).as("the same bytes are stored once").isEqualTo(blobsBefore);
+        assertThat(api.get(engineer, "/api/v1/requirement-assessments/" + requirementIds.get("2@2018") + "/evidence")
+                .expect(200).json()).hasSize(1);
+
+        // Errors: wrong role, unknown id, too large.
+        assertProblem(api.post(engineer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regime", "PSTI")), 403);
+        assertProblem(api.upload(officer, "/api/v1/requirement-assessments/" + requirementIds.get("1@2018")
+                + "/evidence", "x.txt", "x".getBytes()), 403);
+        assertProblem(api.get(officer, "/api/v1/assessments/" + UUID.randomUUID()), 404);
+        assertProblem(api.post(engineer, "/api/v1/tasks/no-such-task/submit", Map.of()), 404);
+        assertProblem(api.upload(engineer, "/api/v1/requirement-assessments/" + UUID.randomUUID() + "/evidence",
+                "x.txt", "x".getBytes()), 404);
+        assertProblem(api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regime", "NOPE")), 400);
+        long evidenceBefore = evidenceCount(requirementIds.get("1@2018"));
+        long blobsBeforeLarge = blobCount();
+        byte[] tooLarge = new byte[(int) UPLOAD_LIMIT + 1];
+        new java.util.Random(7).nextBytes(tooLarge);
+        assertProblem(api.upload(engineer, "/api/v1/requirement-assessments/" + requirementIds.get("1@2018")
+                + "/evidence", "big.bin", tooLarge), 413);
+        assertThat(evidenceCount(requirementIds.get("1@2018"))).isEqualTo(evidenceBefore);
+        assertThat(blobCount()).as("nothing stored for a refused upload").isEqualTo(blobsBeforeLarge);
+        assertThat(incomingCount()).as("no partial file left").isZero();
+
+        String reviewTaskBeforeSubmit = collect.get(0).get("id").asText();
+        assertProblem(api.post(officer, "/api/v1/tasks/" + reviewTaskBeforeSubmit + "/review", Map.of(
+                "verdicts", List.of(), "decision", "ACCEPT")), 403);
+
+        // 5. Engineer submits every principle; officer sends principle 1 back, accepts the rest.
+        for (JsonNode task : collect) {
+            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit",
+                    Map.of("comment", "evidence attached")).expect(204);
+        }
+        List<JsonNode> reviews = tasks(officer, assessmentId);
+        assertThat(reviews).hasSize(13);
+        assertProblem(api.post(officer, "/api/v1/tasks/" + reviews.get(0).get("id").asText() + "/review",
+                Map.of("verdicts", List.of(), "decision", "SEND_BACK")), 400);
+        for (JsonNode review : reviews) {
+            String principle = review.get("principle").asText();
+            boolean sendBack = principle.equals("1");
+            api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review", Map.of(
+                    "verdicts", verdicts(assessmentId, principle, sendBack ? "FAIL" : "PASS"),
+                    "decision", sendBack ? "SEND_BACK" : "ACCEPT",
+                    "comment", sendBack ? "Add the password-generation design." : "Looks complete."))
+                    .expect(204);
+        }
+        List<JsonNode> reopened = tasks(engineer, assessmentId);
+        assertThat(reopened).singleElement().satisfies(t -> assertThat(t.get("principle").asText()).isEqualTo("1"));
+        uploaded.put(upload(requirementIds.get("5.1-1@V2.1.1"), "testssl-legacy-weak.json"), "testssl legacy");
+        api.post(engineer, "/api/v1/tasks/" + reopened.get(0).get("id").asText() + "/submit", Map.of()).expect(204);
+        JsonNode review1 = tasks(officer, assessmentId).get(0);
+        api.post(officer, "/api/v1/tasks/" + review1.get("id").asText() + "/review", Map.of(
+                "verdicts", verdicts(assessmentId, "1", "PASS"), "decision", "ACCEPT")).expect(204);
+
+        // 6. Signatory approves; the process issues the declaration.
+        List<JsonNode> approvals = tasks(signatory, assessmentId);
+        assertThat(approvals).singleElement().satisfies(t -> assertThat(t.get("kind").asText())
+                .isEqualTo("APPROVE_DECLARATION"));
+        assertProblem(api.post(engineer, "/api/v1/tasks/" + approvals.get(0).get("id").asText() + "/approve",
+                Map.of("decision", "APPROVE", "placeOfIssue", "London")), 403);
+        api.post(signatory, "/api/v1/tasks/" + approvals.get(0).get("id").asText() + "/approve",
+                Map.of("decision", "APPROVE", "placeOfIssue", "London")).expect(204);
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId).expect(200).json().get("status").asText())
+                .isEqualTo("ISSUED");
+
+        JsonNode declaration = api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration").expect(200).json();
+        Response pdf = api.get(officer, "/api/v1/declarations/" + declaration.get("id").asText() + "/pdf").expect(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(sha256(pdf.body())).isEqualTo(declaration.get("sha256").asText());
+        Path out = declarationOutput();
+        Files.createDirectories(out.getParent());
+        Files.write(out, pdf.body());
+
+        String text = pdfText(out);
+        assertThat(text).contains(
+                "SmartCam SC-100 indoor security camera", "B2026-11",                  // (a) type and batch
+                "Example Smart Home Ltd", "1 Sensor Street", "London EC1A 1AA",       // (b) manufacturer
+                "EU Rep GmbH", "Hauptstrasse 5, 10115 Berlin, Germany",              // (b) representative
+                "prepared by or on behalf of the manufacturer",                       // (c)
+                "Schedule 2", "5.1-1", "5.2-1", "5.3-13",                              // (d)
+                "2031-12-31",                                                         // (e) support period
+                "Sam Signatory", "Managing Director",                                 // (f)
+                "London",                                                             // (g) place
+                "ETSI EN 303 645 V2.1.1 (2020-06)");                                  // para 1(2)
+        assertThat(text).contains(declaration.get("issuedAt").asText().substring(0, 10)); // (g) date
+        for (String hash : uploaded.keySet()) {
+            assertThat(text).as("annex lists evidence " + uploaded.get(hash)).contains(hash);
+        }
+        assertThat(text).contains("PASS");
+        assertThat(tasks(signatory, assessmentId)).isEmpty();
+    }
+
+    private List<Map<String, Object>> verdicts(String assessmentId, String principle, String verdict) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        api.get(officer, "/api/v1/assessments/" + assessmentId).expect(200).json().get("requirements").forEach(r -> {
+            if (r.get("principle").asText().equals(principle)) {
+                result.add(Map.of("requirementAssessmentId", r.get("id").asText(), "verdict", verdict,
+                        "justification", verdict.equals("PASS") ? "Evidence reviewed" : "Evidence incomplete"));
+            }
+        });
+        return result;
+    }
+
+    private String upload(String requirementAssessmentId, String sample) throws IOException {
+        byte[] bytes;
+        try (InputStream in = new ClassPathResource("demo/samples/" + sample).getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        JsonNode stored = api.upload(engineer, "/api/v1/requirement-assessments/" + requirementAssessmentId
+                + "/evidence", sample, bytes).expect(201).json();
+        assertThat(stored.get("sha256").asText()).isEqualTo(sha256(bytes));
+        assertThat(stored.get("size").asLong()).isEqualTo(bytes.length);
+        assertThat(stored.get("fileName").asText()).isEqualTo(sample);
+        return stored.get("sha256").asText();
+    }
+
+    private long evidenceCount(String requirementAssessmentId) {
+        return api.get(engineer, "/api/v1/requirement-assessments/" + requirementAssessmentId + "/evidence")
+                .expect(200).json().size();
+    }
+
+    private List<JsonNode> tasks(Credentials user, String assessmentId) {
+        List<JsonNode> result = new ArrayList<>();
+        api.get(user, "/api/v1/tasks?assessmentId=" + assessmentId).expect(200).json().forEach(result::add);
+        return result;
+    }
+
+    private static void assertProblem(Response response, int status) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asText()).startsWith("urn:conformity:problem:");
+        assertThat(problem.get("title").asText()).isNotBlank();
+    }
+
+    private long blobCount() throws IOException {
+        Path root = blobDirectory().resolve("sha256");
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private long incomingCount() throws IOException {
+        try (Stream<Path> files = Files.list(blobDirectory().resolve("incoming"))) {
+            return files.count();
+        }
+    }
+
+    static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.conformity;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The module boundaries of the house style, each rule with its reason. */
+class ModularityTests {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.conformity");
+
+    @Test
+    void modulesHaveNoCyclesAndUseOnlyEachOthersPublicApi() {
+        ApplicationModules.of(ConformityApplication.class).verify();
+    }
+
+    @Test
+    void onlyWorkflowKnowsCamunda() {
+        // Camunda 7 CE has reached its end; keeping it in one module keeps a move to Operaton one module wide.
+        noClasses().that().resideOutsideOfPackage("io.conformity.workflow..")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .because("only the workflow module may use the process engine (ADR 0002)")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyDeclarationKnowsPdfBoxAndBouncyCastle() {
+        noClasses().that().resideOutsideOfPackage("io.conformity.declaration..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.bouncycastle..")
+                .because("PDF layout and signing are one module's concern")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyIdentityReadsTheSecurityContext() {
+        noClasses().that().resideOutsideOfPackage("io.conformity.identity..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.security.core.context.SecurityContextHolder")
+                .because("who the caller is comes from IdentityApi, so Keycloak can replace local accounts in one place")
+                .check(MAIN);
+    }
+
+    @Test
+    void featureModulesDoNotDependOnWorkflow() {
+        noClasses().that().resideOutsideOfPackage("io.conformity.workflow..")
+                .should().dependOnClassesThat().resideInAPackage("io.conformity.workflow..")
+                .because("the workflow reacts to the feature modules, never the other way round")
+                .check(MAIN);
+    }
+}
