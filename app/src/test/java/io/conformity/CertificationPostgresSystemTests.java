@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -11,8 +12,11 @@ import io.conformity.support.PostgresTestDatabase;
 
 /**
  * The whole flow again on a real PostgreSQL server (embedded distribution, or {@code CONFORMITY_TEST_PG_URL}):
- * Flyway's schema, Hibernate's validation and Camunda's own tables all meet the production database.
+ * Flyway's schema, Hibernate's validation and Camunda's own tables all meet the production database. The
+ * context is closed with the class, while the server still runs: closed by the JVM's shutdown hooks, it would race
+ * the server's own hook and wait out the pool's connection timeout.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CertificationPostgresSystemTests extends CertificationSystemTestBase {
 
     static final Path DATA = tempDir();

@@ -192,11 +192,12 @@ abstract class CertificationSystemTestBase {
                 "EU Rep GmbH", "Hauptstrasse 5, 10115 Berlin, Germany",              // (b) representative
                 "prepared by or on behalf of the manufacturer",                       // (c)
                 "Schedule 2", "5.1-1", "5.2-1", "5.3-13",                              // (d)
-                "2031-12-31",                                                         // (e) support period
+                "31 December 2031",                                                   // (e) support period
                 "Sam Signatory", "Managing Director",                                 // (f)
                 "London",                                                             // (g) place
                 "ETSI EN 303 645 V2.1.1 (2020-06)");                                  // para 1(2)
-        assertThat(text).contains(declaration.get("issuedAt").asText().substring(0, 10)); // (g) date
+        assertThat(text).contains(java.time.LocalDate.parse(declaration.get("issuedAt").asText().substring(0, 10))
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.UK))); // (g) date
         for (String hash : uploaded.keySet()) {
             assertThat(text).as("annex lists evidence " + uploaded.get(hash)).contains(hash);
         }
