@@ -20,7 +20,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
@@ -29,23 +28,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ApiClient.Response;
+import io.conformity.support.Fixtures;
+import io.conformity.support.Problems;
+import io.conformity.support.TestInstallation;
 
 /**
  * Drives one certification end to end over HTTP with three people (engineer, compliance officer, signatory) on
  * the real engine, database, file store and PDF. Subclasses choose the database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "conformity.evidence.max-upload-size=1MB" })
 abstract class CertificationSystemTestBase {
 
-    static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
-    static final long UPLOAD_LIMIT = 1024 * 1024;
+    static final long UPLOAD_LIMIT = TestInstallation.UPLOAD_LIMIT_BYTES;
 
     @LocalServerPort
     int port;
 
     ApiClient api;
-    Credentials admin = new Credentials("admin", ADMIN_PASSWORD);
+    Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
     Credentials engineer;
     Credentials officer;
     Credentials signatory;
@@ -56,20 +55,15 @@ abstract class CertificationSystemTestBase {
     /** The blob store folder of this context. */
     abstract Path blobDirectory();
 
+    Fixtures fixtures;
+
     @BeforeEach
     void users() {
         api = new ApiClient(port);
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        engineer = user("eng-" + suffix, "Erin Engineer", "Test engineer", "ENGINEER");
-        officer = user("off-" + suffix, "Olive Officer", "Compliance officer", "COMPLIANCE_OFFICER");
-        signatory = user("sig-" + suffix, "Sam Signatory", "Managing Director", "SIGNATORY");
-    }
-
-    private Credentials user(String username, String name, String function, String role) {
-        String password = "pw-" + UUID.randomUUID();
-        api.post(admin, "/api/v1/users", Map.of("username", username, "displayName", name, "function", function,
-                "roles", List.of(role), "password", password)).expect(201);
-        return new Credentials(username, password);
+        fixtures = new Fixtures(api);
+        engineer = fixtures.user("eng", "Erin Engineer", "Test engineer", "ENGINEER");
+        officer = fixtures.user("off", "Olive Officer", "Compliance officer", "COMPLIANCE_OFFICER");
+        signatory = fixtures.user("sig", "Sam Signatory", "Managing Director", "SIGNATORY");
     }
 
     @Test
@@ -206,14 +200,7 @@ abstract class CertificationSystemTestBase {
     }
 
     private List<Map<String, Object>> verdicts(String assessmentId, String principle, String verdict) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        api.get(officer, "/api/v1/assessments/" + assessmentId).expect(200).json().get("requirements").forEach(r -> {
-            if (r.get("principle").asText().equals(principle)) {
-                result.add(Map.of("requirementAssessmentId", r.get("id").asText(), "verdict", verdict,
-                        "justification", verdict.equals("PASS") ? "Evidence reviewed" : "Evidence incomplete"));
-            }
-        });
-        return result;
+        return fixtures.verdicts(officer, assessmentId, principle, verdict);
     }
 
     private String upload(String requirementAssessmentId, String sample) throws IOException {
@@ -235,18 +222,11 @@ abstract class CertificationSystemTestBase {
     }
 
     private List<JsonNode> tasks(Credentials user, String assessmentId) {
-        List<JsonNode> result = new ArrayList<>();
-        api.get(user, "/api/v1/tasks?assessmentId=" + assessmentId).expect(200).json().forEach(result::add);
-        return result;
+        return fixtures.tasks(user, assessmentId);
     }
 
     private static void assertProblem(Response response, int status) {
-        assertThat(response.status()).as(response.text()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).startsWith("urn:conformity:problem:");
-        assertThat(problem.get("title").asText()).isNotBlank();
+        Problems.assertProblem(response, status);
     }
 
     private long blobCount() throws IOException {

@@ -68,8 +68,8 @@ class AccountService implements IdentityApi, UserDetailsService {
     }
 
     @Transactional(readOnly = true)
-    boolean hasUsers() {
-        return users.count() > 0;
+    boolean hasAdministrator() {
+        return users.existsEnabledWithRole(Role.ADMIN);
     }
 
     @Override

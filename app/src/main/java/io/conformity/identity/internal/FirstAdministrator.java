@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,10 +50,12 @@ class FirstAdministrator {
         this.clock = clock;
     }
 
+    // Before anything else that might create accounts (the demo seeder), or no administrator would be made.
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     @Transactional
     public void ensureAdministrator() {
-        if (identity.hasUsers()) {
+        if (identity.hasAdministrator()) {
             return;
         }
         IdentityProperties.InitialAdmin initial = properties.initialAdmin();
@@ -80,7 +83,7 @@ class FirstAdministrator {
     /** Consumes the one-time token and creates the first administrator. */
     @Transactional
     public UserView completeSetup(String token, CreateUserCommand admin) {
-        if (identity.hasUsers()) {
+        if (identity.hasAdministrator()) {
             throw new ConflictException("already-set-up", "Already set up",
                     "An administrator exists; ask them for an account.");
         }

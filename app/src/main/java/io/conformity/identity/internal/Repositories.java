@@ -4,12 +4,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import io.conformity.identity.Role;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
     Optional<UserAccount> findByUsername(String username);
 
     boolean existsByUsername(String username);
+
+    @Query("select count(u) > 0 from UserAccount u join u.roles r where r = ?1 and u.enabled = true")
+    boolean existsEnabledWithRole(Role role);
 }
 
 interface SetupTokenRepository extends JpaRepository<SetupToken, String> {

@@ -1,0 +1,126 @@
+package io.conformity.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.conformity.assessment.AssessmentApi;
+import io.conformity.assessment.AssessmentView;
+import io.conformity.assessment.OpenAssessmentCommand;
+import io.conformity.assessment.RequirementAssessmentView;
+import io.conformity.evidence.EvidenceApi;
+import io.conformity.identity.CreateUserCommand;
+import io.conformity.identity.IdentityApi;
+import io.conformity.identity.Role;
+import io.conformity.product.CreateManufacturerCommand;
+import io.conformity.product.CreateProductCommand;
+import io.conformity.product.CreateReleaseCommand;
+import io.conformity.product.ManufacturerView;
+import io.conformity.product.Party;
+import io.conformity.product.ProductApi;
+import io.conformity.product.ProductView;
+import io.conformity.product.ReleaseView;
+
+/**
+ * Seeds one sample certification: a smart camera, a PSTI assessment, and real tool outputs (nmap, testssl.sh,
+ * Trivy, security.txt) attached to the matching requirements, plus three demo people whose passwords are
+ * generated now and printed once. Runs only once per database.
+ */
+@Component
+@ConditionalOnProperty(name = "conformity.demo.enabled", havingValue = "true")
+class DemoSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    static final String ENGINEER = "demo-engineer";
+
+    /** Sample file → (principle, requirement id) it is evidence for. */
+    private static final Map<String, String> SAMPLES = new LinkedHashMap<>();
+    static {
+        SAMPLES.put("security.txt", "5.2-1");
+        SAMPLES.put("nmap-smartcam.xml", "6");
+        SAMPLES.put("testssl-tls12-selfsigned.json", "5");
+        SAMPLES.put("sslscan-legacy-weak.xml", "5");
+        SAMPLES.put("sbom-smartcam-rootfs.cdx.json", "3");
+        SAMPLES.put("trivy-secrets-smartcam.json", "4");
+    }
+
+    private final IdentityApi identity;
+    private final ProductApi products;
+    private final AssessmentApi assessments;
+    private final EvidenceApi evidence;
+    private final SecureRandom random = new SecureRandom();
+
+    DemoSeeder(IdentityApi identity, ProductApi products, AssessmentApi assessments, EvidenceApi evidence) {
+        this.identity = identity;
+        this.products = products;
+        this.assessments = assessments;
+        this.evidence = evidence;
+    }
+
+    // After FirstAdministrator, so a fresh installation still gets its administrator or setup link.
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(100)
+    @Transactional
+    public void seed() {
+        if (identity.user(ENGINEER).isPresent()) {
+            log.info("Demo data already present; not seeding again.");
+            return;
+        }
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put(ENGINEER, person(ENGINEER, "Dana Engineer", "Firmware test engineer", Role.ENGINEER));
+        passwords.put("demo-officer", person("demo-officer", "Olu Officer", "Compliance officer",
+                Role.COMPLIANCE_OFFICER));
+        passwords.put("demo-signatory", person("demo-signatory", "Sasha Signatory", "Managing Director",
+                Role.SIGNATORY));
+
+        ManufacturerView manufacturer = products.createManufacturer(new CreateManufacturerCommand(
+                "Example Smart Home Ltd", "1 Sensor Street\nLondon EC1A 1AA\nUnited Kingdom",
+                List.of(new Party("Example Smart Home EU B.V.", "Keizersgracht 1\n1015 CJ Amsterdam\nNetherlands"))));
+        ProductView product = products.createProduct(new CreateProductCommand(manufacturer.id(), "SC-100",
+                "SmartCam SC-100 indoor security camera", LocalDate.now().plusYears(5),
+                "https://example-smarthome.test/support/sc-100"));
+        ReleaseView release = products.createRelease(product.id(), new CreateReleaseCommand("1.4.2", "B2026-11"));
+        AssessmentView assessment = assessments.open(new OpenAssessmentCommand(release.id(), "PSTI"),
+                "demo-officer");
+        for (Map.Entry<String, String> sample : SAMPLES.entrySet()) {
+            RequirementAssessmentView requirement = assessment.requirements().stream()
+                    .filter(r -> r.requirementId().equals(sample.getValue())).findFirst().orElseThrow();
+            try (InputStream in = new ClassPathResource("demo/samples/" + sample.getKey()).getInputStream()) {
+                evidence.upload(requirement.id(), sample.getKey(), "application/octet-stream", in, ENGINEER);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        StringBuilder people = new StringBuilder();
+        passwords.forEach((user, password) -> people.append("\n    ").append(user).append(" / ").append(password));
+        log.warn("""
+
+                Demo data seeded: product SmartCam SC-100, release 1.4.2, PSTI assessment {} with sample evidence.
+                Demo accounts (passwords shown this once; they are stored hashed):{}""", assessment.id(), people);
+    }
+
+    private String person(String username, String name, String function, Role role) {
+        byte[] raw = new byte[18];
+        random.nextBytes(raw);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        identity.createUser(new CreateUserCommand(username, name, function, Set.of(role), password));
+        return password;
+    }
+}

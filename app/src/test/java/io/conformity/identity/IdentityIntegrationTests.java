@@ -1,0 +1,101 @@
+package io.conformity.identity;
+
+import static io.conformity.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.conformity.support.ApiClient;
+import io.conformity.support.ApiClient.Credentials;
+import io.conformity.support.ConformityIntegrationTest;
+import io.conformity.support.Fixtures;
+
+@ConformityIntegrationTest
+class IdentityIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+    Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        fixtures = new Fixtures(api);
+    }
+
+    @Test
+    void anonymousAndWrongPasswordGet401Problems() {
+        ApiClient.Response anonymous = api.get(null, "/api/v1/tasks");
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
+        Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
+        assertProblem(api.get(new Credentials(engineer.username(), "wrong-password-123"), "/api/v1/tasks"), 401);
+    }
+
+    @Test
+    void passwordsAreStoredHashedOnly() {
+        Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
+        String hash = jdbc.queryForObject("select password_hash from app_user where username = ?", String.class,
+                engineer.username());
+        assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(engineer.password());
+        assertThat(api.get(engineer, "/api/v1/users/me").expect(200).json().get("roles").get(0).asText())
+                .isEqualTo("ENGINEER");
+    }
+
+    @Test
+    void onlyAnAdministratorCreatesAccounts() {
+        Credentials officer = fixtures.user("off", "Ola", "Officer", "COMPLIANCE_OFFICER");
+        assertProblem(api.post(officer, "/api/v1/users", Map.of("username", "sneaky", "displayName", "S",
+                "roles", List.of("ADMIN"), "password", "long-enough-password")), 403);
+    }
+
+    @Test
+    void weakOrMalformedAccountsAreRefusedFieldByField() {
+        Credentials admin = new Credentials(io.conformity.support.TestInstallation.ADMIN_USERNAME,
+                io.conformity.support.TestInstallation.ADMIN_PASSWORD);
+        JsonNode problem = assertProblem(api.post(admin, "/api/v1/users", Map.of("username", "Bad Name",
+                "displayName", "B", "roles", List.of("ENGINEER"), "password", "short")), 400);
+        assertThat(problem.get("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder("/username", "/password");
+        assertProblem(api.post(admin, "/api/v1/users", Map.of("username", "x-role", "displayName", "B",
+                "roles", List.of("SUPERUSER"), "password", "long-enough-password")), 400);
+    }
+
+    @Test
+    void setupIsClosedOnceAnAdministratorExists() {
+        JsonNode problem = assertProblem(api.post(null, "/api/v1/setup", Map.of("token", "anything",
+                "username", "mallory", "displayName", "M", "password", "long-enough-password")), 409);
+        assertThat(problem.get("type").asText()).endsWith("already-set-up");
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username = 'mallory'", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void theOpenApiDescriptionIsPublished() {
+        JsonNode openApi = api.get(null, "/v3/api-docs").expect(200).json();
+        assertThat(openApi.get("paths").has("/api/v1/assessments")).isTrue();
+        assertThat(openApi.get("paths").has("/api/v1/tasks/{taskId}/review")).isTrue();
+    }
+
+    @Test
+    void camundaWebAppsAndRestApiAreNotShipped() {
+        Credentials admin = new Credentials(io.conformity.support.TestInstallation.ADMIN_USERNAME,
+                io.conformity.support.TestInstallation.ADMIN_PASSWORD);
+        for (String path : List.of("/engine-rest/engine", "/camunda/app/cockpit/", "/app/welcome/")) {
+            assertThat(api.get(admin, path).status()).as(path).isIn(403, 404);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.conformity.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.conformity.support.ApiClient.Credentials;
+
+/** Builds test data through the public API only, so every fixture also exercises the real endpoints. */
+public final class Fixtures {
+
+    private final ApiClient api;
+    private final Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
+
+    public Fixtures(ApiClient api) {
+        this.api = api;
+    }
+
+    /** A new account with the given roles and a password generated for this run. */
+    public Credentials user(String prefix, String displayName, String function, String... roles) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        api.post(admin, "/api/v1/users", Map.of("username", username, "displayName", displayName,
+                "function", function, "roles", Set.of(roles), "password", password)).expect(201);
+        return new Credentials(username, password);
+    }
+
+    /** Manufacturer, product and release; returns the release id. */
+    public String release(Credentials officer) {
+        String manufacturerId = api.post(officer, "/api/v1/manufacturers", Map.of("name", "Fixture Devices Ltd",
+                "address", "2 Test Road, Leeds LS1 1AA")).expect(201).json().get("id").asText();
+        String productId = api.post(officer, "/api/v1/products", Map.of("manufacturerId", manufacturerId,
+                "modelDesignation", "FX-1", "productType", "smart plug", "supportPeriodEnd", "2030-06-30"))
+                .expect(201).json().get("id").asText();
+        return api.post(officer, "/api/v1/products/" + productId + "/releases", Map.of("firmwareVersion",
+                "1.0." + UUID.randomUUID().toString().substring(0, 4), "batch", "B1")).expect(201).json()
+                .get("id").asText();
+    }
+
+    public JsonNode openAssessment(Credentials officer, String releaseId) {
+        return api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regime", "PSTI"))
+                .expect(201).json();
+    }
+
+    public List<JsonNode> tasks(Credentials user, String assessmentId) {
+        List<JsonNode> result = new ArrayList<>();
+        api.get(user, "/api/v1/tasks?assessmentId=" + assessmentId).expect(200).json().forEach(result::add);
+        return result;
+    }
+
+    public JsonNode task(Credentials user, String assessmentId, String principle) {
+        return tasks(user, assessmentId).stream()
+                .filter(t -> principle == null || principle.equals(t.path("principle").asText(null)))
+                .findFirst().orElseThrow(() -> new AssertionError("No task for principle " + principle));
+    }
+
+    /** Verdicts on every requirement of a principle. */
+    public List<Map<String, Object>> verdicts(Credentials reader, String assessmentId, String principle,
+            String verdict) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        api.get(reader, "/api/v1/assessments/" + assessmentId).expect(200).json().get("requirements").forEach(r -> {
+            if (r.get("principle").asText().equals(principle)) {
+                result.add(Map.of("requirementAssessmentId", r.get("id").asText(), "verdict", verdict,
+                        "justification", "PASS".equals(verdict) ? "Evidence reviewed" : "Evidence incomplete"));
+            }
+        });
+        return result;
+    }
+
+    /** Submits and accepts (with the given verdict) every open principle of the assessment. */
+    public void completeAllPrinciples(Credentials engineer, Credentials officer, String assessmentId, String verdict) {
+        for (JsonNode task : tasks(engineer, assessmentId)) {
+            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit", Map.of()).expect(204);
+        }
+        for (JsonNode review : tasks(officer, assessmentId)) {
+            api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review", Map.of(
+                    "verdicts", verdicts(officer, assessmentId, review.get("principle").asText(), verdict),
+                    "decision", "ACCEPT")).expect(204);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.conformity.workflow;
+
+import static io.conformity.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.conformity.support.ApiClient;
+import io.conformity.support.ApiClient.Credentials;
+import io.conformity.support.ConformityIntegrationTest;
+import io.conformity.support.Fixtures;
+
+/** The rules around the tasks, over HTTP on the real engine and database. */
+@ConformityIntegrationTest
+class WorkflowIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+    Fixtures fixtures;
+    Credentials engineer;
+    Credentials officer;
+    Credentials signatory;
+    String assessmentId;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        fixtures = new Fixtures(api);
+        engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+        assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
+    }
+
+    @Test
+    void whoUploadedEvidenceForAPrincipleCannotAcceptIt() {
+        Credentials both = fixtures.user("both", "Bo Both", "Engineer and officer", "ENGINEER", "COMPLIANCE_OFFICER");
+        String requirement = requirementId("2");
+        api.upload(both, "/api/v1/requirement-assessments/" + requirement + "/evidence", "policy.txt",
+                "Contact: mailto:security@example.test".getBytes()).expect(201);
+        JsonNode collect = fixtures.task(both, assessmentId, "2");
+        api.post(both, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()).expect(204);
+        JsonNode review = fixtures.tasks(both, assessmentId).stream()
+                .filter(t -> t.get("kind").asText().equals("REVIEW_PRINCIPLE")).findFirst().orElseThrow();
+
+        JsonNode problem = assertProblem(api.post(both, "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                Map.of("verdicts", fixtures.verdicts(both, assessmentId, "2", "PASS"), "decision", "ACCEPT")), 403);
+        assertThat(problem.get("type").asText()).endsWith("separation-of-duties");
+        // Nothing of the refused review is kept: the principle still waits for review with no verdict.
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements").findValues("verdict"))
+                .allSatisfy(v -> assertThat(v.isNull()).isTrue());
+        api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                Map.of("verdicts", fixtures.verdicts(officer, assessmentId, "2", "PASS"), "decision", "ACCEPT"))
+                .expect(204);
+    }
+
+    @Test
+    void aReviewerCannotSignTheDeclaration() {
+        Credentials reviewerSignatory = fixtures.user("rs", "Rae Reviewer", "Director", "COMPLIANCE_OFFICER",
+                "SIGNATORY");
+        fixtures.completeAllPrinciples(engineer, reviewerSignatory, assessmentId, "PASS");
+        JsonNode approval = fixtures.task(signatory, assessmentId, null);
+        JsonNode problem = assertProblem(api.post(reviewerSignatory, "/api/v1/tasks/" + approval.get("id").asText()
+                + "/approve", Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")), 403);
+        assertThat(problem.get("type").asText()).endsWith("separation-of-duties");
+        api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")).expect(204);
+    }
+
+    @Test
+    void aFailedMandatoryRequirementBlocksApprovalAndLeavesNothingBehind() {
+        fixtures.completeAllPrinciples(engineer, officer, assessmentId, "FAIL");
+        JsonNode approval = fixtures.task(signatory, assessmentId, null);
+
+        JsonNode problem = assertProblem(api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText()
+                + "/approve", Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")), 409);
+        assertThat(problem.get("detail").asText()).contains("5.1-1", "5.2-1", "5.3-13");
+
+        // The sign-off written before the refusal was rolled back with it, and the task is still open.
+        List<String> decisions = api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs").expect(200)
+                .json().findValuesAsText("decision");
+        assertThat(decisions).doesNotContain("APPROVED");
+        assertThat(fixtures.tasks(signatory, assessmentId)).hasSize(1);
+        assertProblem(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration"), 404);
+
+        // Rejecting sends every principle back to the engineers.
+        api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                Map.of("decision", "REJECT", "comment", "Mandatory provisions failed")).expect(204);
+        assertThat(fixtures.tasks(engineer, assessmentId)).hasSize(13);
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")
+                .findValuesAsText("status")).containsOnly("OPEN");
+    }
+
+    @Test
+    void signoffsRecordTheEvidenceHashesTheyCovered() {
+        String requirement = requirementId("5");
+        String sha = api.upload(engineer, "/api/v1/requirement-assessments/" + requirement + "/evidence", "tls.json",
+                "{\"tls\":\"1.3\"}".getBytes()).expect(201).json().get("sha256").asText();
+        JsonNode collect = fixtures.task(engineer, assessmentId, "5");
+        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()).expect(204);
+
+        // Once submitted, the principle takes no more evidence until it is sent back.
+        assertProblem(api.upload(engineer, "/api/v1/requirement-assessments/" + requirement + "/evidence", "late.txt",
+                "late".getBytes()), 409);
+
+        JsonNode review = fixtures.task(officer, assessmentId, "5");
+        api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review", Map.of(
+                "verdicts", fixtures.verdicts(officer, assessmentId, "5", "PASS"), "decision", "ACCEPT",
+                "comment", "TLS 1.3 only")).expect(204);
+
+        JsonNode accepted = null;
+        for (JsonNode s : api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs").json()) {
+            if (s.get("decision").asText().equals("ACCEPTED")) {
+                accepted = s;
+            }
+        }
+        assertThat(accepted).isNotNull();
+        assertThat(accepted.get("actor").asText()).isEqualTo(officer.username());
+        assertThat(accepted.get("principle").asText()).isEqualTo("5");
+        assertThat(accepted.get("evidenceHashes")).hasSize(1);
+        assertThat(accepted.get("evidenceHashes").get(0).asText()).isEqualTo(sha);
+    }
+
+    @Test
+    void malformedCommandsAreRefusedWithThePlaceThatFailed() {
+        JsonNode collect = fixtures.task(engineer, assessmentId, "1");
+        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()).expect(204);
+        JsonNode review = fixtures.task(officer, assessmentId, "1");
+        String path = "/api/v1/tasks/" + review.get("id").asText() + "/review";
+
+        JsonNode problem = assertProblem(api.post(officer, path, Map.of("verdicts", List.of(Map.of(
+                "requirementAssessmentId", requirementId("1"), "verdict", "MAYBE")), "decision", "ACCEPT")), 400);
+        assertThat(problem.get("errors").get(0).get("pointer").asText()).isEqualTo("/verdicts/0/verdict");
+
+        problem = assertProblem(api.post(officer, path, Map.of("verdicts", List.of(Map.of("verdict", "PASS")),
+                "decision", "ACCEPT")), 400);
+        assertThat(problem.get("errors").findValuesAsText("pointer")).contains("/verdicts/0/requirementAssessmentId");
+
+        // Accepting without a verdict on every requirement of the principle is refused and changes nothing.
+        problem = assertProblem(api.post(officer, path, Map.of("verdicts", List.of(), "decision", "ACCEPT")), 409);
+        assertThat(problem.get("type").asText()).endsWith("verdict-missing");
+        assertThat(fixtures.task(officer, assessmentId, "1").get("id").asText()).isEqualTo(review.get("id").asText());
+    }
+
+    private String requirementId(String requirement) {
+        for (JsonNode r : api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+            if (r.get("requirementId").asText().equals(requirement)) {
+                return r.get("id").asText();
+            }
+        }
+        throw new AssertionError("No requirement " + requirement);
+    }
+}
