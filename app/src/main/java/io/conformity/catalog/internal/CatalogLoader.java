@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -161,9 +162,31 @@ final class CatalogLoader {
     record LoadedCatalog(Map<String, Framework> frameworks, Map<String, Regime> regimes) {
     }
 
-    record FrameworkFile(String urn, String version, String reference, String dateOfIssue, String publisher,
-            List<RequirementEntry> requirements) {
-        record RequirementEntry(String id, String group, String status, String title, String text) {
+    @JsonIgnoreProperties("$schema")
+    record FrameworkFile(String urn, String version, String reference, String title, String dateOfIssue,
+            String publisher, String note, List<ConditionEntry> conditions, List<FeatureEntry> features,
+            List<GroupEntry> groups, List<RequirementEntry> requirements, List<ExceptedEntry> exceptedProducts) {
+        record ConditionEntry(String id, String text, String complementOf, String note) {
+        }
+
+        record FeatureEntry(String id, String text, String note) {
+        }
+
+        record GroupEntry(String id, String title, String note) {
+        }
+
+        record RequirementEntry(String id, String group, String status, String title, String text, String note,
+                List<RouteEntry> deemedCompliance) {
+        }
+
+        record RouteEntry(String id, String description, List<RefEntry> requires, String standard,
+                List<String> clauses, String label, String note) {
+        }
+
+        record RefEntry(String framework, String version, List<String> ids) {
+        }
+
+        record ExceptedEntry(String id, String title, String text, String note, List<String> keywords) {
         }
     }
 
