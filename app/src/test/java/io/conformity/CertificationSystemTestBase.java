@@ -81,9 +81,13 @@ abstract class CertificationSystemTestBase {
         String releaseId = api.post(officer, "/api/v1/products/" + productId + "/releases", Map.of(
                 "firmwareVersion", "1.4.2", "batch", "B2026-11")).expect(201).json().get("id").asText();
 
-        // 2. Open under the UK regime: 13 principles, 17 requirements, one process instance.
+        // 2. Open under the UK regime: 13 principles, 17 requirements, one process instance. Applicability of
+        // the EN 303 645 provisions comes from the product profile, which must exist first.
+        assertProblem(api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes",
+                List.of("PSTI"))), 409);
+        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile()).expect(200);
         JsonNode assessment = api.post(officer, "/api/v1/assessments",
-                Map.of("releaseId", releaseId, "regime", "PSTI")).expect(201).json();
+                Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))).expect(201).json();
         String assessmentId = assessment.get("id").asText();
         Map<String, String> requirementIds = new LinkedHashMap<>();
         assessment.get("requirements").forEach(r -> requirementIds.put(r.get("requirementId").asText()
@@ -112,14 +116,14 @@ abstract class CertificationSystemTestBase {
                 .expect(200).json()).hasSize(1);
 
         // Errors: wrong role, unknown id, too large.
-        assertProblem(api.post(engineer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regime", "PSTI")), 403);
+        assertProblem(api.post(engineer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))), 403);
         assertProblem(api.upload(officer, "/api/v1/requirement-assessments/" + requirementIds.get("1@2018")
                 + "/evidence", "x.txt", "x".getBytes()), 403);
         assertProblem(api.get(officer, "/api/v1/assessments/" + UUID.randomUUID()), 404);
         assertProblem(api.post(engineer, "/api/v1/tasks/no-such-task/submit", Map.of()), 404);
         assertProblem(api.upload(engineer, "/api/v1/requirement-assessments/" + UUID.randomUUID() + "/evidence",
                 "x.txt", "x".getBytes()), 404);
-        assertProblem(api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regime", "NOPE")), 400);
+        assertProblem(api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("NOPE"))), 400);
         long evidenceBefore = evidenceCount(requirementIds.get("1@2018"));
         long blobsBeforeLarge = blobCount();
         byte[] tooLarge = new byte[(int) UPLOAD_LIMIT + 1];

@@ -4,7 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-public record AssessmentView(UUID id, UUID releaseId, String regime, AssessmentStatus status, String openedBy,
-        Instant openedAt, String approvedBy, Instant approvedAt, String placeOfIssue,
-        List<RequirementAssessmentView> requirements) {
+/**
+ * @param pstiExcepted the PSTI Schedule 3 classes the product type appears to fall in, each with the reason;
+ *                     empty when PSTI is not in scope or nothing matched
+ */
+public record AssessmentView(UUID id, UUID releaseId, List<String> regimes, String en303645Version,
+        AssessmentStatus status, String openedBy, Instant openedAt, String approvedBy, Instant approvedAt,
+        String placeOfIssue, List<ExceptedFlag> pstiExcepted, List<RequirementAssessmentView> requirements) {
+
+    /** The regime whose declaration is issued: PSTI when in scope, else the first one chosen. */
+    public String declarationRegime() {
+        return regimes.contains("PSTI") ? "PSTI" : regimes.get(0);
+    }
+
+    /** A product type that looks like a Schedule 3 excepted product. */
+    public record ExceptedFlag(String id, String title, String reason) {
+    }
 }

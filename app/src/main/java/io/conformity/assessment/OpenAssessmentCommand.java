@@ -1,11 +1,18 @@
 package io.conformity.assessment;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Opens an assessment of one release under one regime (e.g. {@code PSTI}). */
-public record OpenAssessmentCommand(@NotNull UUID releaseId, @NotBlank @Size(max = 40) String regime) {
+/**
+ * Opens an assessment of one release under one or more regimes ({@code PSTI}, {@code EN303645}, {@code CRA});
+ * {@code en303645Version} chooses the version for {@code EN303645} (PSTI always relies on V2.1.1).
+ */
+public record OpenAssessmentCommand(@NotNull UUID releaseId,
+        @NotEmpty @Size(max = 5) List<@NotBlank @Size(max = 40) String> regimes,
+        @Size(max = 40) String en303645Version) {
 }

@@ -5,9 +5,14 @@ import java.util.UUID;
 /**
  * One requirement in scope of an assessment.
  *
- * @param mandatory true for the requirements the legal statement rests on
+ * @param icsStatus     the ICS status of the requirement ({@code M C (1)} …), null outside EN 303 645
+ * @param mandatory     true for the requirements the declaration rests on
+ * @param applicable    false when the product profile makes it not applicable
+ * @param justification the officer's justification, or the generated one for a requirement not applicable
+ * @param icsSupport    the manufacturer's ICS claim (Y, N, N/A) if one was imported
  */
 public record RequirementAssessmentView(UUID id, UUID assessmentId, String principle, String frameworkUrn,
-        String frameworkVersion, String requirementId, String title, boolean mandatory, RequirementStatus status,
-        Verdict verdict, String justification) {
+        String frameworkVersion, String requirementId, String title, String icsStatus, boolean mandatory,
+        boolean applicable, RequirementStatus status, Verdict verdict, String justification, String icsSupport,
+        String icsDetail) {
 }

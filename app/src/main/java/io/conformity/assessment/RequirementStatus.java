@@ -7,5 +7,7 @@ public enum RequirementStatus {
     /** The engineer submitted the principle for review. */
     SUBMITTED,
     /** The officer accepted the principle with a verdict on this requirement. */
-    ACCEPTED
+    ACCEPTED,
+    /** The product profile makes it not applicable; it carries a generated justification and no verdict. */
+    NOT_APPLICABLE
 }

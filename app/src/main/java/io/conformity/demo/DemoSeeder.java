@@ -36,6 +36,7 @@ import io.conformity.product.ManufacturerView;
 import io.conformity.product.Party;
 import io.conformity.product.ProductApi;
 import io.conformity.product.ProductView;
+import io.conformity.product.ProfileCommand;
 import io.conformity.product.ReleaseView;
 
 /**
@@ -97,7 +98,13 @@ class DemoSeeder {
                 "SmartCam SC-100 indoor security camera", LocalDate.now().plusYears(5),
                 "https://example-smarthome.test/support/sc-100"));
         ReleaseView release = products.createRelease(product.id(), new CreateReleaseCommand("1.4.2", "B2026-11"));
-        AssessmentView assessment = assessments.open(new OpenAssessmentCommand(release.id(), "PSTI"),
+        // The camera uses per-device passwords, is updatable over the network and has no exposed debug port.
+        products.saveProfile(product.id(), "V2.1.1", new ProfileCommand(
+                Map.ofEntries(Map.entry("1", true), Map.entry("2", true), Map.entry("3", false), Map.entry("4", false),
+                        Map.entry("6", true), Map.entry("7", true), Map.entry("8", true), Map.entry("9", true),
+                        Map.entry("10", true), Map.entry("11", true), Map.entry("12", true), Map.entry("13", false)),
+                Map.of()), "demo-officer");
+        AssessmentView assessment = assessments.open(new OpenAssessmentCommand(release.id(), List.of("PSTI"), null),
                 "demo-officer");
         for (Map.Entry<String, String> sample : SAMPLES.entrySet()) {
             RequirementAssessmentView requirement = assessment.requirements().stream()

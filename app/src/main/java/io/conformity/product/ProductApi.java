@@ -20,4 +20,13 @@ public interface ProductApi {
 
     /** The release with its product and manufacturer, as a declaration names them. */
     ReleaseDetails releaseDetails(UUID releaseId);
+
+    /**
+     * Records the product's answers to the conditions and features of an EN 303 645 version; replaces earlier
+     * answers for that version. Refused unless every condition and feature is answered consistently.
+     */
+    ProfileView saveProfile(UUID productId, String version, @Valid ProfileCommand command, String updatedBy);
+
+    /** @throws io.conformity.problem.NotFoundException when no profile exists for that version */
+    ProfileView profile(UUID productId, String version);
 }

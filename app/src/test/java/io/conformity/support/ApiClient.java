@@ -34,6 +34,10 @@ public final class ApiClient {
         return exchange(user, HttpMethod.POST, path, body, MediaType.APPLICATION_JSON);
     }
 
+    public Response put(Credentials user, String path, Object body) {
+        return exchange(user, HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
+    }
+
     public Response upload(Credentials user, String path, String fileName, byte[] content) {
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);

@@ -29,20 +29,33 @@ public final class Fixtures {
         return new Credentials(username, password);
     }
 
-    /** Manufacturer, product and release; returns the release id. */
+    /**
+     * EN 303 645 V2.1.1 answers of a typical connected device: passwords (pre-installed, unique), updatable over
+     * the network, not constrained, telemetry and consent-based processing, an accessible debug interface.
+     */
+    public static Map<String, Object> v211Profile() {
+        Map<String, Boolean> conditions = new java.util.TreeMap<>();
+        for (int c = 1; c <= 13; c++) {
+            conditions.put(String.valueOf(c), c != 3 && c != 4);
+        }
+        return Map.of("conditions", conditions, "features", Map.of());
+    }
+
+    /** Manufacturer, product (with its V2.1.1 profile) and release; returns the release id. */
     public String release(Credentials officer) {
         String manufacturerId = api.post(officer, "/api/v1/manufacturers", Map.of("name", "Fixture Devices Ltd",
                 "address", "2 Test Road, Leeds LS1 1AA")).expect(201).json().get("id").asText();
         String productId = api.post(officer, "/api/v1/products", Map.of("manufacturerId", manufacturerId,
                 "modelDesignation", "FX-1", "productType", "smart plug", "supportPeriodEnd", "2030-06-30"))
                 .expect(201).json().get("id").asText();
+        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", v211Profile()).expect(200);
         return api.post(officer, "/api/v1/products/" + productId + "/releases", Map.of("firmwareVersion",
                 "1.0." + UUID.randomUUID().toString().substring(0, 4), "batch", "B1")).expect(201).json()
                 .get("id").asText();
     }
 
     public JsonNode openAssessment(Credentials officer, String releaseId) {
-        return api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regime", "PSTI"))
+        return api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI")))
                 .expect(201).json();
     }
 

@@ -27,8 +27,16 @@ class Assessment {
     @Column(name = "release_id", nullable = false)
     private UUID releaseId;
 
-    @Column(nullable = false, length = 40)
-    private String regime;
+    /** Regime codes in the order chosen, comma-separated. */
+    @Column(nullable = false, length = 200)
+    private String regimes;
+
+    @Column(name = "en303645_version", length = 40)
+    private String en303645Version;
+
+    /** PSTI Schedule 3 classes the product type appears to fall in, comma-separated ids. */
+    @Column(name = "psti_excepted", length = 200)
+    private String pstiExcepted;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -55,10 +63,13 @@ class Assessment {
     protected Assessment() {
     }
 
-    Assessment(UUID releaseId, String regime, String openedBy, Instant openedAt) {
+    Assessment(UUID releaseId, List<String> regimes, String en303645Version, List<String> pstiExcepted,
+            String openedBy, Instant openedAt) {
         this.id = UUID.randomUUID();
         this.releaseId = releaseId;
-        this.regime = regime;
+        this.regimes = String.join(",", regimes);
+        this.en303645Version = en303645Version;
+        this.pstiExcepted = pstiExcepted.isEmpty() ? null : String.join(",", pstiExcepted);
         this.status = AssessmentStatus.IN_PROGRESS;
         this.openedBy = openedBy;
         this.openedAt = openedAt;
@@ -66,6 +77,14 @@ class Assessment {
 
     UUID id() {
         return id;
+    }
+
+    UUID releaseId() {
+        return releaseId;
+    }
+
+    List<String> pstiExcepted() {
+        return pstiExcepted == null ? List.of() : List.of(pstiExcepted.split(","));
     }
 
     void approve(String signatory, String place, Instant at) {
@@ -92,8 +111,8 @@ class Assessment {
         }
     }
 
-    AssessmentView view(List<RequirementAssessmentView> requirements) {
-        return new AssessmentView(id, releaseId, regime, status, openedBy, openedAt, approvedBy, approvedAt,
-                placeOfIssue, requirements);
+    AssessmentView view(List<AssessmentView.ExceptedFlag> excepted, List<RequirementAssessmentView> requirements) {
+        return new AssessmentView(id, releaseId, List.of(regimes.split(",")), en303645Version, status, openedBy,
+                openedAt, approvedBy, approvedAt, placeOfIssue, excepted, requirements);
     }
 }

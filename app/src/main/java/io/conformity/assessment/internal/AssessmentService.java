@@ -3,8 +3,10 @@ package io.conformity.assessment.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,11 +22,16 @@ import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.RequirementStatus;
 import io.conformity.assessment.Verdict;
 import io.conformity.assessment.VerdictCommand;
+import io.conformity.catalog.Applicability;
 import io.conformity.catalog.CatalogApi;
-import io.conformity.catalog.Regime;
+import io.conformity.catalog.Framework;
+import io.conformity.catalog.ProfileAnswers;
+import io.conformity.catalog.Requirement;
+import io.conformity.catalog.Scope;
 import io.conformity.problem.ConflictException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.product.ProductApi;
+import io.conformity.product.ReleaseDetails;
 
 @Service
 @Validated
@@ -50,30 +57,87 @@ class AssessmentService implements AssessmentApi {
 
     @Override
     public AssessmentView open(OpenAssessmentCommand command, String openedBy) {
-        Regime regime = catalog.regime(command.regime());
-        products.release(command.releaseId());
-        Assessment assessment = assessments.save(new Assessment(command.releaseId(), regime.code(), openedBy,
-                clock.instant()));
+        Scope scope = catalog.scope(command.regimes(), blankToNull(command.en303645Version()));
+        ReleaseDetails release = products.releaseDetails(command.releaseId());
+        Map<String, ProfileAnswers> answers = profiles(release, scope);
+        List<String> excepted = scope.regimes().contains("PSTI")
+                ? catalog.pstiExceptedClasses(release.product().productType()).stream()
+                        .map(Framework.ExceptedClass::id).toList()
+                : List.of();
+        Assessment assessment = assessments.save(new Assessment(command.releaseId(), scope.regimes(),
+                scope.en303645Version(), excepted, openedBy, clock.instant()));
         List<RequirementAssessment> created = new ArrayList<>();
+        Set<String> activePrinciples = new LinkedHashSet<>();
         int position = 0;
-        for (Regime.Principle principle : regime.principles()) {
-            for (Regime.ScopedRequirement scoped : principle.requirements()) {
-                var r = scoped.requirement();
-                created.add(new RequirementAssessment(assessment.id(), position++, principle.code(),
-                        r.frameworkUrn(), r.frameworkVersion(), r.id(), r.title(), scoped.mandatory()));
+        for (Scope.ScopedRequirement scoped : scope.requirements()) {
+            Requirement r = scoped.requirement();
+            ProfileAnswers profile = answers.get(r.frameworkVersion());
+            Applicability applicability = CatalogApi.EN_303_645.equals(r.frameworkUrn())
+                    ? catalog.applicability(r, profile)
+                    : Applicability.applies();
+            created.add(new RequirementAssessment(assessment.id(), position++, scoped.principle(), r.frameworkUrn(),
+                    r.frameworkVersion(), r.id(), r.title(), r.status(), scoped.mandatory(),
+                    applicability.justification()));
+            if (applicability.applicable()) {
+                activePrinciples.add(scoped.principle());
             }
         }
         requirements.saveAll(created);
-        events.publishEvent(new AssessmentOpened(assessment.id(), regime.code(),
-                regime.principles().stream().map(Regime.Principle::code).toList()));
-        return assessment.view(created.stream().map(RequirementAssessment::view).toList());
+        // Principles whose requirements are all not applicable need no work: no workflow branch for them.
+        List<String> principles = scope.principles().stream().map(Scope.Principle::code)
+                .filter(activePrinciples::contains).toList();
+        events.publishEvent(new AssessmentOpened(assessment.id(), scope.regimes(), principles));
+        return view(assessment, created);
+    }
+
+    /** The stored profile for each EN 303 645 version in scope; all must exist before anything is created. */
+    private Map<String, ProfileAnswers> profiles(ReleaseDetails release, Scope scope) {
+        Set<String> versions = new LinkedHashSet<>();
+        scope.requirements().stream().map(Scope.ScopedRequirement::requirement)
+                .filter(r -> CatalogApi.EN_303_645.equals(r.frameworkUrn()))
+                .forEach(r -> versions.add(r.frameworkVersion()));
+        Map<String, ProfileAnswers> answers = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String version : versions) {
+            try {
+                answers.put(version, products.profile(release.product().id(), version).answers());
+            } catch (NotFoundException e) {
+                missing.add(version);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConflictException("profile-missing", "Product profile missing",
+                    "Applicability needs the product profile for ETSI EN 303 645 " + String.join(" and ", missing)
+                            + ": record it with PUT /api/v1/products/" + release.product().id() + "/profiles/"
+                            + missing.get(0) + " first.");
+        }
+        return answers;
+    }
+
+    private AssessmentView view(Assessment assessment, List<RequirementAssessment> rows) {
+        List<AssessmentView.ExceptedFlag> flags = new ArrayList<>();
+        if (!assessment.pstiExcepted().isEmpty()) {
+            ReleaseDetails release = products.releaseDetails(assessment.releaseId());
+            for (Framework.ExceptedClass c : catalog.pstiExceptedClasses(release.product().productType())) {
+                if (assessment.pstiExcepted().contains(c.id())) {
+                    flags.add(new AssessmentView.ExceptedFlag(c.id(), c.title(), "The product type '"
+                            + release.product().productType() + "' suggests PSTI Schedule 3 " + c.id() + " (" + c.title()
+                            + "): " + c.text() + (c.note() == null ? "" : " " + c.note())
+                            + " If so, the PSTI security requirements do not apply to it."));
+                }
+            }
+        }
+        return assessment.view(flags, rows.stream().map(RequirementAssessment::view).toList());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override
     @Transactional(readOnly = true)
     public AssessmentView assessment(UUID id) {
-        return find(id).view(requirements.findByAssessmentIdOrderByPosition(id).stream()
-                .map(RequirementAssessment::view).toList());
+        return view(find(id), requirements.findByAssessmentIdOrderByPosition(id));
     }
 
     @Override
@@ -86,7 +150,13 @@ class AssessmentService implements AssessmentApi {
     @Override
     @Transactional(readOnly = true)
     public List<RequirementAssessmentView> requirements(UUID assessmentId, String principle) {
-        return principleRows(assessmentId, principle).stream().map(RequirementAssessment::view).toList();
+        find(assessmentId);
+        List<RequirementAssessment> rows = requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId,
+                principle);
+        if (rows.isEmpty()) {
+            throw new NotFoundException("Principle", assessmentId + "/" + principle);
+        }
+        return rows.stream().map(RequirementAssessment::view).toList();
     }
 
     @Override
@@ -102,6 +172,8 @@ class AssessmentService implements AssessmentApi {
         List<RequirementAssessment> rows = principleRows(assessmentId, principle);
         Map<UUID, RequirementAssessment> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.id(), r));
+        requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId, principle).stream()
+                .filter(r -> !r.applicable()).forEach(r -> byId.put(r.id(), r));
         for (VerdictCommand v : verdicts) {
             RequirementAssessment row = byId.get(v.requirementAssessmentId());
             if (row == null) {
@@ -118,18 +190,28 @@ class AssessmentService implements AssessmentApi {
     public void approve(UUID assessmentId, String signatory, String placeOfIssue) {
         Assessment assessment = find(assessmentId);
         List<RequirementAssessment> rows = requirements.findByAssessmentIdOrderByPosition(assessmentId);
-        List<String> notAccepted = rows.stream().filter(r -> r.status() != RequirementStatus.ACCEPTED)
-                .map(r -> r.view().requirementId()).toList();
+        List<String> notAccepted = rows.stream().filter(r -> r.applicable() && r.status() != RequirementStatus.ACCEPTED)
+                .map(RequirementAssessment::requirementId).toList();
         if (!notAccepted.isEmpty()) {
             throw new ConflictException("principles-open", "Principles still open",
                     "Requirements not yet accepted: " + String.join(", ", notAccepted) + ".");
         }
         List<String> failed = rows.stream().filter(r -> r.mandatory() && r.verdict() == Verdict.FAIL)
-                .map(r -> r.view().requirementId()).toList();
+                .map(RequirementAssessment::requirementId).toList();
         if (!failed.isEmpty()) {
             throw new ConflictException("mandatory-requirement-failed", "Mandatory requirement failed",
                     "The declaration cannot state compliance: mandatory requirements failed: "
                             + String.join(", ", failed) + ". Reject the draft and rework them.");
+        }
+        // EN 303 645 5.0-1 / 4-1: a recommendation not met, or not applicable, carries a justification.
+        List<String> unjustified = rows.stream()
+                .filter(r -> !r.mandatory() && (!r.applicable() || r.verdict() == Verdict.FAIL))
+                .filter(r -> r.justification() == null || r.justification().isBlank())
+                .map(RequirementAssessment::requirementId).toList();
+        if (!unjustified.isEmpty()) {
+            throw new ConflictException("justification-missing", "Justification missing",
+                    "Recommendations not met or not applicable need a justification (EN 303 645 5.0-1 / 4-1): "
+                            + String.join(", ", unjustified) + ".");
         }
         assessment.approve(signatory, placeOfIssue, clock.instant());
     }
@@ -149,9 +231,10 @@ class AssessmentService implements AssessmentApi {
         return assessments.findById(id).orElseThrow(() -> new NotFoundException("Assessment", id));
     }
 
+    /** The applicable requirements of a principle: the ones the per-principle loop works on. */
     private List<RequirementAssessment> principleRows(UUID assessmentId, String principle) {
         List<RequirementAssessment> rows = requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId,
-                principle);
+                principle).stream().filter(RequirementAssessment::applicable).toList();
         if (rows.isEmpty()) {
             throw new NotFoundException("Principle", assessmentId + "/" + principle);
         }

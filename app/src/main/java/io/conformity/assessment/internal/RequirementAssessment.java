@@ -28,7 +28,7 @@ class RequirementAssessment {
     @Column(nullable = false)
     private int position;
 
-    @Column(nullable = false, length = 20)
+    @Column(nullable = false, length = 60)
     private String principle;
 
     @Column(name = "framework_urn", nullable = false, length = 200)
@@ -43,8 +43,14 @@ class RequirementAssessment {
     @Column(nullable = false, length = 300)
     private String title;
 
+    @Column(name = "ics_status", length = 40)
+    private String icsStatus;
+
     @Column(nullable = false)
     private boolean mandatory;
+
+    @Column(nullable = false)
+    private boolean applicable;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -57,11 +63,18 @@ class RequirementAssessment {
     @Column(length = 4000)
     private String justification;
 
+    @Column(name = "ics_support", length = 3)
+    private String icsSupport;
+
+    @Column(name = "ics_detail", length = 4000)
+    private String icsDetail;
+
     protected RequirementAssessment() {
     }
 
     RequirementAssessment(UUID assessmentId, int position, String principle, String frameworkUrn,
-            String frameworkVersion, String requirementId, String title, boolean mandatory) {
+            String frameworkVersion, String requirementId, String title, String icsStatus, boolean mandatory,
+            String notApplicableBecause) {
         this.id = UUID.randomUUID();
         this.assessmentId = assessmentId;
         this.position = position;
@@ -70,8 +83,49 @@ class RequirementAssessment {
         this.frameworkVersion = frameworkVersion;
         this.requirementId = requirementId;
         this.title = title;
+        this.icsStatus = icsStatus;
         this.mandatory = mandatory;
-        this.status = RequirementStatus.OPEN;
+        this.applicable = notApplicableBecause == null;
+        this.justification = notApplicableBecause;
+        this.status = applicable ? RequirementStatus.OPEN : RequirementStatus.NOT_APPLICABLE;
+    }
+
+    boolean applicable() {
+        return applicable;
+    }
+
+    String requirementId() {
+        return requirementId;
+    }
+
+    String frameworkUrn() {
+        return frameworkUrn;
+    }
+
+    String frameworkVersion() {
+        return frameworkVersion;
+    }
+
+    String icsStatus() {
+        return icsStatus;
+    }
+
+    String justification() {
+        return justification;
+    }
+
+    String icsSupport() {
+        return icsSupport;
+    }
+
+    String icsDetail() {
+        return icsDetail;
+    }
+
+    /** The manufacturer's ICS claim; it informs the review and never replaces the verdict. */
+    void claim(String support, String detail) {
+        this.icsSupport = support;
+        this.icsDetail = detail;
     }
 
     UUID id() {
@@ -96,6 +150,10 @@ class RequirementAssessment {
     }
 
     void judge(Verdict verdict, String justification) {
+        if (!applicable) {
+            throw new ConflictException("not-applicable", "Requirement not applicable",
+                    "Requirement " + requirementId + " is not applicable to this product and takes no verdict.");
+        }
         requireStatus(RequirementStatus.SUBMITTED, "review");
         this.verdict = verdict;
         this.justification = justification;
@@ -116,7 +174,9 @@ class RequirementAssessment {
     }
 
     void reopen() {
-        status = RequirementStatus.OPEN;
+        if (applicable) {
+            status = RequirementStatus.OPEN;
+        }
     }
 
     private void requireStatus(RequirementStatus expected, String action) {
@@ -129,6 +189,7 @@ class RequirementAssessment {
 
     RequirementAssessmentView view() {
         return new RequirementAssessmentView(id, assessmentId, principle, frameworkUrn, frameworkVersion,
-                requirementId, title, mandatory, status, verdict, justification);
+                requirementId, title, icsStatus, mandatory, applicable, status, verdict, justification, icsSupport,
+                icsDetail);
     }
 }

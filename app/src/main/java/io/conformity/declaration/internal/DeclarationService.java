@@ -74,7 +74,7 @@ class DeclarationService implements DeclarationApi {
         UUID declarationId = UUID.randomUUID();
         byte[] pdf = renderer.render(content(declarationId, assessment));
         StoredBlob blob = store.put(new ByteArrayInputStream(pdf), pdf.length);
-        Declaration issued = declarations.save(new Declaration(declarationId, assessmentId, assessment.regime(),
+        Declaration issued = declarations.save(new Declaration(declarationId, assessmentId, assessment.declarationRegime(),
                 blob.sha256(), blob.size(), clock.instant()));
         assessments.markIssued(assessmentId);
         return issued.view();
@@ -82,7 +82,7 @@ class DeclarationService implements DeclarationApi {
 
     private DeclarationContent content(UUID declarationId, AssessmentView assessment) {
         ReleaseDetails details = products.releaseDetails(assessment.releaseId());
-        Regime regime = catalog.regime(assessment.regime());
+        Regime regime = catalog.regime(assessment.declarationRegime());
         UserView signatory = identity.user(assessment.approvedBy()).orElseThrow(
                 () -> new IllegalStateException("Signatory " + assessment.approvedBy() + " no longer exists"));
         ManufacturerView manufacturer = details.manufacturer();

@@ -8,16 +8,20 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.conformity.identity.IdentityApi;
 import io.conformity.product.CreateManufacturerCommand;
 import io.conformity.product.CreateProductCommand;
 import io.conformity.product.CreateReleaseCommand;
 import io.conformity.product.ManufacturerView;
 import io.conformity.product.ProductApi;
 import io.conformity.product.ProductView;
+import io.conformity.product.ProfileCommand;
+import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseView;
 import jakarta.validation.Valid;
 
@@ -26,9 +30,11 @@ import jakarta.validation.Valid;
 class ProductController {
 
     private final ProductApi products;
+    private final IdentityApi identity;
 
-    ProductController(ProductApi products) {
+    ProductController(ProductApi products, IdentityApi identity) {
         this.products = products;
+        this.identity = identity;
     }
 
     @PostMapping("/manufacturers")
@@ -61,6 +67,18 @@ class ProductController {
             @Valid @RequestBody CreateReleaseCommand command) {
         ReleaseView created = products.createRelease(productId, command);
         return ResponseEntity.created(URI.create("/api/v1/releases/" + created.id())).body(created);
+    }
+
+    @PutMapping("/products/{productId}/profiles/{version}")
+    @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    ProfileView saveProfile(@PathVariable UUID productId, @PathVariable String version,
+            @Valid @RequestBody ProfileCommand command) {
+        return products.saveProfile(productId, version, command, identity.currentUser().username());
+    }
+
+    @GetMapping("/products/{productId}/profiles/{version}")
+    ProfileView profile(@PathVariable UUID productId, @PathVariable String version) {
+        return products.profile(productId, version);
     }
 
     @GetMapping("/releases/{id}")

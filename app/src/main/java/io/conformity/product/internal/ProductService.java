@@ -1,13 +1,22 @@
 package io.conformity.product.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import io.conformity.catalog.CatalogApi;
+import io.conformity.catalog.Framework;
 import io.conformity.problem.ConflictException;
+import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.product.CreateManufacturerCommand;
 import io.conformity.product.CreateProductCommand;
@@ -15,6 +24,8 @@ import io.conformity.product.CreateReleaseCommand;
 import io.conformity.product.ManufacturerView;
 import io.conformity.product.ProductApi;
 import io.conformity.product.ProductView;
+import io.conformity.product.ProfileCommand;
+import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseDetails;
 import io.conformity.product.ReleaseView;
 
@@ -26,13 +37,17 @@ class ProductService implements ProductApi {
     private final ManufacturerRepository manufacturers;
     private final ProductRepository products;
     private final ReleaseRepository releases;
+    private final ProductProfileRepository profiles;
+    private final CatalogApi catalog;
     private final Clock clock;
 
     ProductService(ManufacturerRepository manufacturers, ProductRepository products, ReleaseRepository releases,
-            Clock clock) {
+            ProductProfileRepository profiles, CatalogApi catalog, Clock clock) {
         this.manufacturers = manufacturers;
         this.products = products;
         this.releases = releases;
+        this.profiles = profiles;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -84,6 +99,62 @@ class ProductService implements ProductApi {
         Release release = findRelease(releaseId);
         Product product = findProduct(release.productId());
         return new ReleaseDetails(release.view(), product.view(), findManufacturer(product.manufacturerId()).view());
+    }
+
+    @Override
+    public ProfileView saveProfile(UUID productId, String version, ProfileCommand command, String updatedBy) {
+        findProduct(productId);
+        Framework framework = catalog.framework(CatalogApi.EN_303_645, version).orElseThrow(
+                () -> new NotFoundException("EN 303 645 version", version));
+        List<Map<String, Object>> errors = new ArrayList<>();
+        Map<String, Boolean> conditions = answers(framework.conditions(), command.conditions(), "/conditions", errors);
+        Map<String, Boolean> features = answers(framework.features(), command.features(), "/features", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The profile for " + framework.reference() + " " + version + " has "
+                    + errors.size() + " problem(s).", errors);
+        }
+        ProductProfile profile = profiles.findByProductIdAndVersion(productId, version)
+                .orElseGet(() -> new ProductProfile(productId, version));
+        profile.replace(conditions, features, updatedBy, clock.instant());
+        return profiles.save(profile).view();
+    }
+
+    /** Every item answered, nothing unknown, complements consistent (and derived when left out). */
+    private static Map<String, Boolean> answers(List<Framework.Condition> items, Map<String, Boolean> given,
+            String pointer, List<Map<String, Object>> errors) {
+        Map<String, Boolean> result = new TreeMap<>();
+        Set<String> known = new HashSet<>();
+        items.forEach(i -> known.add(i.id()));
+        given.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> errors.add(
+                InvalidInputException.at(pointer + "/" + k, "unknown; this version defines " + known.stream()
+                        .sorted().toList())));
+        for (Framework.Condition item : items) {
+            Boolean answer = given.get(item.id());
+            if (item.complementOf() != null) {
+                Boolean other = given.get(item.complementOf());
+                if (answer != null && other != null && answer.equals(other)) {
+                    errors.add(InvalidInputException.at(pointer + "/" + item.id(), "\"" + item.text()
+                            + "\" must be the opposite of (" + item.complementOf() + ")"));
+                }
+                if (answer == null && other != null) {
+                    answer = !other;
+                }
+            }
+            if (answer == null) {
+                errors.add(InvalidInputException.at(pointer + "/" + item.id(), "not answered: \"" + item.text() + "\""));
+            } else {
+                result.put(item.id(), answer);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ProfileView profile(UUID productId, String version) {
+        findProduct(productId);
+        return profiles.findByProductIdAndVersion(productId, version).map(ProductProfile::view)
+                .orElseThrow(() -> new NotFoundException("Product profile", productId + "/" + version));
     }
 
     private Manufacturer findManufacturer(UUID id) {

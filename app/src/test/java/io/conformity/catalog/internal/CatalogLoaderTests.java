@@ -1,6 +1,5 @@
 package io.conformity.catalog.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -11,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import io.conformity.catalog.Regime;
-
+/** Broken catalog files stop loading with the file and the reason. */
 class CatalogLoaderTests {
 
     private final CatalogLoader loader = new CatalogLoader(new PathMatchingResourcePatternResolver());
@@ -21,21 +19,8 @@ class CatalogLoaderTests {
     Path dir;
 
     @Test
-    void theShippedCatalogHasThePstiRegimeWithThirteenPrinciples() {
-        CatalogLoader.LoadedCatalog catalog = loader.load("classpath:conformity/evidence-schema/");
-        Regime psti = catalog.regimes().get("PSTI");
-        assertThat(psti.principles()).hasSize(13);
-        assertThat(psti.principles().stream().flatMap(p -> p.requirements().stream())
-                .filter(Regime.ScopedRequirement::mandatory).map(r -> r.requirement().id()))
-                .containsExactly("5.1-1", "5.1-2", "5.2-1", "5.3-13");
-        assertThat(psti.standards()).singleElement()
-                .satisfies(f -> assertThat(f.citation()).isEqualTo("ETSI EN 303 645 V2.1.1 (2020-06)"));
-    }
-
-    @Test
-    void aBrokenFileStopsLoadingWithItsNameAndLine() throws IOException {
+    void malformedJsonNamesFileAndLine() throws IOException {
         write("frameworks/broken.json", "{\n  \"urn\": \"urn:x\",\n  \"version\": \"1\"\n  \"reference\": \"X\"\n}");
-        write("regimes/r.json", "{}");
         assertThatThrownBy(() -> loader.load(dir.toUri().toString()))
                 .isInstanceOf(CatalogLoadException.class)
                 .hasMessageContaining("broken.json")
@@ -43,17 +28,50 @@ class CatalogLoaderTests {
     }
 
     @Test
-    void aRegimeNamingAnUnknownRequirementStopsLoading() throws IOException {
-        write("frameworks/f.json", """
-                {"urn": "urn:x", "version": "1", "reference": "X", "dateOfIssue": "2020",
-                 "requirements": [{"id": "1", "title": "One"}]}""");
-        write("regimes/r.json", """
-                {"code": "R", "name": "R", "principles": [{"code": "1", "title": "P",
-                 "requirements": [{"framework": "urn:x", "version": "1", "id": "2"}]}]}""");
+    void aStatusOutsideTheIcsGrammarIsRefused() throws IOException {
+        write("frameworks/f.json", framework("\"status\": \"M X (1)\""));
         assertThatThrownBy(() -> loader.load(dir.toUri().toString()))
                 .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining("f.json")
+                .hasMessageContaining("status 'M X (1)'");
+    }
+
+    @Test
+    void aStatusNamingAnUndefinedConditionIsRefused() throws IOException {
+        write("frameworks/f.json", framework("\"status\": \"M C (7)\""));
+        assertThatThrownBy(() -> loader.load(dir.toUri().toString()))
+                .hasMessageContaining("naming condition 7, which the file does not define");
+    }
+
+    @Test
+    void aDanglingCrosswalkIdIsRefused() throws IOException {
+        write("frameworks/f.json", framework("\"status\": \"M C (1)\""));
+        write("crosswalks/c.json", """
+                {"urn": "urn:c", "version": "1", "rows": [{"topic": "T", "links": [
+                  {"framework": "urn:x", "version": "1", "ids": ["1", "9.9-9"]}]}]}""");
+        assertThatThrownBy(() -> loader.load(dir.toUri().toString()))
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining("c.json")
+                .hasMessageContaining("unknown requirement urn:x:1#9.9-9");
+    }
+
+    @Test
+    void aRegimeIncludingAnUnknownRequirementIsRefused() throws IOException {
+        write("frameworks/f.json", framework("\"status\": \"M C (1)\""));
+        write("regimes/r.json", """
+                {"code": "R", "name": "R", "includes": [{"framework": "urn:x", "version": "1", "ids": ["2"],
+                 "mandatory": "always"}]}""");
+        assertThatThrownBy(() -> loader.load(dir.toUri().toString()))
                 .hasMessageContaining("r.json")
                 .hasMessageContaining("unknown requirement urn:x:1#2");
+    }
+
+    private static String framework(String status) {
+        return """
+                {"urn": "urn:x", "version": "1", "reference": "X", "dateOfIssue": "2020",
+                 "conditions": [{"id": "1", "text": "passwords are used"}], "features": [],
+                 "groups": [{"id": "5.1", "title": "G"}],
+                 "requirements": [{"id": "1", "group": "5.1", "title": "One", %s}]}""".formatted(status);
     }
 
     private void write(String relative, String content) throws IOException {
