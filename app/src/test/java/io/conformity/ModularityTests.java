@@ -39,6 +39,14 @@ class ModularityTests {
     }
 
     @Test
+    void onlyTheCatalogValidatesJsonSchemas() {
+        noClasses().that().resideOutsideOfPackage("io.conformity.catalog..")
+                .should().dependOnClassesThat().resideInAPackage("com.networknt..")
+                .because("schema validation is how the catalog reads its data; evidence schemas will get their own seam")
+                .check(MAIN);
+    }
+
+    @Test
     void onlyIdentityReadsTheSecurityContext() {
         noClasses().that().resideOutsideOfPackage("io.conformity.identity..")
                 .should().dependOnClassesThat().haveFullyQualifiedName(

@@ -119,6 +119,10 @@ final class CatalogLoader {
         }
     }
 
+    <T> T read(Resource file, byte[] content, Class<T> type) {
+        return plainRead(file, content, null, type);
+    }
+
     private <T> T plainRead(Resource file, byte[] content, String schema, Class<T> type) {
         try {
             return json.readValue(content, type);

@@ -13,9 +13,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.conformity.catalog.Applicability;
 import io.conformity.catalog.CatalogApi;
@@ -44,7 +49,8 @@ class CatalogService implements CatalogApi {
 
     @Autowired
     CatalogService(CatalogProperties properties, ResourcePatternResolver resolver) {
-        this(new CatalogLoader(resolver).load(properties.location()));
+        this(new CatalogLoader(resolver, schemaValidating(resolver, properties.location()))
+                .load(properties.location()));
     }
 
     CatalogService(CatalogLoader.LoadedCatalog catalog) {
@@ -52,6 +58,27 @@ class CatalogService implements CatalogApi {
         for (Crosswalk.Topic topic : catalog.crosswalk().topics()) {
             topic.requirements().forEach(ref -> topicOf.putIfAbsent(ref, topic));
         }
+    }
+
+    /** Framework and cross-walk files are checked against their JSON Schema before they are bound. */
+    private static CatalogLoader.JsonReader schemaValidating(ResourcePatternResolver resolver, String location) {
+        String base = location.endsWith("/") ? location : location + "/";
+        CatalogSchemaValidator validator = new CatalogSchemaValidator(resolver, base + "schemas/");
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        CatalogLoader plain = new CatalogLoader(resolver);
+        return new CatalogLoader.JsonReader() {
+            @Override
+            public <T> T read(Resource file, byte[] content, String schema, Class<T> type) {
+                if (schema == null) {
+                    return plain.read(file, content, type);
+                }
+                try {
+                    return json.treeToValue(validator.readValidated(file, schema), type);
+                } catch (JsonProcessingException e) {
+                    throw new CatalogLoadException(file, e.getOriginalMessage());
+                }
+            }
+        };
     }
 
     @Override
