@@ -79,6 +79,14 @@ class Assessment {
         return id;
     }
 
+    String en303645Version() {
+        return en303645Version;
+    }
+
+    AssessmentStatus status() {
+        return status;
+    }
+
     UUID releaseId() {
         return releaseId;
     }

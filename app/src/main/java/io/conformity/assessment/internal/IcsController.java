@@ -1,0 +1,88 @@
+package io.conformity.assessment.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.conformity.assessment.ics.IcsCodec;
+import io.conformity.assessment.ics.IcsFormatException;
+import io.conformity.assessment.ics.IcsProblem;
+import io.conformity.assessment.ics.IcsStatement;
+import io.conformity.problem.InvalidInputException;
+
+@RestController
+@RequestMapping("/api/v1/assessments/{id}/ics")
+class IcsController {
+
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final IcsService ics;
+
+    IcsController(IcsService ics) {
+        this.ics = ics;
+    }
+
+    /** {@code format=csv} (with a byte-order mark, so spreadsheets read it as UTF-8) or {@code format=json}. */
+    @GetMapping
+    ResponseEntity<String> export(@PathVariable UUID id, @RequestParam(defaultValue = "json") String format) {
+        IcsStatement statement = ics.export(id);
+        boolean csv = "csv".equalsIgnoreCase(format);
+        if (!csv && !"json".equalsIgnoreCase(format)) {
+            throw new InvalidInputException("Unknown format.", java.util.List.of(
+                    InvalidInputException.at("", "format must be csv or json, not " + format)));
+        }
+        return ResponseEntity.ok()
+                .contentType(csv ? CSV : MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("ics-" + id + (csv ? ".csv" : ".json"), StandardCharsets.UTF_8).build().toString())
+                .body(csv ? "\uFEFF" + IcsCodec.toCsv(statement) : IcsCodec.toJson(statement));
+    }
+
+    /**
+     * Imports the manufacturer's ICS, as CSV ({@code text/csv}) or JSON; errors name the row and column. The codec
+     * refuses more than 2 MB.
+     */
+    @PostMapping(consumes = { "text/csv", MediaType.APPLICATION_JSON_VALUE })
+    @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
+    ResponseEntity<Void> importIcs(@PathVariable UUID id, @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
+            @RequestBody byte[] bytes) {
+        // An ICS is UTF-8 whatever charset the client names (or omits, which would default to ISO-8859-1).
+        String body = new String(bytes, StandardCharsets.UTF_8);
+        boolean csv = MediaType.parseMediaType(type).isCompatibleWith(MediaType.parseMediaType("text/csv"));
+        IcsStatement statement;
+        try {
+            statement = csv ? IcsCodec.fromCsv(body, frameworkOf(id), versionOf(id)) : IcsCodec.fromJson(body);
+        } catch (IcsFormatException e) {
+            throw new InvalidInputException("The ICS cannot be read; nothing was recorded.", e.problems().stream()
+                    .map(IcsController::error).toList());
+        }
+        ics.importIcs(id, statement, csv ? 2 : 1);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static java.util.Map<String, Object> error(IcsProblem problem) {
+        return java.util.Map.of("row", problem.row(), "column", problem.column() == null ? "" : problem.column(),
+                "detail", problem.message());
+    }
+
+    private String frameworkOf(UUID id) {
+        return ics.standard(id).reference();
+    }
+
+    private String versionOf(UUID id) {
+        return ics.standard(id).version();
+    }
+}
