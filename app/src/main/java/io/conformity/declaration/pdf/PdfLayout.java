@@ -184,7 +184,11 @@ final class PdfLayout {
         if (next instanceof Block.Heading) {
             return HEADING_LEADING;
         }
-        if (next instanceof Block.Subtitle || next instanceof Block.Paragraph) {
+        if (next instanceof Block.Paragraph) {
+            // As many lines as the paragraph itself keeps together, or it moves on alone and leaves the heading.
+            return MIN_PARAGRAPH_LINES * BODY_LEADING;
+        }
+        if (next instanceof Block.Subtitle) {
             return 2 * BODY_LEADING;
         }
         if (next instanceof Block.Field || next instanceof Block.Item) {

@@ -82,12 +82,25 @@ final class TemplateVocabulary {
                 .field("title", RequirementLine::title)
                 .field("verdict", RequirementLine::verdict)
                 .field("justification", RequirementLine::justification));
+        // Derived rather than a field of the declaration: each framework (with its version) that the annex rows
+        // name, once, in order of first appearance, so that a statement can cite the edition it was assessed
+        // against even when the regime lists no standard.
+        add(lists, list("frameworks", TemplateVocabulary::frameworks, String.class)
+                .field("name", name -> name));
         add(lists, list("evidence", DeclarationContent::evidence, EvidenceLine.class)
                 .field("requirementId", EvidenceLine::requirementId)
                 .field("fileName", EvidenceLine::fileName)
                 .field("sha256", EvidenceLine::sha256)
                 .field("size", EvidenceLine::size));
         return Collections.unmodifiableMap(lists);
+    }
+
+    private static List<String> frameworks(DeclarationContent content) {
+        return content.requirements().stream()
+                .map(RequirementLine::framework)
+                .filter(framework -> framework != null && !framework.isBlank())
+                .distinct()
+                .toList();
     }
 
     private static void add(Map<String, ListBinding> lists, ListBuilder<?> builder) {

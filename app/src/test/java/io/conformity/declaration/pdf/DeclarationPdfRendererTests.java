@@ -202,16 +202,44 @@ class DeclarationPdfRendererTests {
     @Test
     void regimeWithoutTemplateIsReported() {
         DeclarationContent sample = sample(requirements(1), evidence(1));
-        DeclarationContent cra = new DeclarationContent(sample.declarationId(), sample.assessmentId(), "CRA",
+        // RED (Delegated Regulation (EU) 2022/30) has no template: it must fail, not borrow another regime's wording.
+        DeclarationContent red = new DeclarationContent(sample.declarationId(), sample.assessmentId(), "RED",
                 sample.productType(), sample.modelDesignation(), sample.firmwareVersion(), sample.batch(),
                 sample.manufacturers(), sample.representatives(), sample.supportPeriodEnd(), sample.standards(),
                 sample.deemedCompliance(), sample.signatoryName(), sample.signatoryFunction(),
                 sample.placeOfIssue(), sample.dateOfIssue(), sample.requirements(), sample.evidence());
 
-        assertThatThrownBy(() -> renderer.render(cra))
+        assertThatThrownBy(() -> renderer.render(red))
                 .isInstanceOf(DeclarationTemplateException.class)
-                .hasMessageContaining("regime 'CRA'")
-                .hasMessageContaining("cra-declaration.txt not found");
+                .hasMessageContaining("regime 'RED'")
+                .hasMessageContaining("red-declaration.txt not found");
+    }
+
+    @Test
+    void headingStaysWithTheParagraphThatFollowsIt(@TempDir Path folder) throws IOException {
+        copyFonts(folder);
+        // The spaces leave room at the foot of page 1 for the heading and two body lines, but not for the
+        // three lines a paragraph keeps together: the heading must move to page 2 with its paragraph.
+        Files.writeString(folder.resolve("psti-declaration.txt"), String.join("\n",
+                "font-regular: fonts/DejaVuSans.ttf",
+                "font-bold: fonts/DejaVuSans-Bold.ttf",
+                "font-mono: fonts/DejaVuSansMono.ttf",
+                "footer: {{declarationId}} | Page {{page}} of {{pages}}",
+                "field: Batch | {{batch}}",
+                "space: 400",
+                "space: 232",
+                "heading: Kept with its paragraph",
+                "paragraph: " + "Words that wrap over several lines of the page. ".repeat(8)),
+                StandardCharsets.UTF_8);
+        DeclarationPdfRenderer custom = new DeclarationPdfRenderer(new FileSystemResource(folder.toFile()));
+
+        try (PDDocument document = Loader.loadPDF(custom.render(sample(requirements(1), evidence(1))))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            assertThat(flat(stripper.getText(document))).contains("Kept with its paragraph Words that wrap");
+        }
     }
 
     @Test
@@ -233,6 +261,15 @@ class DeclarationPdfRendererTests {
                     .doesNotContain("東京")
                     .contains("Zoë Łukasiewicz-Ørsted")
                     .contains("No authorised representative has been appointed for this product.");
+        }
+    }
+
+    private static void copyFonts(Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("fonts"));
+        for (String font : List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf")) {
+            try (var in = new ClassPathResource("conformity/templates/fonts/" + font).getInputStream()) {
+                Files.copy(in, folder.resolve("fonts").resolve(font));
+            }
         }
     }
 
