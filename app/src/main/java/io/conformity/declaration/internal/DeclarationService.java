@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,8 +101,8 @@ class DeclarationService implements DeclarationApi {
                 manufacturer.authorisedRepresentatives().stream()
                         .map(p -> new DeclarationContent.Party(p.name(), p.address())).toList(),
                 details.product().supportPeriodEnd(),
-                regime.standards().stream().map(f -> new DeclarationContent.Standard(f.reference(), f.version(),
-                        f.dateOfIssue())).toList(),
+                standards(regime, assessment).stream().map(f -> new DeclarationContent.Standard(f.reference(),
+                        f.version(), f.dateOfIssue())).toList(),
                 regime.complianceBases().stream()
                         .map(b -> new DeclarationContent.ComplianceBasis(b.requirement(), b.route())).toList(),
                 signatory.displayName(),
@@ -110,14 +111,26 @@ class DeclarationService implements DeclarationApi {
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                 assessment.requirements().stream().map(r -> new DeclarationContent.RequirementLine(r.principle(),
                         frameworkNames.getOrDefault(r.frameworkUrn() + ":" + r.frameworkVersion(), r.frameworkUrn()),
-                        r.requirementId(), r.title(), r.verdict() == null ? "" : r.verdict().name(),
+                        r.requirementId(), r.title(), !r.applicable() ? "N/A" : r.verdict() == null ? "" : r.verdict().name(),
                         r.justification() == null ? "" : r.justification())).toList(),
                 evidence.ofAssessment(assessment.id()).stream().map(e -> new DeclarationContent.EvidenceLine(
                         e.requirementId(), e.fileName(), e.sha256(), e.size())).toList());
     }
 
+    /** "ETSI EN 303 645 V3.1.3"; a reference that already carries its version is not repeated. */
     private static String shortName(Framework framework) {
-        return framework.reference() + " " + framework.version();
+        return framework.reference().contains(framework.version()) ? framework.reference()
+                : framework.reference() + " " + framework.version();
+    }
+
+    /** The regime's own standards, plus the EN 303 645 version chosen for the assessment. */
+    private List<Framework> standards(Regime regime, AssessmentView assessment) {
+        List<Framework> standards = new ArrayList<>(regime.standards());
+        if (assessment.en303645Version() != null) {
+            catalog.framework(CatalogApi.EN_303_645, assessment.en303645Version())
+                    .filter(f -> !standards.contains(f)).ifPresent(standards::add);
+        }
+        return standards;
     }
 
     @Override
