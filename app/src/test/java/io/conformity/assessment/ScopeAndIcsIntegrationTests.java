@@ -228,25 +228,7 @@ class ScopeAndIcsIntegrationTests {
                 "regimes", List.of("EN303645"), "en303645Version", "V3.1.3")).expect(201).json().get("id").asText();
 
         // Submit everything; the officer accepts all but 5.7-1 (R, secure boot), which fails without a reason.
-        for (JsonNode task : fixtures.tasks(engineer, assessmentId)) {
-            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit", Map.of()).expect(204);
-        }
-        for (JsonNode review : fixtures.tasks(officer, assessmentId)) {
-            String principle = review.get("principle").asText();
-            List<Map<String, Object>> verdicts = new ArrayList<>();
-            for (JsonNode r : api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
-                if (r.get("principle").asText().equals(principle) && r.get("applicable").asBoolean()) {
-                    boolean secureBoot = r.get("requirementId").asText().equals("5.7-1");
-                    Map<String, Object> verdict = new HashMap<>();
-                    verdict.put("requirementAssessmentId", r.get("id").asText());
-                    verdict.put("verdict", secureBoot ? "FAIL" : "PASS");
-                    verdict.put("justification", secureBoot ? "" : "Tested");
-                    verdicts.add(verdict);
-                }
-            }
-            api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review",
-                    Map.of("verdicts", verdicts, "decision", "ACCEPT")).expect(204);
-        }
+        submitAndReview(assessmentId, "");
         JsonNode approval = fixtures.task(signatory, assessmentId, null);
         JsonNode problem = assertProblem(api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText()
                 + "/approve", Map.of("decision", "APPROVE", "placeOfIssue", "York")), 409);
@@ -256,23 +238,7 @@ class ScopeAndIcsIntegrationTests {
         // The signatory sends it back; the officer records the reason; now it can be approved.
         api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
                 Map.of("decision", "REJECT", "comment", "Justify 5.7-1")).expect(204);
-        for (JsonNode task : fixtures.tasks(engineer, assessmentId)) {
-            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit", Map.of()).expect(204);
-        }
-        for (JsonNode review : fixtures.tasks(officer, assessmentId)) {
-            String principle = review.get("principle").asText();
-            List<Map<String, Object>> verdicts = new ArrayList<>();
-            for (JsonNode r : api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
-                if (r.get("principle").asText().equals(principle) && r.get("applicable").asBoolean()) {
-                    boolean secureBoot = r.get("requirementId").asText().equals("5.7-1");
-                    verdicts.add(Map.of("requirementAssessmentId", r.get("id").asText(),
-                            "verdict", secureBoot ? "FAIL" : "PASS", "justification", secureBoot
-                                    ? "No hardware root of trust; integrity rests on signed updates (5.3-9)" : "Tested"));
-                }
-            }
-            api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review",
-                    Map.of("verdicts", verdicts, "decision", "ACCEPT")).expect(204);
-        }
+        submitAndReview(assessmentId, "No hardware root of trust; integrity rests on signed updates (5.3-9)");
         approval = fixtures.task(signatory, assessmentId, null);
         api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
                 Map.of("decision", "APPROVE", "placeOfIssue", "York")).expect(204);
@@ -287,6 +253,27 @@ class ScopeAndIcsIntegrationTests {
         }
         assertThat(text).contains("ETSI EN 303 645 V3.1.3 (2024-09)", "5.7-1", "No hardware root of trust",
                 "condition (3)", "N/A");
+    }
+
+    /** Engineers submit every open principle; the officer passes all but 5.7-1, which fails with the reason given. */
+    private void submitAndReview(String assessmentId, String secureBootReason) {
+        for (JsonNode task : fixtures.tasks(engineer, assessmentId)) {
+            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit", Map.of()).expect(204);
+        }
+        for (JsonNode review : fixtures.tasks(officer, assessmentId)) {
+            String principle = review.get("principle").asText();
+            List<Map<String, Object>> verdicts = new ArrayList<>();
+            for (JsonNode r : api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+                if (r.get("principle").asText().equals(principle) && r.get("applicable").asBoolean()) {
+                    boolean secureBoot = r.get("requirementId").asText().equals("5.7-1");
+                    verdicts.add(Map.of("requirementAssessmentId", r.get("id").asText(),
+                            "verdict", secureBoot ? "FAIL" : "PASS", "justification", secureBoot ? secureBootReason
+                                    : "Tested"));
+                }
+            }
+            api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                    Map.of("verdicts", verdicts, "decision", "ACCEPT")).expect(204);
+        }
     }
 
     /** The spreadsheet row (header = 1) of the line starting with the prefix. */
