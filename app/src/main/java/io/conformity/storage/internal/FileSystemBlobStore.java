@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -22,8 +21,9 @@ import io.conformity.storage.StorageProperties;
 import io.conformity.storage.StoredBlob;
 
 /**
- * Writes to a temporary file in the same folder tree while hashing, then moves it atomically to its hash path,
- * so a reader never sees a half-written blob and a failed or oversized upload leaves nothing behind.
+ * Writes to a temporary file in the same folder tree while hashing, then links it atomically to its hash path and
+ * removes the temporary name, so a reader never sees a half-written blob and a failed or oversized upload leaves
+ * nothing behind.
  */
 @Component
 class FileSystemBlobStore implements BlobStore {
@@ -70,12 +70,19 @@ class FileSystemBlobStore implements BlobStore {
             }
             Files.createDirectories(target.getParent());
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                // A hard link never replaces an existing file (a rename would, silently), so exactly one of
+                // several concurrent uploads of the same bytes stores them.
+                Files.createLink(target, temp);
             } catch (FileAlreadyExistsException raced) {
-                // Another upload of the same bytes won the race: same content, nothing to do.
                 return new StoredBlob(sha256, size, false);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+                if (Files.exists(target)) {
+                    return new StoredBlob(sha256, size, false);
+                }
+                Files.move(temp, target);
+                temp = null;
+                return new StoredBlob(sha256, size, true);
             }
-            temp = null;
             return new StoredBlob(sha256, size, true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store upload", e);
