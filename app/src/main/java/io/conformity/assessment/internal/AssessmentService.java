@@ -169,11 +169,12 @@ class AssessmentService implements AssessmentApi {
     public void reviewPrinciple(UUID assessmentId, String principle, List<VerdictCommand> verdicts,
             boolean accept) {
         find(assessmentId).requireInProgress("review");
-        List<RequirementAssessment> rows = principleRows(assessmentId, principle);
+        List<RequirementAssessment> all = requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId,
+                principle);
+        List<RequirementAssessment> rows = applicable(all, assessmentId, principle);
+        // Not-applicable rows are known here so that a verdict on one is refused as such, not as "unknown".
         Map<UUID, RequirementAssessment> byId = new HashMap<>();
-        rows.forEach(r -> byId.put(r.id(), r));
-        requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId, principle).stream()
-                .filter(r -> !r.applicable()).forEach(r -> byId.put(r.id(), r));
+        all.forEach(r -> byId.put(r.id(), r));
         for (VerdictCommand v : verdicts) {
             RequirementAssessment row = byId.get(v.requirementAssessmentId());
             if (row == null) {
@@ -191,13 +192,13 @@ class AssessmentService implements AssessmentApi {
         Assessment assessment = find(assessmentId);
         List<RequirementAssessment> rows = requirements.findByAssessmentIdOrderByPosition(assessmentId);
         List<String> notAccepted = rows.stream().filter(r -> r.applicable() && r.status() != RequirementStatus.ACCEPTED)
-                .map(RequirementAssessment::requirementId).toList();
+                .map(RequirementAssessment::label).toList();
         if (!notAccepted.isEmpty()) {
             throw new ConflictException("principles-open", "Principles still open",
                     "Requirements not yet accepted: " + String.join(", ", notAccepted) + ".");
         }
         List<String> failed = rows.stream().filter(r -> r.mandatory() && r.verdict() == Verdict.FAIL)
-                .map(RequirementAssessment::requirementId).toList();
+                .map(RequirementAssessment::label).toList();
         if (!failed.isEmpty()) {
             throw new ConflictException("mandatory-requirement-failed", "Mandatory requirement failed",
                     "The declaration cannot state compliance: mandatory requirements failed: "
@@ -207,7 +208,7 @@ class AssessmentService implements AssessmentApi {
         List<String> unjustified = rows.stream()
                 .filter(r -> !r.mandatory() && (!r.applicable() || r.verdict() == Verdict.FAIL))
                 .filter(r -> r.justification() == null || r.justification().isBlank())
-                .map(RequirementAssessment::requirementId).toList();
+                .map(RequirementAssessment::label).toList();
         if (!unjustified.isEmpty()) {
             throw new ConflictException("justification-missing", "Justification missing",
                     "Recommendations not met or not applicable need a justification (EN 303 645 5.0-1 / 4-1): "
@@ -233,8 +234,13 @@ class AssessmentService implements AssessmentApi {
 
     /** The applicable requirements of a principle: the ones the per-principle loop works on. */
     private List<RequirementAssessment> principleRows(UUID assessmentId, String principle) {
-        List<RequirementAssessment> rows = requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId,
-                principle).stream().filter(RequirementAssessment::applicable).toList();
+        return applicable(requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId, principle),
+                assessmentId, principle);
+    }
+
+    private static List<RequirementAssessment> applicable(List<RequirementAssessment> all, UUID assessmentId,
+            String principle) {
+        List<RequirementAssessment> rows = all.stream().filter(RequirementAssessment::applicable).toList();
         if (rows.isEmpty()) {
             throw new NotFoundException("Principle", assessmentId + "/" + principle);
         }

@@ -98,6 +98,11 @@ class RequirementAssessment {
         return requirementId;
     }
 
+    /** How messages name it: with the framework version, since 5.1-1 exists in V2.1.1 and V3.1.3 alike. */
+    String label() {
+        return frameworkVersion + " " + requirementId;
+    }
+
     String frameworkUrn() {
         return frameworkUrn;
     }
