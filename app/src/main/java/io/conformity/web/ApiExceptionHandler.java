@@ -33,7 +33,9 @@ import jakarta.validation.ConstraintViolationException;
 
 /**
  * The one place that turns exceptions into RFC 9457 problems. Validation problems list each failing field as a
- * JSON Pointer with its message; a 5xx body never carries internal detail.
+ * JSON Pointer with its message; a 5xx body never carries internal detail. Commands are validated by the module
+ * facades (method validation), after the controller's role check, so a caller without the role learns nothing
+ * from validation messages.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {

@@ -64,6 +64,16 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void aWrongRoleIsRefusedBeforeTheBodyIsValidated() {
+        Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
+        assertProblem(api.post(engineer, "/api/v1/assessments", Map.of()), 403);
+        assertProblem(api.post(engineer, "/api/v1/manufacturers", Map.of("name", "")), 403);
+        Credentials officer = fixtures.user("off", "Ola", "Officer", "COMPLIANCE_OFFICER");
+        JsonNode problem = assertProblem(api.post(officer, "/api/v1/manufacturers", Map.of("name", "")), 400);
+        assertThat(problem.get("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder("/name", "/address");
+    }
+
+    @Test
     void weakOrMalformedAccountsAreRefusedFieldByField() {
         Credentials admin = new Credentials(io.conformity.support.TestInstallation.ADMIN_USERNAME,
                 io.conformity.support.TestInstallation.ADMIN_PASSWORD);

@@ -17,7 +17,6 @@ import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.identity.IdentityApi;
-import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -33,7 +32,7 @@ class AssessmentController {
 
     @PostMapping("/assessments")
     @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
-    ResponseEntity<AssessmentView> open(@Valid @RequestBody OpenAssessmentCommand command) {
+    ResponseEntity<AssessmentView> open(@RequestBody OpenAssessmentCommand command) {
         AssessmentView opened = assessments.open(command, identity.currentUser().username());
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + opened.id())).body(opened);
     }

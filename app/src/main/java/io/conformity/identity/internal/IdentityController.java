@@ -36,7 +36,7 @@ class IdentityController {
 
     @PostMapping("/users")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<UserView> createUser(@Valid @RequestBody CreateUserCommand command) {
+    ResponseEntity<UserView> createUser(@RequestBody CreateUserCommand command) {
         UserView created = identity.createUser(command);
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.username())).body(created);
     }

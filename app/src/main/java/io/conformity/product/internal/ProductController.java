@@ -23,7 +23,6 @@ import io.conformity.product.ProductView;
 import io.conformity.product.ProfileCommand;
 import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseView;
-import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -39,7 +38,7 @@ class ProductController {
 
     @PostMapping("/manufacturers")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
-    ResponseEntity<ManufacturerView> createManufacturer(@Valid @RequestBody CreateManufacturerCommand command) {
+    ResponseEntity<ManufacturerView> createManufacturer(@RequestBody CreateManufacturerCommand command) {
         ManufacturerView created = products.createManufacturer(command);
         return ResponseEntity.created(URI.create("/api/v1/manufacturers/" + created.id())).body(created);
     }
@@ -51,7 +50,7 @@ class ProductController {
 
     @PostMapping("/products")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
-    ResponseEntity<ProductView> createProduct(@Valid @RequestBody CreateProductCommand command) {
+    ResponseEntity<ProductView> createProduct(@RequestBody CreateProductCommand command) {
         ProductView created = products.createProduct(command);
         return ResponseEntity.created(URI.create("/api/v1/products/" + created.id())).body(created);
     }
@@ -64,7 +63,7 @@ class ProductController {
     @PostMapping("/products/{productId}/releases")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
     ResponseEntity<ReleaseView> createRelease(@PathVariable UUID productId,
-            @Valid @RequestBody CreateReleaseCommand command) {
+            @RequestBody CreateReleaseCommand command) {
         ReleaseView created = products.createRelease(productId, command);
         return ResponseEntity.created(URI.create("/api/v1/releases/" + created.id())).body(created);
     }
@@ -72,7 +71,7 @@ class ProductController {
     @PutMapping("/products/{productId}/profiles/{version}")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
     ProfileView saveProfile(@PathVariable UUID productId, @PathVariable String version,
-            @Valid @RequestBody ProfileCommand command) {
+            @RequestBody ProfileCommand command) {
         return products.saveProfile(productId, version, command, identity.currentUser().username());
     }
 

@@ -18,7 +18,6 @@ import io.conformity.workflow.ReviewCommand;
 import io.conformity.workflow.SubmitCommand;
 import io.conformity.workflow.TaskView;
 import io.conformity.workflow.WorkflowApi;
-import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1/tasks")
@@ -43,19 +42,19 @@ class TaskController {
     }
 
     @PostMapping("/{taskId}/submit")
-    ResponseEntity<Void> submit(@PathVariable String taskId, @Valid @RequestBody(required = false) SubmitCommand command) {
+    ResponseEntity<Void> submit(@PathVariable String taskId, @RequestBody(required = false) SubmitCommand command) {
         workflow.submit(identity.currentUser(), taskId, command == null ? new SubmitCommand(null) : command);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/review")
-    ResponseEntity<Void> review(@PathVariable String taskId, @Valid @RequestBody ReviewCommand command) {
+    ResponseEntity<Void> review(@PathVariable String taskId, @RequestBody ReviewCommand command) {
         workflow.review(identity.currentUser(), taskId, command);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/approve")
-    ResponseEntity<Void> approve(@PathVariable String taskId, @Valid @RequestBody ApproveCommand command) {
+    ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApproveCommand command) {
         workflow.approve(identity.currentUser(), taskId, command);
         return ResponseEntity.noContent().build();
     }
