@@ -14,6 +14,9 @@ public interface AssessmentApi {
 
     AssessmentView assessment(UUID id);
 
+    /** @throws io.conformity.problem.NotFoundException when there is no such assessment */
+    void requireExists(UUID id);
+
     RequirementAssessmentView requirement(UUID requirementAssessmentId);
 
     List<RequirementAssessmentView> requirements(UUID assessmentId, String principle);

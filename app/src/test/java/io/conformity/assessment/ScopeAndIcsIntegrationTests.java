@@ -131,6 +131,17 @@ class ScopeAndIcsIntegrationTests {
         List<JsonNode> collect = fixtures.tasks(engineer, assessment.get("id").asText());
         assertThat(collect).extracting(t -> t.get("principle").asText()).doesNotHaveDuplicates().contains("1", "13");
         assertThat(assessment.get("regimes")).hasSize(3);
+
+        // One password-design document serves the CoP guideline, both EN versions and the CRA items of topic 1.
+        String cop1 = requirements.stream().filter(r -> r.get("frameworkVersion").asText().equals("2018")
+                && r.get("requirementId").asText().equals("1")).findFirst().orElseThrow().get("id").asText();
+        String sha = api.upload(engineer, "/api/v1/requirement-assessments/" + cop1 + "/evidence", "passwords.pdf",
+                "%PDF-1.7 password generation design".getBytes()).expect(201).json().get("sha256").asText();
+        JsonNode principleEvidence = api.get(officer, "/api/v1/assessments/" + assessment.get("id").asText()
+                + "/evidence?principle=1").expect(200).json();
+        assertThat(principleEvidence).singleElement().satisfies(e -> assertThat(e.get("sha256").asText()).isEqualTo(sha));
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessment.get("id").asText() + "/evidence?principle=2")
+                .expect(200).json()).isEmpty();
     }
 
     @Test

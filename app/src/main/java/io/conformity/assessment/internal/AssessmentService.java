@@ -142,6 +142,14 @@ class AssessmentService implements AssessmentApi {
 
     @Override
     @Transactional(readOnly = true)
+    public void requireExists(UUID id) {
+        if (!assessments.existsById(id)) {
+            throw new NotFoundException("Assessment", id);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public RequirementAssessmentView requirement(UUID requirementAssessmentId) {
         return requirements.findById(requirementAssessmentId).map(RequirementAssessment::view)
                 .orElseThrow(() -> new NotFoundException("Requirement assessment", requirementAssessmentId));

@@ -142,7 +142,7 @@ class DeclarationService implements DeclarationApi {
     @Override
     @Transactional(readOnly = true)
     public DeclarationView ofAssessment(UUID assessmentId) {
-        assessments.assessment(assessmentId);
+        assessments.requireExists(assessmentId);
         return declarations.findByAssessmentId(assessmentId).map(Declaration::view)
                 .orElseThrow(() -> new NotFoundException("Declaration", "of assessment " + assessmentId));
     }

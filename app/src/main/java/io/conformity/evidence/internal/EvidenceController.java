@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.conformity.assessment.AssessmentApi;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceContent;
 import io.conformity.evidence.EvidenceView;
@@ -31,10 +32,12 @@ class EvidenceController {
 
     private final EvidenceApi evidence;
     private final IdentityApi identity;
+    private final AssessmentApi assessments;
 
-    EvidenceController(EvidenceApi evidence, IdentityApi identity) {
+    EvidenceController(EvidenceApi evidence, IdentityApi identity, AssessmentApi assessments) {
         this.evidence = evidence;
         this.identity = identity;
+        this.assessments = assessments;
     }
 
     /** The servlet container spools the part to disk; it is streamed from there into the store. */
@@ -52,6 +55,18 @@ class EvidenceController {
     @GetMapping("/requirement-assessments/{id}/evidence")
     List<EvidenceView> ofRequirement(@PathVariable UUID id) {
         return evidence.ofRequirement(id);
+    }
+
+    /**
+     * The evidence of an assessment, or of one principle: evidence uploaded for one framework's requirement serves
+     * every requirement of its cross-walk topic, so reviewers look at it per principle.
+     */
+    @GetMapping("/assessments/{assessmentId}/evidence")
+    List<EvidenceView> ofAssessment(@PathVariable UUID assessmentId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String principle) {
+        assessments.requireExists(assessmentId);
+        return evidence.ofAssessment(assessmentId).stream()
+                .filter(e -> principle == null || principle.equals(e.principle())).toList();
     }
 
     @GetMapping("/evidence/{id}")

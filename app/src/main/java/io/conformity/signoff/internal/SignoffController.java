@@ -27,7 +27,7 @@ class SignoffController {
     @GetMapping("/api/v1/assessments/{id}/signoffs")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     List<SignoffView> ofAssessment(@PathVariable UUID id) {
-        assessments.assessment(id);
+        assessments.requireExists(id);
         return signoffs.ofAssessment(id);
     }
 }
