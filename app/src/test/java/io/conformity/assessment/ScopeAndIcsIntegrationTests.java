@@ -145,6 +145,44 @@ class ScopeAndIcsIntegrationTests {
     }
 
     @Test
+    void pstiAndCraTogetherIssueAStatementOfComplianceAndAnEuDeclarationOfConformity() throws Exception {
+        Credentials signatory = fixtures.user("sig", "Sol Signatory", "Managing Director", "SIGNATORY");
+        String productId = product("smart camera");
+        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile()).expect(200);
+        JsonNode assessment = api.post(officer, "/api/v1/assessments", Map.of("releaseId", release(productId),
+                "regimes", List.of("PSTI", "CRA"))).expect(201).json();
+        String assessmentId = assessment.get("id").asText();
+        String cra = list(assessment.get("requirements")).stream()
+                .filter(r -> r.get("requirementId").asText().equals("II.1")).findFirst().orElseThrow()
+                .get("id").asText();
+        String sbom = api.upload(engineer, "/api/v1/requirement-assessments/" + cra + "/evidence", "sbom.cdx.json",
+                "{\"bomFormat\":\"CycloneDX\"}".getBytes()).expect(201).json().get("sha256").asText();
+        fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        api.post(signatory, "/api/v1/tasks/" + fixtures.task(signatory, assessmentId, null).get("id").asText()
+                + "/approve", Map.of("decision", "APPROVE", "placeOfIssue", "Bristol")).expect(204);
+
+        List<JsonNode> declarations = list(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declarations")
+                .expect(200).json());
+        assertThat(declarations).extracting(d -> d.get("regime").asText()).containsExactly("CRA", "PSTI");
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration").expect(200).json()
+                .get("regime").asText()).isEqualTo("PSTI");
+        String doc = pdfText(declarations.get(0).get("id").asText());
+        assertThat(doc).contains("EU Declaration of Conformity", "2024/2847", "sole responsibility", "II.1", sbom,
+                "Sol Signatory", "Bristol");
+        assertThat(doc).doesNotContain("5.1-1");
+        String soc = pdfText(declarations.get(1).get("id").asText());
+        assertThat(soc).contains("Statement of Compliance", "ETSI EN 303 645 V2.1.1 (2020-06)", "5.1-1");
+        assertThat(soc).doesNotContain("II.1").doesNotContain(sbom);
+    }
+
+    private String pdfText(String declarationId) throws java.io.IOException {
+        byte[] pdf = api.get(officer, "/api/v1/declarations/" + declarationId + "/pdf").expect(200).body();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
     void aProductTypeInAScheduleThreeClassIsFlaggedWithTheReason() {
         String productId = product("Laptop computer with camera");
         api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile()).expect(200);

@@ -71,12 +71,12 @@ public final class Fixtures {
                 .findFirst().orElseThrow(() -> new AssertionError("No task for principle " + principle));
     }
 
-    /** Verdicts on every requirement of a principle. */
+    /** Verdicts on every applicable requirement of a principle. */
     public List<Map<String, Object>> verdicts(Credentials reader, String assessmentId, String principle,
             String verdict) {
         List<Map<String, Object>> result = new ArrayList<>();
         api.get(reader, "/api/v1/assessments/" + assessmentId).expect(200).json().get("requirements").forEach(r -> {
-            if (r.get("principle").asText().equals(principle)) {
+            if (r.get("principle").asText().equals(principle) && r.get("applicable").asBoolean()) {
                 result.add(Map.of("requirementAssessmentId", r.get("id").asText(), "verdict", verdict,
                         "justification", "PASS".equals(verdict) ? "Evidence reviewed" : "Evidence incomplete"));
             }

@@ -20,7 +20,7 @@ class Declaration {
     @Id
     private UUID id;
 
-    @Column(name = "assessment_id", nullable = false, unique = true, updatable = false)
+    @Column(name = "assessment_id", nullable = false, updatable = false)
     private UUID assessmentId;
 
     @Column(nullable = false, length = 40, updatable = false)

@@ -1,5 +1,6 @@
 package io.conformity.declaration.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.core.io.InputStreamResource;
@@ -28,6 +29,12 @@ class DeclarationController {
     @GetMapping("/assessments/{assessmentId}/declaration")
     DeclarationView ofAssessment(@PathVariable UUID assessmentId) {
         return declarations.ofAssessment(assessmentId);
+    }
+
+    /** Every declaration of the assessment: one per regime in scope. */
+    @GetMapping("/assessments/{assessmentId}/declarations")
+    List<DeclarationView> allOfAssessment(@PathVariable UUID assessmentId) {
+        return declarations.allOfAssessment(assessmentId);
     }
 
     @GetMapping("/declarations/{id}")

@@ -1,5 +1,6 @@
 package io.conformity.declaration.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,5 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface DeclarationRepository extends JpaRepository<Declaration, UUID> {
 
-    Optional<Declaration> findByAssessmentId(UUID assessmentId);
+    Optional<Declaration> findByAssessmentIdAndRegime(UUID assessmentId, String regime);
+
+    List<Declaration> findByAssessmentIdOrderByRegime(UUID assessmentId);
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -17,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
+import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.Regime;
+import io.conformity.catalog.RequirementRef;
 import io.conformity.declaration.DeclarationApi;
 import io.conformity.declaration.DeclarationContent;
 import io.conformity.declaration.DeclarationProperties;
@@ -65,25 +68,38 @@ class DeclarationService implements DeclarationApi {
     }
 
     @Override
-    public DeclarationView issue(UUID assessmentId) {
+    public List<DeclarationView> issue(UUID assessmentId) {
         AssessmentView assessment = assessments.assessment(assessmentId);
         if (assessment.status() != AssessmentStatus.APPROVED) {
             throw new ConflictException("assessment-not-approved", "Assessment not approved",
                     "Assessment " + assessmentId + " is " + assessment.status() + "; only an approved assessment "
                             + "can be issued.");
         }
-        UUID declarationId = UUID.randomUUID();
-        byte[] pdf = renderer.render(content(declarationId, assessment));
-        StoredBlob blob = store.put(new ByteArrayInputStream(pdf), pdf.length);
-        Declaration issued = declarations.save(new Declaration(declarationId, assessmentId, assessment.declarationRegime(),
-                blob.sha256(), blob.size(), clock.instant()));
+        List<DeclarationView> issued = new ArrayList<>();
+        for (String code : assessment.regimes()) {
+            UUID declarationId = UUID.randomUUID();
+            byte[] pdf = renderer.render(content(declarationId, assessment, catalog.regime(code)));
+            StoredBlob blob = store.put(new ByteArrayInputStream(pdf), pdf.length);
+            issued.add(declarations.save(new Declaration(declarationId, assessmentId, code, blob.sha256(),
+                    blob.size(), clock.instant())).view());
+        }
         assessments.markIssued(assessmentId);
-        return issued.view();
+        return issued;
     }
 
-    private DeclarationContent content(UUID declarationId, AssessmentView assessment) {
+    /**
+     * What one regime's declaration states. Its annex keeps to that regime's requirements and to the evidence of
+     * their principles (evidence serves every framework's requirement of its cross-walk topic).
+     */
+    private DeclarationContent content(UUID declarationId, AssessmentView assessment, Regime regime) {
         ReleaseDetails details = products.releaseDetails(assessment.releaseId());
-        Regime regime = catalog.regime(assessment.declarationRegime());
+        Set<RequirementRef> inRegime = catalog.scope(List.of(regime.code()),
+                regime.versions().isEmpty() ? null : assessment.en303645Version()).requirements().stream()
+                .map(r -> r.requirement().ref()).collect(Collectors.toSet());
+        List<RequirementAssessmentView> rows = assessment.requirements().stream()
+                .filter(r -> inRegime.contains(new RequirementRef(r.frameworkUrn(), r.frameworkVersion(),
+                        r.requirementId()))).toList();
+        Set<String> principles = rows.stream().map(RequirementAssessmentView::principle).collect(Collectors.toSet());
         UserView signatory = identity.user(assessment.approvedBy()).orElseThrow(
                 () -> new IllegalStateException("Signatory " + assessment.approvedBy() + " no longer exists"));
         ManufacturerView manufacturer = details.manufacturer();
@@ -109,11 +125,12 @@ class DeclarationService implements DeclarationApi {
                 signatory.function() == null ? "" : signatory.function(),
                 assessment.placeOfIssue(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-                assessment.requirements().stream().map(r -> new DeclarationContent.RequirementLine(r.principle(),
+                rows.stream().map(r -> new DeclarationContent.RequirementLine(r.principle(),
                         frameworkNames.getOrDefault(r.frameworkUrn() + ":" + r.frameworkVersion(), r.frameworkUrn()),
                         r.requirementId(), r.title(), !r.applicable() ? "N/A" : r.verdict() == null ? "" : r.verdict().name(),
                         r.justification() == null ? "" : r.justification())).toList(),
-                evidence.ofAssessment(assessment.id()).stream().map(e -> new DeclarationContent.EvidenceLine(
+                evidence.ofAssessment(assessment.id()).stream().filter(e -> principles.contains(e.principle()))
+                        .map(e -> new DeclarationContent.EvidenceLine(
                         e.requirementId(), e.fileName(), e.sha256(), e.size())).toList());
     }
 
@@ -123,14 +140,16 @@ class DeclarationService implements DeclarationApi {
                 : framework.reference() + " " + framework.version();
     }
 
-    /** The regime's own standards, plus the EN 303 645 version chosen for the assessment. */
+    /**
+     * The regime's own standards (PSTI names EN 303 645 V2.1.1 by law); a regime without any (EN303645, CRA) cites
+     * the EN 303 645 version chosen for the assessment, if one was.
+     */
     private List<Framework> standards(Regime regime, AssessmentView assessment) {
-        List<Framework> standards = new ArrayList<>(regime.standards());
-        if (assessment.en303645Version() != null) {
-            catalog.framework(CatalogApi.EN_303_645, assessment.en303645Version())
-                    .filter(f -> !standards.contains(f)).ifPresent(standards::add);
+        if (!regime.standards().isEmpty() || assessment.en303645Version() == null) {
+            return regime.standards();
         }
-        return standards;
+        return catalog.framework(CatalogApi.EN_303_645, assessment.en303645Version()).map(List::of)
+                .orElse(List.of());
     }
 
     @Override
@@ -142,9 +161,16 @@ class DeclarationService implements DeclarationApi {
     @Override
     @Transactional(readOnly = true)
     public DeclarationView ofAssessment(UUID assessmentId) {
-        assessments.requireExists(assessmentId);
-        return declarations.findByAssessmentId(assessmentId).map(Declaration::view)
+        String regime = assessments.assessment(assessmentId).declarationRegime();
+        return declarations.findByAssessmentIdAndRegime(assessmentId, regime).map(Declaration::view)
                 .orElseThrow(() -> new NotFoundException("Declaration", "of assessment " + assessmentId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DeclarationView> allOfAssessment(UUID assessmentId) {
+        assessments.requireExists(assessmentId);
+        return declarations.findByAssessmentIdOrderByRegime(assessmentId).stream().map(Declaration::view).toList();
     }
 
     @Override

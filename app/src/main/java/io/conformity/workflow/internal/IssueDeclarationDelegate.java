@@ -10,7 +10,7 @@ import io.conformity.declaration.DeclarationApi;
 
 /**
  * BPMN element {@code Task_IssueDeclaration} of {@code CertificationProcess}: renders, stores and registers the
- * declaration once the signatory approved. Runs in the approving transaction, so a failure leaves the approval
+ * declarations (one per regime in scope) once the signatory approved. Runs in the approving transaction, so a failure leaves the approval
  * task open.
  */
 @Component("issueDeclarationDelegate")
