@@ -104,7 +104,7 @@ class DeclarationService implements DeclarationApi {
                 () -> new IllegalStateException("Signatory " + assessment.approvedBy() + " no longer exists"));
         ManufacturerView manufacturer = details.manufacturer();
         Map<String, String> frameworkNames = catalog.frameworks().stream().collect(Collectors.toMap(
-                f -> f.urn() + ":" + f.version(), f -> shortName(f), (a, b) -> a));
+                f -> f.urn() + ":" + f.version(), DeclarationService::shortName, (a, b) -> a));
         return new DeclarationContent(
                 declarationId,
                 assessment.id(),
