@@ -21,6 +21,7 @@ import io.conformity.assessment.ics.IcsCodec;
 import io.conformity.assessment.ics.IcsFormatException;
 import io.conformity.assessment.ics.IcsProblem;
 import io.conformity.assessment.ics.IcsStatement;
+import io.conformity.catalog.Framework;
 import io.conformity.problem.InvalidInputException;
 
 @RestController
@@ -64,7 +65,7 @@ class IcsController {
         boolean csv = MediaType.parseMediaType(type).isCompatibleWith(MediaType.parseMediaType("text/csv"));
         IcsStatement statement;
         try {
-            statement = csv ? IcsCodec.fromCsv(body, frameworkOf(id), versionOf(id)) : IcsCodec.fromJson(body);
+            statement = csv ? fromCsv(body, ics.standard(id)) : IcsCodec.fromJson(body);
         } catch (IcsFormatException e) {
             throw new InvalidInputException("The ICS cannot be read; nothing was recorded.", e.problems().stream()
                     .map(IcsController::error).toList());
@@ -74,15 +75,11 @@ class IcsController {
     }
 
     private static java.util.Map<String, Object> error(IcsProblem problem) {
-        return java.util.Map.of("row", problem.row(), "column", problem.column() == null ? "" : problem.column(),
-                "detail", problem.message());
+        return IcsService.error(problem.row(), problem.column(), problem.message());
     }
 
-    private String frameworkOf(UUID id) {
-        return ics.standard(id).reference();
-    }
-
-    private String versionOf(UUID id) {
-        return ics.standard(id).version();
+    /** A CSV carries no framework or version of its own: it is read as the assessment's standard. */
+    private static IcsStatement fromCsv(String body, Framework standard) {
+        return IcsCodec.fromCsv(body, standard.reference(), standard.version());
     }
 }

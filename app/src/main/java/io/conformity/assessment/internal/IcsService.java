@@ -113,7 +113,8 @@ class IcsService {
         }
     }
 
-    private static Map<String, Object> error(int row, String column, String detail) {
+    /** One row/column problem as the API reports it. */
+    static Map<String, Object> error(int row, String column, String detail) {
         Map<String, Object> error = new HashMap<>();
         error.put("row", row);
         error.put("column", column == null ? "" : column);
