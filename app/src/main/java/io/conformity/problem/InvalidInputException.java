@@ -3,8 +3,6 @@ package io.conformity.problem;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * Input that is well-formed but breaks a rule only the module can check; lists every failing place as a JSON
  * Pointer (or row and column for tabular input) with its message, like bean-validation errors.
@@ -12,7 +10,7 @@ import org.springframework.http.HttpStatus;
 public class InvalidInputException extends ProblemException {
 
     public InvalidInputException(String detail, List<Map<String, Object>> errors) {
-        super(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, Map.of("errors", List.copyOf(errors)));
+        super(ProblemType.VALIDATION, detail, Map.of("errors", List.copyOf(errors)));
     }
 
     public static Map<String, Object> at(String pointer, String detail) {

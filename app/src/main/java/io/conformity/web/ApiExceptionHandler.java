@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import jakarta.validation.ConstraintViolationException;
 
 /**
@@ -82,8 +83,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemException.problem(
-                HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Upload too large",
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemException.problem(ProblemType.PAYLOAD_TOO_LARGE,
                 "The upload exceeds the configured limit; nothing was stored."));
     }
 
@@ -101,22 +101,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemException.problem(HttpStatus.FORBIDDEN,
-                "forbidden", "Forbidden", "Your roles do not allow this action."));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemException.problem(ProblemType.FORBIDDEN,
+                "Your roles do not allow this action."));
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ProblemException.problem(
-                HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ProblemException.problem(ProblemType.UNAUTHENTICATED,
                 "Authenticate to use this resource."));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemException.problem(
-                HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemException.problem(ProblemType.INTERNAL,
                 "The request failed on our side; nothing was changed. The error is logged."));
     }
 
@@ -124,13 +122,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
-            problem.setType(URI.create(ProblemException.TYPE_PREFIX + "http-" + statusCode.value()));
+            problem.setType(URI.create(ProblemType.TYPE_PREFIX + "http-" + statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemException.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+        ProblemDetail problem = ProblemException.problem(ProblemType.VALIDATION,
                 "The request has " + errors.size() + " invalid field(s).");
         problem.setProperty("errors", errors);
         return problem;

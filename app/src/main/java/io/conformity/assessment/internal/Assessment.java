@@ -15,7 +15,8 @@ import jakarta.persistence.Version;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.RequirementAssessmentView;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 
 @Entity
 @Table(name = "assessment")
@@ -114,7 +115,7 @@ class Assessment {
 
     private void requireStatus(AssessmentStatus expected, String action) {
         if (status != expected) {
-            throw new ConflictException("assessment-state", "Not allowed in this state",
+            throw new ProblemException(ProblemType.ASSESSMENT_STATE,
                     "Cannot " + action + " assessment " + id + ": it is " + status + ".");
         }
     }

@@ -28,7 +28,8 @@ import io.conformity.catalog.Framework;
 import io.conformity.catalog.ProfileAnswers;
 import io.conformity.catalog.Requirement;
 import io.conformity.catalog.Scope;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.problem.NotFoundException;
 import io.conformity.product.ProductApi;
 import io.conformity.product.ReleaseDetails;
@@ -106,7 +107,7 @@ class AssessmentService implements AssessmentApi {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ConflictException("profile-missing", "Product profile missing",
+            throw new ProblemException(ProblemType.PROFILE_MISSING,
                     "Applicability needs the product profile for ETSI EN 303 645 " + String.join(" and ", missing)
                             + ": record it with PUT /api/v1/products/" + release.product().id() + "/profiles/"
                             + missing.get(0) + " first.");
@@ -186,7 +187,7 @@ class AssessmentService implements AssessmentApi {
         for (VerdictCommand v : verdicts) {
             RequirementAssessment row = byId.get(v.requirementAssessmentId());
             if (row == null) {
-                throw new ConflictException("requirement-not-in-principle", "Requirement not in principle",
+                throw new ProblemException(ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE,
                         "Requirement assessment " + v.requirementAssessmentId() + " is not part of principle "
                                 + principle + " of assessment " + assessmentId + ".");
             }
@@ -202,13 +203,13 @@ class AssessmentService implements AssessmentApi {
         List<String> notAccepted = rows.stream().filter(r -> r.applicable() && r.status() != RequirementStatus.ACCEPTED)
                 .map(RequirementAssessment::label).toList();
         if (!notAccepted.isEmpty()) {
-            throw new ConflictException("principles-open", "Principles still open",
+            throw new ProblemException(ProblemType.PRINCIPLES_OPEN,
                     "Requirements not yet accepted: " + String.join(", ", notAccepted) + ".");
         }
         List<String> failed = rows.stream().filter(r -> r.mandatory() && r.verdict() == Verdict.FAIL)
                 .map(RequirementAssessment::label).toList();
         if (!failed.isEmpty()) {
-            throw new ConflictException("mandatory-requirement-failed", "Mandatory requirement failed",
+            throw new ProblemException(ProblemType.MANDATORY_REQUIREMENT_FAILED,
                     "The declaration cannot state compliance: mandatory requirements failed: "
                             + String.join(", ", failed) + ". Reject the draft and rework them.");
         }
@@ -218,7 +219,7 @@ class AssessmentService implements AssessmentApi {
                 .filter(r -> r.justification() == null || r.justification().isBlank())
                 .map(RequirementAssessment::label).toList();
         if (!unjustified.isEmpty()) {
-            throw new ConflictException("justification-missing", "Justification missing",
+            throw new ProblemException(ProblemType.JUSTIFICATION_MISSING,
                     "Recommendations not met or not applicable need a justification (EN 303 645 5.0-1 / 4-1): "
                             + String.join(", ", unjustified) + ".");
         }

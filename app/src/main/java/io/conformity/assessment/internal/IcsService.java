@@ -22,7 +22,8 @@ import io.conformity.assessment.ics.Support;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.Requirement;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 
@@ -72,7 +73,7 @@ class IcsService {
             ics.add(new IcsRow(provision.id(), provision.status(), support, detail == null ? "" : detail));
         }
         if (!unknown.isEmpty()) {
-            throw new ConflictException("ics-incomplete", "ICS incomplete",
+            throw new ProblemException(ProblemType.ICS_INCOMPLETE,
                     "No claim and no verdict yet for " + unknown.size() + " applicable provision(s): "
                             + String.join(", ", unknown) + ". Import the manufacturer's ICS or finish the review.");
         }
@@ -83,7 +84,7 @@ class IcsService {
     void importIcs(UUID assessmentId, IcsStatement statement, int firstRow) {
         Assessment assessment = find(assessmentId);
         if (assessment.status() != AssessmentStatus.IN_PROGRESS) {
-            throw new ConflictException("assessment-state", "Not allowed in this state",
+            throw new ProblemException(ProblemType.ASSESSMENT_STATE,
                     "The ICS can be imported only while the assessment is in progress.");
         }
         Framework standard = standardOf(assessment);
@@ -130,7 +131,7 @@ class IcsService {
     private Framework standardOf(Assessment assessment) {
         String version = assessment.en303645Version();
         if (version == null) {
-            throw new ConflictException("ics-needs-en303645", "ICS needs the full standard",
+            throw new ProblemException(ProblemType.ICS_NEEDS_EN303645,
                     "The ICS covers every provision of ETSI EN 303 645: open the assessment with the EN303645 regime.");
         }
         return catalog.framework(CatalogApi.EN_303_645, version).orElseThrow();

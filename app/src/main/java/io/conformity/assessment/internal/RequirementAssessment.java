@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.RequirementStatus;
 import io.conformity.assessment.Verdict;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 
 /** One requirement of the regime in scope of one assessment, created with the assessment. */
 @Entity
@@ -156,7 +157,7 @@ class RequirementAssessment {
 
     void judge(Verdict verdict, String justification) {
         if (!applicable) {
-            throw new ConflictException("not-applicable", "Requirement not applicable",
+            throw new ProblemException(ProblemType.NOT_APPLICABLE,
                     "Requirement " + requirementId + " is not applicable to this product and takes no verdict.");
         }
         requireStatus(RequirementStatus.SUBMITTED, "review");
@@ -167,7 +168,7 @@ class RequirementAssessment {
     void accept() {
         requireStatus(RequirementStatus.SUBMITTED, "accept");
         if (verdict == null) {
-            throw new ConflictException("verdict-missing", "Verdict missing",
+            throw new ProblemException(ProblemType.VERDICT_MISSING,
                     "Requirement " + requirementId + " needs a PASS or FAIL verdict before the principle is accepted.");
         }
         status = RequirementStatus.ACCEPTED;
@@ -186,7 +187,7 @@ class RequirementAssessment {
 
     private void requireStatus(RequirementStatus expected, String action) {
         if (status != expected) {
-            throw new ConflictException("requirement-state", "Not allowed in this state",
+            throw new ProblemException(ProblemType.REQUIREMENT_STATE,
                     "Cannot " + action + " requirement " + requirementId + " of principle " + principle + ": it is "
                             + status + ".");
         }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +34,7 @@ import io.conformity.catalog.RequirementRef;
 import io.conformity.catalog.Scope;
 import io.conformity.catalog.UnknownRegimeException;
 import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 
 /** Loads the catalog eagerly so that a broken file stops start-up rather than the first assessment. */
 @Service
@@ -279,7 +279,7 @@ class CatalogService implements CatalogApi {
     /** A regime selection that cannot be honoured. */
     static class ScopeException extends ProblemException {
         ScopeException(String detail) {
-            super(HttpStatus.BAD_REQUEST, "invalid-scope", "Invalid regime selection", detail);
+            super(ProblemType.INVALID_SCOPE, detail);
         }
     }
 }

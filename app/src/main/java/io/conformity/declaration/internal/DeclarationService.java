@@ -31,7 +31,8 @@ import io.conformity.declaration.pdf.DeclarationPdfRenderer;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.UserView;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.problem.NotFoundException;
 import io.conformity.product.ManufacturerView;
 import io.conformity.product.ProductApi;
@@ -71,7 +72,7 @@ class DeclarationService implements DeclarationApi {
     public List<DeclarationView> issue(UUID assessmentId) {
         AssessmentView assessment = assessments.assessment(assessmentId);
         if (assessment.status() != AssessmentStatus.APPROVED) {
-            throw new ConflictException("assessment-not-approved", "Assessment not approved",
+            throw new ProblemException(ProblemType.ASSESSMENT_NOT_APPROVED,
                     "Assessment " + assessmentId + " is " + assessment.status() + "; only an approved assessment "
                             + "can be issued.");
         }

@@ -18,7 +18,8 @@ import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceContent;
 import io.conformity.evidence.EvidenceProperties;
 import io.conformity.evidence.EvidenceView;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.problem.NotFoundException;
 import io.conformity.storage.BlobStore;
 import io.conformity.storage.StoredBlob;
@@ -50,7 +51,7 @@ class EvidenceService implements EvidenceApi {
         // Every check that can refuse the upload runs before a byte is stored.
         RequirementAssessmentView requirement = assessments.requirement(requirementAssessmentId);
         if (requirement.status() != RequirementStatus.OPEN) {
-            throw new ConflictException("evidence-closed", "Evidence closed",
+            throw new ProblemException(ProblemType.EVIDENCE_CLOSED,
                     "Requirement " + requirement.requirementId() + " is " + requirement.status()
                             + "; evidence can be added only while it is OPEN.");
         }

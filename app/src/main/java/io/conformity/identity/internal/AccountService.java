@@ -21,7 +21,8 @@ import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 
 @Service
 @Validated
@@ -59,7 +60,7 @@ class AccountService implements IdentityApi, UserDetailsService {
     @Override
     public UserView createUser(CreateUserCommand command) {
         if (users.existsByUsername(command.username())) {
-            throw new ConflictException("duplicate-user", "User exists",
+            throw new ProblemException(ProblemType.DUPLICATE_USER,
                     "A user named '" + command.username() + "' already exists.");
         }
         return users.save(new UserAccount(command.username(), command.displayName(), command.function(),

@@ -24,7 +24,8 @@ import io.conformity.identity.CreateUserCommand;
 import io.conformity.identity.IdentityProperties;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.problem.ProblemException;
 
 /**
@@ -84,7 +85,7 @@ class FirstAdministrator {
     @Transactional
     public UserView completeSetup(String token, CreateUserCommand admin) {
         if (identity.hasAdministrator()) {
-            throw new ConflictException("already-set-up", "Already set up",
+            throw new ProblemException(ProblemType.ALREADY_SET_UP,
                     "An administrator exists; ask them for an account.");
         }
         SetupToken stored = token == null ? null : tokens.findById(sha256(token)).orElse(null);
@@ -119,7 +120,7 @@ class FirstAdministrator {
 
     static class InvalidSetupTokenException extends ProblemException {
         InvalidSetupTokenException() {
-            super(org.springframework.http.HttpStatus.FORBIDDEN, "invalid-setup-token", "Invalid setup link",
+            super(ProblemType.INVALID_SETUP_TOKEN,
                     "The setup link is unknown, used or expired. Restart the server to print a new one.");
         }
     }

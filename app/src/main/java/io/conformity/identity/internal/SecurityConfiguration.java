@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -19,6 +18,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -33,11 +33,11 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"conformity\"");
-            write(json, response, ProblemException.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                    "Authentication required", "Authenticate to use this resource."));
+            write(json, response, ProblemException.problem(ProblemType.UNAUTHENTICATED,
+                    "Authenticate to use this resource."));
         };
         AccessDeniedHandler denied = (request, response, e) -> write(json, response,
-                ProblemException.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                ProblemException.problem(ProblemType.FORBIDDEN,
                         "Your roles do not allow this action."));
         return http
                 .authorizeHttpRequests(requests -> requests

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
 
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.product.CreateManufacturerCommand;
@@ -80,7 +81,7 @@ class ProductService implements ProductApi {
     public ReleaseView createRelease(UUID productId, CreateReleaseCommand command) {
         findProduct(productId);
         if (releases.existsByProductIdAndFirmwareVersion(productId, command.firmwareVersion())) {
-            throw new ConflictException("duplicate-release", "Release exists",
+            throw new ProblemException(ProblemType.DUPLICATE_RELEASE,
                     "Product " + productId + " already has a release " + command.firmwareVersion() + ".");
         }
         return releases.save(new Release(productId, command.firmwareVersion(), command.batch(), clock.instant()))

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.Role;
-import io.conformity.problem.ConflictException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.problem.NotFoundException;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SignoffApi;
@@ -111,7 +112,7 @@ class WorkflowService implements WorkflowApi {
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
         if (kind != expected) {
-            throw new ConflictException("wrong-task-kind", "Wrong task kind",
+            throw new ProblemException(ProblemType.WRONG_TASK_KIND,
                     "Task " + taskId + " is " + kind + ", not " + expected + ".");
         }
         return task;

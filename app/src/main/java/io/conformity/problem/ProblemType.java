@@ -1,0 +1,80 @@
+package io.conformity.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every problem the API answers with (RFC 9457): the stable {@code type} URI a client branches on, its status and
+ * title. This is the one catalogue: it is published in the OpenAPI description and the README, and a system test
+ * provokes each entry over HTTP.
+ */
+public enum ProblemType {
+    // 400: the request itself is wrong
+    VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request"),
+    MALFORMED_MULTIPART("malformed-multipart", HttpStatus.BAD_REQUEST, "Malformed multipart request"),
+    UNKNOWN_REGIME("unknown-regime", HttpStatus.BAD_REQUEST, "Unknown regime"),
+    INVALID_SCOPE("invalid-scope", HttpStatus.BAD_REQUEST, "Invalid regime selection"),
+    // 401, 403: who may do it
+    UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    SEPARATION_OF_DUTIES("separation-of-duties", HttpStatus.FORBIDDEN, "Separation of duties"),
+    INVALID_SETUP_TOKEN("invalid-setup-token", HttpStatus.FORBIDDEN, "Invalid setup link"),
+    // 404, 405, 406, 413, 415: the resource and the representation
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    // 409: the request is fine but the state of things does not allow it
+    CONCURRENT_UPDATE("concurrent-update", HttpStatus.CONFLICT, "Changed by someone else"),
+    TASK_COMPLETED("task-completed", HttpStatus.CONFLICT, "Task already completed"),
+    DUPLICATE_USER("duplicate-user", HttpStatus.CONFLICT, "User exists"),
+    ALREADY_SET_UP("already-set-up", HttpStatus.CONFLICT, "Already set up"),
+    DUPLICATE_RELEASE("duplicate-release", HttpStatus.CONFLICT, "Release exists"),
+    PROFILE_MISSING("profile-missing", HttpStatus.CONFLICT, "Product profile missing"),
+    ASSESSMENT_STATE("assessment-state", HttpStatus.CONFLICT, "Not allowed in this state of the assessment"),
+    REQUIREMENT_STATE("requirement-state", HttpStatus.CONFLICT, "Not allowed in this state of the requirement"),
+    WRONG_TASK_KIND("wrong-task-kind", HttpStatus.CONFLICT, "Wrong task kind"),
+    REQUIREMENT_NOT_IN_PRINCIPLE("requirement-not-in-principle", HttpStatus.CONFLICT, "Requirement not in principle"),
+    NOT_APPLICABLE("not-applicable", HttpStatus.CONFLICT, "Requirement not applicable"),
+    VERDICT_MISSING("verdict-missing", HttpStatus.CONFLICT, "Verdict missing"),
+    PRINCIPLES_OPEN("principles-open", HttpStatus.CONFLICT, "Principles still open"),
+    MANDATORY_REQUIREMENT_FAILED("mandatory-requirement-failed", HttpStatus.CONFLICT, "Mandatory requirement failed"),
+    JUSTIFICATION_MISSING("justification-missing", HttpStatus.CONFLICT, "Justification missing"),
+    EVIDENCE_CLOSED("evidence-closed", HttpStatus.CONFLICT, "Evidence closed"),
+    ICS_NEEDS_EN303645("ics-needs-en303645", HttpStatus.CONFLICT, "ICS needs the full standard"),
+    ICS_INCOMPLETE("ics-incomplete", HttpStatus.CONFLICT, "ICS incomplete"),
+    ASSESSMENT_NOT_APPROVED("assessment-not-approved", HttpStatus.CONFLICT, "Assessment not approved"),
+    // 500: ours
+    INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    /** All problem types share this prefix; the suffix is the stable slug. */
+    public static final String TYPE_PREFIX = "urn:conformity:problem:";
+
+    private final String slug;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI uri() {
+        return URI.create(TYPE_PREFIX + slug);
+    }
+}
