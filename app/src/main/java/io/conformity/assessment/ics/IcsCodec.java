@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +40,14 @@ public final class IcsCodec {
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("framework", "version", "rows");
     private static final Set<String> ROW_FIELDS = Set.copyOf(COLUMNS);
 
+    // OWASP's CSV-injection rule: a spreadsheet runs a cell starting with one of these as a formula. Apostrophes
+    // in front are part of the pattern so that a value already starting with them still reads back unchanged:
+    // export adds one apostrophe to every value matching the first pattern, import takes one away from every cell
+    // matching the second, and a cell matches the second exactly when the value it was written from matches the
+    // first. Possessive, because the apostrophe is not itself a formula start and so backtracking could not help.
+    private static final Pattern RUNS_AS_FORMULA = Pattern.compile("'*+[=+\\-@\t\r]");
+    private static final Pattern NEUTRALISED_FORMULA = Pattern.compile("'++[=+\\-@\t\r]");
+
     private static final JsonMapper JSON = JsonMapper.builder()
             // Two "support" keys in one row would otherwise silently keep the last one.
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -48,13 +57,16 @@ public final class IcsCodec {
     private IcsCodec() {
     }
 
-    /** RFC 4180 with CRLF line ends and the header {@code provision,status,support,detail}. */
+    /**
+     * RFC 4180 with CRLF line ends and the header {@code provision,status,support,detail}. A value a spreadsheet
+     * would run as a formula is written with an apostrophe in front, which {@link #fromCsv} takes away again.
+     */
     public static String toCsv(IcsStatement statement) {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         for (IcsRow row : statement.rows()) {
             appendCsvField(out, row.provision()).append(',');
             appendCsvField(out, row.status()).append(',');
-            out.append(row.support().label()).append(',');
+            appendCsvField(out, row.support().label()).append(',');
             appendCsvField(out, row.detail()).append("\r\n");
         }
         return out.toString();
@@ -192,15 +204,28 @@ public final class IcsCodec {
         return new IcsStatement(framework, version, rows);
     }
 
+    /** Every cell the CSV export writes goes through here, so none of them can reach a spreadsheet as a formula. */
     private static StringBuilder appendCsvField(StringBuilder out, String value) {
-        // Surrounding spaces are quoted too: spreadsheets trim unquoted cells, and detail keeps its spaces.
-        boolean quote = !value.isEmpty() && (Character.isWhitespace(value.charAt(0))
+        boolean neutralise = RUNS_AS_FORMULA.matcher(value).lookingAt();
+        // A neutralised cell is always quoted, as OWASP asks, so that it stays one cell even in a spreadsheet
+        // import that also splits at tabs. Otherwise surrounding spaces are quoted too: spreadsheets trim unquoted
+        // cells, and detail keeps its spaces.
+        boolean quote = neutralise || !value.isEmpty() && (Character.isWhitespace(value.charAt(0))
                 || Character.isWhitespace(value.charAt(value.length() - 1))
                 || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n'));
+        String cell = neutralise ? "'" + value : value;
         if (!quote) {
-            return out.append(value);
+            return out.append(cell);
         }
-        return out.append('"').append(value.replace("\"", "\"\"")).append('"');
+        return out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+    }
+
+    /**
+     * The value a CSV cell was written from: the apostrophe {@link #appendCsvField} put in front of a would-be
+     * formula is taken away. Only that one: {@code ''=x} was written from {@code '=x}, and {@code 'x} from itself.
+     */
+    private static String csvValue(String cell) {
+        return NEUTRALISED_FORMULA.matcher(cell).lookingAt() ? cell.substring(1) : cell;
     }
 
     /** Refuses oversized input before any parsing, since bounding that work is the point of the limit. */
@@ -318,10 +343,13 @@ public final class IcsCodec {
             return field < names.size() ? names.get(field) : null;
         }
 
-        /** null when the header lacks the column, which was reported once at the header already. */
+        /**
+         * The value the column's cell was written from, before any stripping, so that the apostrophe is found where
+         * the export put it. null when the header lacks the column, which was reported once at the header already.
+         */
         String value(CsvReader.Record record, String column) {
             Integer index = indexOf.get(column);
-            return index == null ? null : record.fields().get(index);
+            return index == null ? null : csvValue(record.fields().get(index));
         }
     }
 

@@ -28,6 +28,34 @@ class IcsCodecTests {
             new IcsRow("5.3-6A", "R F (h)", Support.Y, ""),
             new IcsRow("6-7", "R F (aa)", Support.NA, "\"\"\"")));
 
+    // Each would start a formula in a spreadsheet (OWASP's CSV-injection list), or starts with an apostrophe that
+    // must not be mistaken for one the export added, or is ordinary text with a formula character further in.
+    private static final IcsStatement FORMULAS = new IcsStatement(FRAMEWORK, VERSION, List.of(
+            new IcsRow("5.1-1", "M", Support.Y, "=HYPERLINK(\"http://x\",\"y\")"),
+            new IcsRow("5.1-2", "M", Support.Y, "+1"),
+            new IcsRow("5.1-3", "M", Support.Y, "-1"),
+            new IcsRow("5.1-4", "M", Support.Y, "@SUM(A1)"),
+            new IcsRow("5.1-5", "M", Support.Y, "\tcmd"),
+            new IcsRow("5.1-6", "M", Support.Y, "\rcmd"),
+            new IcsRow("5.2-1", "M", Support.Y, "'=already"),
+            new IcsRow("5.2-2", "R", Support.Y, "'plain"),
+            new IcsRow("5.2-3", "R", Support.Y, "''-twice"),
+            new IcsRow("5.2-4", "R", Support.Y, "'"),
+            new IcsRow("5.2-5", "R", Support.Y, "1+1=2, not a formula")));
+
+    private static final String FORMULAS_CSV = "provision,status,support,detail\r\n"
+            + "5.1-1,M,Y,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
+            + "5.1-2,M,Y,\"'+1\"\r\n"
+            + "5.1-3,M,Y,\"'-1\"\r\n"
+            + "5.1-4,M,Y,\"'@SUM(A1)\"\r\n"
+            + "5.1-5,M,Y,\"'\tcmd\"\r\n"
+            + "5.1-6,M,Y,\"'\rcmd\"\r\n"
+            + "5.2-1,M,Y,\"''=already\"\r\n"
+            + "5.2-2,R,Y,'plain\r\n"
+            + "5.2-3,R,Y,\"'''-twice\"\r\n"
+            + "5.2-4,R,Y,'\r\n"
+            + "5.2-5,R,Y,\"1+1=2, not a formula\"\r\n";
+
     @Test
     void csvRoundTripKeepsCommasQuotesNewlinesAndNonAsciiText() {
         String csv = IcsCodec.toCsv(TRICKY);
@@ -51,6 +79,93 @@ class IcsCodecTests {
         assertThat(IcsCodec.toCsv(statement)).isEqualTo("provision,status,support,detail\r\n"
                 + "5.3-14,R C (3),N/A,\"updatable, see \"\"IXIT 7\"\"\"\r\n"
                 + "5.2-1,M,Y,\r\n");
+    }
+
+    @Test
+    void csvPutsAnApostropheInFrontOfEveryCellASpreadsheetWouldRunAsAFormula() {
+        assertThat(IcsCodec.toCsv(FORMULAS)).isEqualTo(FORMULAS_CSV);
+    }
+
+    @Test
+    void csvReadsTheNeutralisedValuesBackExactly() {
+        IcsStatement read = IcsCodec.fromCsv(FORMULAS_CSV, FRAMEWORK, VERSION);
+
+        assertThat(read.rows()).extracting(IcsRow::detail).containsExactly("=HYPERLINK(\"http://x\",\"y\")", "+1",
+                "-1", "@SUM(A1)", "\tcmd", "\rcmd", "'=already", "'plain", "''-twice", "'", "1+1=2, not a formula");
+        assertThat(read).isEqualTo(FORMULAS);
+    }
+
+    @Test
+    void csvExportImportExportIsByteForByteTheSame() {
+        String csv = IcsCodec.toCsv(FORMULAS);
+        String again = IcsCodec.toCsv(IcsCodec.fromCsv(csv, FRAMEWORK, VERSION));
+
+        assertThat(again).isEqualTo(csv).isEqualTo(FORMULAS_CSV);
+        String tricky = IcsCodec.toCsv(TRICKY);
+        assertThat(IcsCodec.toCsv(IcsCodec.fromCsv(tricky, FRAMEWORK, VERSION))).isEqualTo(tricky);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            =     | "'="
+            +     | "'+"
+            -     | "'-"
+            @     | "'@"
+            '=    | "''="
+            ''+   | "'''+"
+            '''@  | "''''@"
+            '     | '
+            ''    | ''
+            'x    | 'x
+            x=1   | x=1
+            x'=1  | x'=1
+            ' =1  | ' =1
+            """)
+    void exportsOneApostropheMoreForAFormulaAndImportTakesExactlyThatOneAway(String value, String cell) {
+        String csv = "provision,status,support,detail\r\n5.1-1,M,Y," + cell + "\r\n";
+        IcsStatement statement = new IcsStatement(FRAMEWORK, VERSION,
+                List.of(new IcsRow("5.1-1", "M", Support.Y, value)));
+
+        assertThat(IcsCodec.toCsv(statement)).isEqualTo(csv);
+        assertThat(IcsCodec.fromCsv(csv, FRAMEWORK, VERSION)).isEqualTo(statement);
+    }
+
+    @Test
+    void provisionAndStatusCellsAreNeutralisedAndReadBackToo() {
+        // Every cell goes through the same guard; whether such a provision or status is in the catalog is for
+        // IcsRules to say, not for the reader.
+        IcsStatement statement = new IcsStatement(FRAMEWORK, VERSION,
+                List.of(new IcsRow("-5.1-1", "M", Support.Y, ""), new IcsRow("@5.1-2", "M", Support.Y, "")));
+
+        String csv = IcsCodec.toCsv(statement);
+
+        assertThat(csv).endsWith("\r\n\"'-5.1-1\",M,Y,\r\n\"'@5.1-2\",M,Y,\r\n");
+        assertThat(IcsCodec.fromCsv(csv, FRAMEWORK, VERSION)).isEqualTo(statement);
+    }
+
+    @Test
+    void theLongestDetailStillReadsBackAfterItsApostropheWasAdded() {
+        // The cell has 4001 characters with the apostrophe; the limit is on the value, which has 4000.
+        IcsStatement statement = new IcsStatement(FRAMEWORK, VERSION,
+                List.of(new IcsRow("5.1-1", "M", Support.Y, "=" + "x".repeat(3999))));
+
+        assertThat(IcsCodec.fromCsv(IcsCodec.toCsv(statement), FRAMEWORK, VERSION)).isEqualTo(statement);
+    }
+
+    @Test
+    void ordinaryTextIsWrittenWithoutAnApostrophe() {
+        String hebrew = "\u05de\u05d3\u05d9\u05e0\u05d9\u05d5\u05ea \u05e4\u05e8\u05d8\u05d9\u05d5\u05ea";
+        IcsStatement statement = new IcsStatement(FRAMEWORK, VERSION, List.of(
+                new IcsRow("5.1-1", "M F (a)", Support.Y, hebrew),
+                new IcsRow("5.1-5", "M C F (14, e)", Support.N,
+                        "\u66f4\u65b0\u53ef\u80fd \ud83d\udd12, \"quoted\"\nnext"),
+                new IcsRow("5.3-14", "R C (3)", Support.NA, "a-b = c + d @ e")));
+
+        assertThat(IcsCodec.toCsv(statement)).isEqualTo("provision,status,support,detail\r\n"
+                + "5.1-1,M F (a),Y," + hebrew + "\r\n"
+                + "5.1-5,\"M C F (14, e)\",N,\"\u66f4\u65b0\u53ef\u80fd \ud83d\udd12, \"\"quoted\"\"\nnext\"\r\n"
+                + "5.3-14,R C (3),N/A,a-b = c + d @ e\r\n");
+        assertThat(IcsCodec.toCsv(TRICKY)).doesNotContain("'");
     }
 
     @Test
