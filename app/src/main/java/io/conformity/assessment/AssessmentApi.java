@@ -37,4 +37,10 @@ public interface AssessmentApi {
     void reject(UUID assessmentId);
 
     void markIssued(UUID assessmentId);
+
+    /**
+     * Holds the assessment's row lock until the caller's transaction ends, so that steps on one assessment (task
+     * completions) run one at a time; a waiting step then sees what the one before it committed.
+     */
+    void lock(UUID assessmentId);
 }

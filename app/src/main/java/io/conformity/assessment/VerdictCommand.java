@@ -3,9 +3,9 @@ package io.conformity.assessment;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import io.conformity.validation.PlainText;
 
 /** An officer's verdict on one requirement assessment, with the justification shown in the annex. */
 public record VerdictCommand(@NotNull UUID requirementAssessmentId, @NotNull Verdict verdict,
-        @Size(max = 4000) String justification) {
+        @PlainText(max = 4000, multiline = true) String justification) {
 }

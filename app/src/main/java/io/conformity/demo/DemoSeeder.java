@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +126,7 @@ class DemoSeeder {
         byte[] raw = new byte[18];
         random.nextBytes(raw);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        identity.createUser(new CreateUserCommand(username, name, function, Set.of(role), password));
+        identity.createUser(new CreateUserCommand(username, name, function, List.of(role), password));
         return password;
     }
 }

@@ -13,7 +13,13 @@ public class InvalidInputException extends ProblemException {
         super(ProblemType.VALIDATION, detail, Map.of("errors", List.copyOf(errors)));
     }
 
+    /** A place in a JSON body. */
     public static Map<String, Object> at(String pointer, String detail) {
         return Map.of("pointer", pointer, "detail", detail);
+    }
+
+    /** A query or path parameter, or a multipart part, by name. */
+    public static Map<String, Object> parameter(String name, String detail) {
+        return Map.of("parameter", name, "detail", detail);
     }
 }

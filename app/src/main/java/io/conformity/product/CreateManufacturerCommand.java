@@ -3,14 +3,16 @@ package io.conformity.product;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.conformity.validation.PlainText;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 /** Registers a manufacturer with its postal address and any authorised representatives. */
 public record CreateManufacturerCommand(
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 1000) String address,
-        @Valid @Size(max = 20) List<Party> authorisedRepresentatives) {
+        @NotBlank @PlainText(max = 200) String name,
+        @NotBlank @PlainText(max = 1000, multiline = true) String address,
+        @Size(max = 20) List<@NotNull @Valid Party> authorisedRepresentatives) {
 
     public CreateManufacturerCommand {
         authorisedRepresentatives = authorisedRepresentatives == null ? List.of() : authorisedRepresentatives;

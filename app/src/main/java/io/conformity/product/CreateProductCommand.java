@@ -3,10 +3,12 @@ package io.conformity.product;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import io.conformity.validation.PlainText;
+import jakarta.validation.constraints.NotBlank;
+import io.conformity.validation.Before;
+import jakarta.validation.constraints.Future;
 
 /**
  * Registers a product model. The defined support period is required because PSTI defines it as a period with
@@ -14,8 +16,9 @@ import jakarta.validation.constraints.Size;
  */
 public record CreateProductCommand(
         @NotNull UUID manufacturerId,
-        @NotBlank @Size(max = 200) String modelDesignation,
-        @NotBlank @Size(max = 200) String productType,
-        @NotNull LocalDate supportPeriodEnd,
-        @Size(max = 2000) @Pattern(regexp = "https://\\S+", message = "must be an https:// URL") String supportPeriodUrl) {
+        @NotBlank @PlainText(max = 200) String modelDesignation,
+        @NotBlank @PlainText(max = 200) String productType,
+        @NotNull @Future(message = "must be after today: a support period that has ended cannot be declared")
+        @Before("2100-01-01") LocalDate supportPeriodEnd,
+        @PlainText(max = 2000) @Pattern(regexp = "https://\\S+", message = "must be an https:// URL") String supportPeriodUrl) {
 }

@@ -1,8 +1,9 @@
 package io.conformity.product;
 
+import io.conformity.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** A name and postal address, as Schedule 4 (b) asks for manufacturers and authorised representatives. */
-public record Party(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 1000) String address) {
+public record Party(@NotBlank @PlainText(max = 200) String name,
+        @NotBlank @PlainText(max = 1000, multiline = true) String address) {
 }

@@ -1,6 +1,7 @@
 package io.conformity.signoff;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -9,8 +10,12 @@ import java.util.UUID;
  */
 public interface SignoffApi {
 
-    SignoffView record(UUID assessmentId, String principle, Decision decision, String actor, String role,
-            String comment);
+    /** Records the decision that completes workflow task {@code taskId}. */
+    SignoffView record(UUID assessmentId, String principle, String taskId, Decision decision, String actor,
+            String role, String comment);
+
+    /** The decision that completed a workflow task, if one did. */
+    Optional<SignoffView> ofTask(String taskId);
 
     List<SignoffView> ofAssessment(UUID assessmentId);
 }

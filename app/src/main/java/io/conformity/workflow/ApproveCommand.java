@@ -2,11 +2,11 @@ package io.conformity.workflow;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import io.conformity.validation.PlainText;
 
 /** The signatory's decision on the draft declaration; approving needs the place of issue (Schedule 4 (g)). */
-public record ApproveCommand(@NotNull Outcome decision, @Size(max = 200) String placeOfIssue,
-        @Size(max = 4000) String comment) {
+public record ApproveCommand(@NotNull Outcome decision, @PlainText(max = 200) String placeOfIssue,
+        @PlainText(max = 4000, multiline = true) String comment) {
 
     public enum Outcome {
         APPROVE, REJECT

@@ -1,7 +1,7 @@
 package io.conformity.workflow;
 
-import jakarta.validation.constraints.Size;
+import io.conformity.validation.PlainText;
 
 /** The engineer hands a principle over for review. */
-public record SubmitCommand(@Size(max = 4000) String comment) {
+public record SubmitCommand(@PlainText(max = 4000, multiline = true) String comment) {
 }

@@ -51,7 +51,7 @@ class IdentityIntegrationTests {
         Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
         String hash = jdbc.queryForObject("select password_hash from app_user where username = ?", String.class,
                 engineer.username());
-        assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(engineer.password());
+        assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(engineer.password());
         assertThat(api.get(engineer, "/api/v1/users/me").expect(200).json().get("roles").get(0).asText())
                 .isEqualTo("ENGINEER");
     }

@@ -255,4 +255,9 @@ class AssessmentService implements AssessmentApi {
         }
         return rows;
     }
+
+    @Override
+    public void lock(UUID assessmentId) {
+        assessments.findForUpdate(assessmentId).orElseThrow(() -> new NotFoundException("Assessment", assessmentId));
+    }
 }

@@ -23,6 +23,9 @@ import io.conformity.assessment.ics.IcsProblem;
 import io.conformity.assessment.ics.IcsStatement;
 import io.conformity.catalog.Framework;
 import io.conformity.problem.InvalidInputException;
+import java.util.List;
+import java.util.Map;
+import io.conformity.web.BodyLimit;
 
 @RestController
 @RequestMapping("/api/v1/assessments/{id}/ics")
@@ -42,7 +45,7 @@ class IcsController {
         IcsStatement statement = ics.export(id);
         boolean csv = "csv".equalsIgnoreCase(format);
         if (!csv && !"json".equalsIgnoreCase(format)) {
-            throw new InvalidInputException("Unknown format.", java.util.List.of(
+            throw new InvalidInputException("Unknown format.", List.of(
                     InvalidInputException.at("", "format must be csv or json, not " + format)));
         }
         return ResponseEntity.ok()
@@ -53,10 +56,11 @@ class IcsController {
     }
 
     /**
-     * Imports the manufacturer's ICS, as CSV ({@code text/csv}) or JSON; errors name the row and column. The codec
-     * refuses more than 2 MB.
+     * Imports the manufacturer's ICS, as CSV ({@code text/csv}) or JSON; errors name the row and column. A body over
+     * 2 MB is refused (413) before more of it is read; the role check runs before any of it is.
      */
     @PostMapping(consumes = { "text/csv", MediaType.APPLICATION_JSON_VALUE })
+    @BodyLimit("2MB")
     @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     ResponseEntity<Void> importIcs(@PathVariable UUID id, @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
             @RequestBody byte[] bytes) {
@@ -74,7 +78,7 @@ class IcsController {
         return ResponseEntity.noContent().build();
     }
 
-    private static java.util.Map<String, Object> error(IcsProblem problem) {
+    private static Map<String, Object> error(IcsProblem problem) {
         return IcsService.error(problem.row(), problem.column(), problem.message());
     }
 

@@ -23,6 +23,8 @@ import io.conformity.problem.ProblemType;
 import io.conformity.problem.NotFoundException;
 import io.conformity.storage.BlobStore;
 import io.conformity.storage.StoredBlob;
+import io.conformity.problem.InvalidInputException;
+import io.conformity.validation.TextRules;
 
 @Service
 @Transactional
@@ -103,15 +105,22 @@ class EvidenceService implements EvidenceApi {
         return evidence.findById(id).orElseThrow(() -> new NotFoundException("Evidence", id));
     }
 
-    /** Keeps the last path segment only, without control characters: the name is shown, never used as a path. */
+    /**
+     * The last path segment of the client's file name (browsers on some systems send the whole path), in NFC. The
+     * name is shown and printed, never used as a path; one that would display as something it is not (control or
+     * bidirectional characters) is refused rather than silently changed.
+     */
     static String safeFileName(String original) {
         String name = original == null ? "" : original;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("\\p{Cntrl}", "").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "unnamed";
+        name = TextRules.normalize(name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1));
+        if (name.isBlank() || name.equals(".") || name.equals("..")) {
+            return "unnamed";
         }
-        return name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
+        TextRules.problem(name, MAX_FILE_NAME, false).ifPresent(problem -> {
+            throw new InvalidInputException("The file name is not acceptable; nothing was stored.",
+                    List.of(InvalidInputException.parameter("file", "the file name " + problem)));
+        });
+        return name;
     }
 
     private static String safeMediaType(String mediaType) {

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Set;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +63,7 @@ class FirstAdministrator {
         String secret = initialSecret(initial);
         if (secret != null) {
             identity.createUser(new CreateUserCommand(initial.username(), "Administrator", null,
-                    Set.of(Role.ADMIN), secret));
+                    List.of(Role.ADMIN), secret));
             log.info("Created the initial administrator '{}' from the operator-supplied secret.",
                     initial.username());
             return;
@@ -94,7 +94,7 @@ class FirstAdministrator {
         }
         tokens.deleteAll();
         return identity.createUser(new CreateUserCommand(admin.username(), admin.displayName(), admin.function(),
-                Set.of(Role.ADMIN), admin.password()));
+                List.of(Role.ADMIN), admin.password()));
     }
 
     private static String initialSecret(IdentityProperties.InitialAdmin initial) {

@@ -1,7 +1,7 @@
 package io.conformity.identity.internal;
 
 import java.net.URI;
-import java.util.Set;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +50,7 @@ class IdentityController {
     @ResponseStatus(HttpStatus.CREATED)
     UserView setup(@Valid @RequestBody SetupRequest request) {
         return firstAdministrator.completeSetup(request.token(), new CreateUserCommand(request.username(),
-                request.displayName(), request.function(), Set.of(Role.ADMIN), request.password()));
+                request.displayName(), request.function(), List.of(Role.ADMIN), request.password()));
     }
 
     record SetupRequest(@NotBlank @Size(max = 100) String token, String username, String displayName,

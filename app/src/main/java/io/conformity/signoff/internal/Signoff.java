@@ -30,8 +30,11 @@ class Signoff {
     @Column(name = "assessment_id", nullable = false, updatable = false)
     private UUID assessmentId;
 
-    @Column(length = 20, updatable = false)
+    @Column(length = 60, updatable = false)
     private String principle;
+
+    @Column(name = "task_id", length = 64, updatable = false)
+    private String taskId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20, updatable = false)
@@ -46,7 +49,7 @@ class Signoff {
     @Column(name = "decided_at", nullable = false, updatable = false)
     private Instant decidedAt;
 
-    @Column(name = "decision_comment", length = 4000, updatable = false)
+    @Column(name = "decision_comment", length = 32000, updatable = false)
     private String comment;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -58,11 +61,12 @@ class Signoff {
     protected Signoff() {
     }
 
-    Signoff(UUID assessmentId, String principle, Decision decision, String actor, String role, Instant decidedAt,
+    Signoff(UUID assessmentId, String principle, String taskId, Decision decision, String actor, String role, Instant decidedAt,
             String comment, List<String> evidenceHashes) {
         this.id = UUID.randomUUID();
         this.assessmentId = assessmentId;
         this.principle = principle;
+        this.taskId = taskId;
         this.decision = decision;
         this.actor = actor;
         this.role = role;
@@ -72,7 +76,7 @@ class Signoff {
     }
 
     SignoffView view() {
-        return new SignoffView(id, assessmentId, principle, decision, actor, role, decidedAt, comment,
+        return new SignoffView(id, assessmentId, principle, taskId, decision, actor, role, decidedAt, comment,
                 List.copyOf(evidenceHashes));
     }
 }

@@ -2,6 +2,7 @@ package io.conformity.signoff.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -29,8 +30,8 @@ class SignoffService implements SignoffApi {
     }
 
     @Override
-    public SignoffView record(UUID assessmentId, String principle, Decision decision, String actor, String role,
-            String comment) {
+    public SignoffView record(UUID assessmentId, String principle, String taskId, Decision decision, String actor,
+            String role, String comment) {
         if (decision == Decision.ACCEPTED && evidence.uploadersOf(assessmentId, principle).contains(actor)) {
             throw new SeparationOfDutiesException("You uploaded evidence for principle " + principle
                     + "; another compliance officer must accept it.");
@@ -44,8 +45,14 @@ class SignoffService implements SignoffApi {
         List<String> hashes = evidence.ofAssessment(assessmentId).stream()
                 .filter(e -> principle == null || principle.equals(e.principle()))
                 .map(EvidenceView::sha256).distinct().sorted().toList();
-        return signoffs.save(new Signoff(assessmentId, principle, decision, actor, role, clock.instant(), comment,
+        return signoffs.save(new Signoff(assessmentId, principle, taskId, decision, actor, role, clock.instant(), comment,
                 hashes)).view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SignoffView> ofTask(String taskId) {
+        return signoffs.findFirstByTaskId(taskId).map(Signoff::view);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.conformity.workflow.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +19,7 @@ import io.conformity.identity.CurrentUser;
 import io.conformity.identity.Role;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
+import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SignoffApi;
@@ -70,33 +72,39 @@ class WorkflowService implements WorkflowApi {
 
     @Override
     public void submit(CurrentUser user, String taskId, SubmitCommand command) {
-        Task task = claim(user, taskId, TaskKind.COLLECT_EVIDENCE);
+        Task task = lockForCompletion(user, taskId, TaskKind.COLLECT_EVIDENCE);
         UUID assessmentId = assessmentOf(task);
         String principle = principleOf(task);
         assessments.submitPrinciple(assessmentId, principle);
-        signoffs.record(assessmentId, principle, Decision.SUBMITTED, user.username(), Role.ENGINEER.group(),
+        signoffs.record(assessmentId, principle, task.getId(), Decision.SUBMITTED, user.username(), Role.ENGINEER.group(),
                 command.comment());
         tasks.complete(task.getId());
     }
 
     @Override
     public void review(CurrentUser user, String taskId, ReviewCommand command) {
-        Task task = claim(user, taskId, TaskKind.REVIEW_PRINCIPLE);
+        Task task = lockForCompletion(user, taskId, TaskKind.REVIEW_PRINCIPLE);
+        List<String> repeated = command.repeatedVerdicts();
+        if (!repeated.isEmpty()) {
+            throw new InvalidInputException("A requirement may have one verdict per review; nothing was recorded.",
+                    repeated.stream().map(pointer -> InvalidInputException.at(pointer,
+                            "names a requirement that an earlier verdict already judges")).toList());
+        }
         UUID assessmentId = assessmentOf(task);
         String principle = principleOf(task);
         boolean accept = command.decision() == ReviewCommand.Outcome.ACCEPT;
         assessments.reviewPrinciple(assessmentId, principle, command.verdicts(), accept);
-        signoffs.record(assessmentId, principle, accept ? Decision.ACCEPTED : Decision.SENT_BACK, user.username(),
+        signoffs.record(assessmentId, principle, task.getId(), accept ? Decision.ACCEPTED : Decision.SENT_BACK, user.username(),
                 Role.COMPLIANCE_OFFICER.group(), command.comment());
         tasks.complete(task.getId(), Map.of(ProcessVariables.ACCEPTED, accept));
     }
 
     @Override
     public void approve(CurrentUser user, String taskId, ApproveCommand command) {
-        Task task = claim(user, taskId, TaskKind.APPROVE_DECLARATION);
+        Task task = lockForCompletion(user, taskId, TaskKind.APPROVE_DECLARATION);
         UUID assessmentId = assessmentOf(task);
         boolean approve = command.decision() == ApproveCommand.Outcome.APPROVE;
-        signoffs.record(assessmentId, null, approve ? Decision.APPROVED : Decision.REJECTED, user.username(),
+        signoffs.record(assessmentId, null, task.getId(), approve ? Decision.APPROVED : Decision.REJECTED, user.username(),
                 Role.SIGNATORY.group(), command.comment());
         if (approve) {
             assessments.approve(assessmentId, user.username(), command.placeOfIssue().strip());
@@ -107,13 +115,22 @@ class WorkflowService implements WorkflowApi {
         tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve));
     }
 
-    private Task claim(CurrentUser user, String taskId, TaskKind expected) {
+    /**
+     * The task, once this transaction holds its assessment's lock: completions on one assessment run one at a
+     * time, so of two people completing the same task one wins and the other is told it is done (409), instead
+     * of both racing into the engine's optimistic lock.
+     */
+    private Task lockForCompletion(CurrentUser user, String taskId, TaskKind expected) {
         Task task = find(taskId);
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
         if (kind != expected) {
             throw new ProblemException(ProblemType.WRONG_TASK_KIND,
                     "Task " + taskId + " is " + kind + ", not " + expected + ".");
+        }
+        assessments.lock(assessmentOf(task));
+        if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+            throw completed(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
         }
         return task;
     }
@@ -128,9 +145,16 @@ class WorkflowService implements WorkflowApi {
         Task task = tasks.createTaskQuery().taskId(taskId)
                 .processDefinitionKey(CertificationProcessStarter.PROCESS_KEY).singleResult();
         if (task == null) {
-            throw new NotFoundException("Task", taskId);
+            throw completed(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
         }
         return task;
+    }
+
+    private Optional<ProblemException> completed(String taskId) {
+        return signoffs.ofTask(taskId).map(decision -> new ProblemException(ProblemType.TASK_COMPLETED,
+                "Task " + taskId + " was already completed: " + decision.decision() + " by " + decision.actor()
+                        + " at " + decision.decidedAt() + ".",
+                Map.of("decision", decision.decision(), "actor", decision.actor())));
     }
 
     private static TaskKind kindOf(Task task) {
