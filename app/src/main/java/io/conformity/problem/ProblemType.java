@@ -34,18 +34,15 @@ public enum ProblemType {
     DUPLICATE_RELEASE("duplicate-release", HttpStatus.CONFLICT, "Release exists"),
     PROFILE_MISSING("profile-missing", HttpStatus.CONFLICT, "Product profile missing"),
     ASSESSMENT_STATE("assessment-state", HttpStatus.CONFLICT, "Not allowed in this state of the assessment"),
-    REQUIREMENT_STATE("requirement-state", HttpStatus.CONFLICT, "Not allowed in this state of the requirement"),
     WRONG_TASK_KIND("wrong-task-kind", HttpStatus.CONFLICT, "Wrong task kind"),
     REQUIREMENT_NOT_IN_PRINCIPLE("requirement-not-in-principle", HttpStatus.CONFLICT, "Requirement not in principle"),
     NOT_APPLICABLE("not-applicable", HttpStatus.CONFLICT, "Requirement not applicable"),
     VERDICT_MISSING("verdict-missing", HttpStatus.CONFLICT, "Verdict missing"),
-    PRINCIPLES_OPEN("principles-open", HttpStatus.CONFLICT, "Principles still open"),
     MANDATORY_REQUIREMENT_FAILED("mandatory-requirement-failed", HttpStatus.CONFLICT, "Mandatory requirement failed"),
     JUSTIFICATION_MISSING("justification-missing", HttpStatus.CONFLICT, "Justification missing"),
     EVIDENCE_CLOSED("evidence-closed", HttpStatus.CONFLICT, "Evidence closed"),
     ICS_NEEDS_EN303645("ics-needs-en303645", HttpStatus.CONFLICT, "ICS needs the full standard"),
     ICS_INCOMPLETE("ics-incomplete", HttpStatus.CONFLICT, "ICS incomplete"),
-    ASSESSMENT_NOT_APPROVED("assessment-not-approved", HttpStatus.CONFLICT, "Assessment not approved"),
     // 500: ours
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -70,6 +70,21 @@ public final class RawHttp {
         }
     }
 
+    /** A GET written byte for byte, with any headers, {@code Host} included. */
+    public Response getWithHeaders(String path, String... headers) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.1\r\nConnection: close\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            return parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new AssertionError("Request failed: " + e, e);
+        }
+    }
+
     private static Response parse(byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");

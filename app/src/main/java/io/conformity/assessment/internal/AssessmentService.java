@@ -202,8 +202,9 @@ class AssessmentService implements AssessmentApi {
         List<RequirementAssessment> rows = requirements.findByAssessmentIdOrderByPosition(assessmentId);
         List<String> notAccepted = rows.stream().filter(r -> r.applicable() && r.status() != RequirementStatus.ACCEPTED)
                 .map(RequirementAssessment::label).toList();
+        // The approval task exists only once every principle was accepted: open rows here are a defect.
         if (!notAccepted.isEmpty()) {
-            throw new ProblemException(ProblemType.PRINCIPLES_OPEN,
+            throw new IllegalStateException(
                     "Requirements not yet accepted: " + String.join(", ", notAccepted) + ".");
         }
         List<String> failed = rows.stream().filter(r -> r.mandatory() && r.verdict() == Verdict.FAIL)

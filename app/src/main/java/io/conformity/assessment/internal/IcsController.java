@@ -26,6 +26,10 @@ import io.conformity.problem.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import io.conformity.web.BodyLimit;
+import io.conformity.web.ProblemResponses;
+import io.conformity.problem.ProblemType;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 @RestController
 @RequestMapping("/api/v1/assessments/{id}/ics")
@@ -41,6 +45,7 @@ class IcsController {
 
     /** {@code format=csv} (with a byte-order mark, so spreadsheets read it as UTF-8) or {@code format=json}. */
     @GetMapping
+    @ProblemResponses({ ProblemType.ICS_NEEDS_EN303645, ProblemType.ICS_INCOMPLETE })
     ResponseEntity<String> export(@PathVariable UUID id, @RequestParam(defaultValue = "json") String format) {
         IcsStatement statement = ics.export(id);
         boolean csv = "csv".equalsIgnoreCase(format);
@@ -61,6 +66,8 @@ class IcsController {
      */
     @PostMapping(consumes = { "text/csv", MediaType.APPLICATION_JSON_VALUE })
     @BodyLimit("2MB")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemResponses({ ProblemType.ICS_NEEDS_EN303645, ProblemType.ASSESSMENT_STATE })
     @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     ResponseEntity<Void> importIcs(@PathVariable UUID id, @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
             @RequestBody byte[] bytes) {

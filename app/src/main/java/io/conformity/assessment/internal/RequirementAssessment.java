@@ -185,9 +185,11 @@ class RequirementAssessment {
         }
     }
 
+    // The workflow only offers a step when every requirement of the principle is in the state for it (and task
+    // completions on an assessment are serialised): a mismatch is a defect, not something a client can cause.
     private void requireStatus(RequirementStatus expected, String action) {
         if (status != expected) {
-            throw new ProblemException(ProblemType.REQUIREMENT_STATE,
+            throw new IllegalStateException(
                     "Cannot " + action + " requirement " + requirementId + " of principle " + principle + ": it is "
                             + status + ".");
         }

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.Regime;
+import io.conformity.web.ProblemResponses;
+import io.conformity.problem.ProblemType;
 
 @RestController
 @RequestMapping("/api/v1/catalog")
@@ -32,6 +34,7 @@ class CatalogController {
     }
 
     @GetMapping("/regimes/{code}")
+    @ProblemResponses(ProblemType.UNKNOWN_REGIME)
     Regime regime(@PathVariable String code) {
         return catalog.regime(code);
     }

@@ -32,7 +32,6 @@ import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.UserView;
 import io.conformity.problem.ProblemException;
-import io.conformity.problem.ProblemType;
 import io.conformity.problem.NotFoundException;
 import io.conformity.product.ManufacturerView;
 import io.conformity.product.ProductApi;
@@ -72,7 +71,8 @@ class DeclarationService implements DeclarationApi {
     public List<DeclarationView> issue(UUID assessmentId) {
         AssessmentView assessment = assessments.assessment(assessmentId);
         if (assessment.status() != AssessmentStatus.APPROVED) {
-            throw new ProblemException(ProblemType.ASSESSMENT_NOT_APPROVED,
+            // Only Task_IssueDeclaration calls this, after approval: anything else is a defect.
+            throw new IllegalStateException(
                     "Assessment " + assessmentId + " is " + assessment.status() + "; only an approved assessment "
                             + "can be issued.");
         }

@@ -25,6 +25,11 @@ import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceContent;
 import io.conformity.evidence.EvidenceView;
 import io.conformity.identity.IdentityApi;
+import io.conformity.web.ProblemResponses;
+import io.conformity.problem.ProblemType;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -43,12 +48,15 @@ class EvidenceController {
     /** The servlet container spools the part to disk; it is streamed from there into the store. */
     @PostMapping(path = "/requirement-assessments/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ENGINEER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponses(ProblemType.EVIDENCE_CLOSED)
     ResponseEntity<EvidenceView> upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file)
             throws IOException {
         try (InputStream in = file.getInputStream()) {
             EvidenceView stored = evidence.upload(id, file.getOriginalFilename(), file.getContentType(), in,
                     identity.currentUser().username());
-            return ResponseEntity.created(URI.create("/api/v1/evidence/" + stored.id())).body(stored);
+            return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .path("/api/v1/evidence/{id}").buildAndExpand(stored.id()).toUri()).body(stored);
         }
     }
 
@@ -63,7 +71,7 @@ class EvidenceController {
      */
     @GetMapping("/assessments/{assessmentId}/evidence")
     List<EvidenceView> ofAssessment(@PathVariable UUID assessmentId,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String principle) {
+            @RequestParam(required = false) String principle) {
         assessments.requireExists(assessmentId);
         return evidence.ofAssessment(assessmentId).stream()
                 .filter(e -> principle == null || principle.equals(e.principle())).toList();

@@ -18,6 +18,10 @@ import io.conformity.workflow.ReviewCommand;
 import io.conformity.workflow.SubmitCommand;
 import io.conformity.workflow.TaskView;
 import io.conformity.workflow.WorkflowApi;
+import io.conformity.web.ProblemResponses;
+import io.conformity.problem.ProblemType;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 @RestController
 @RequestMapping("/api/v1/tasks")
@@ -37,23 +41,35 @@ class TaskController {
     }
 
     @GetMapping("/{taskId}")
+    @ProblemResponses({ ProblemType.FORBIDDEN, ProblemType.TASK_COMPLETED })
     TaskView task(@PathVariable String taskId) {
         return workflow.task(identity.currentUser(), taskId);
     }
 
     @PostMapping("/{taskId}/submit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemResponses({ ProblemType.FORBIDDEN, ProblemType.WRONG_TASK_KIND, ProblemType.TASK_COMPLETED,
+            ProblemType.CONCURRENT_UPDATE })
     ResponseEntity<Void> submit(@PathVariable String taskId, @RequestBody(required = false) SubmitCommand command) {
         workflow.submit(identity.currentUser(), taskId, command == null ? new SubmitCommand(null) : command);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/review")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemResponses({ ProblemType.FORBIDDEN, ProblemType.SEPARATION_OF_DUTIES, ProblemType.WRONG_TASK_KIND,
+            ProblemType.TASK_COMPLETED, ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE, ProblemType.NOT_APPLICABLE,
+            ProblemType.VERDICT_MISSING, ProblemType.CONCURRENT_UPDATE })
     ResponseEntity<Void> review(@PathVariable String taskId, @RequestBody ReviewCommand command) {
         workflow.review(identity.currentUser(), taskId, command);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/approve")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemResponses({ ProblemType.FORBIDDEN, ProblemType.SEPARATION_OF_DUTIES, ProblemType.WRONG_TASK_KIND,
+            ProblemType.TASK_COMPLETED, ProblemType.MANDATORY_REQUIREMENT_FAILED,
+            ProblemType.JUSTIFICATION_MISSING, ProblemType.ASSESSMENT_STATE, ProblemType.CONCURRENT_UPDATE })
     ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApproveCommand command) {
         workflow.approve(identity.currentUser(), taskId, command);
         return ResponseEntity.noContent().build();
