@@ -88,6 +88,18 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void aCreatedAccountIsWhereItsLocationSays() {
+        Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
+        String username = "jo.doe-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response created = api.post(admin, "/api/v1/users", Map.of("username", username, "displayName",
+                "Jo Doe", "function", "Engineer", "roles", List.of("ENGINEER"), "password", "long-enough-password"))
+                .expect(201);
+        String location = created.headers().getFirst("Location");
+        assertThat(location).isEqualTo("http://localhost:" + port + "/api/v1/users/" + username);
+        assertThat(api.get(admin, location).expect(200).json()).isEqualTo(created.json());
+    }
+
+    @Test
     void tenParallelCreationsOfOneUserNameGiveOneAccountAndNineDuplicateProblems() {
         Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
         String username = "twin-" + UUID.randomUUID().toString().substring(0, 8);

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -56,6 +58,12 @@ class AccountService implements IdentityApi, UserDetailsService {
     @Transactional(readOnly = true)
     public Optional<UserView> user(String username) {
         return users.findByUsername(username).map(UserAccount::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<UserView> users(Pageable pageable) {
+        return users.findAll(pageable).map(UserAccount::view);
     }
 
     @Override
