@@ -69,26 +69,35 @@ abstract class CertificationSystemTestBase {
     @Test
     void certifiesAReleaseFromProductToDeclaration() throws Exception {
         // 1. Manufacturer, product, release.
-        String manufacturerId = api.post(officer, "/api/v1/manufacturers", Map.of(
+        // Each create answers 201 with a Location on this server where the new resource can be read.
+        String manufacturerId = created(api.post(officer, "/api/v1/manufacturers", Map.of(
                 "name", "Example Smart Home Ltd",
                 "address", "1 Sensor Street\nLondon EC1A 1AA\nUnited Kingdom",
                 "authorisedRepresentatives", List.of(Map.of("name", "EU Rep GmbH",
-                        "address", "Hauptstrasse 5, 10115 Berlin, Germany")))).expect(201).json().get("id").asText();
-        String productId = api.post(officer, "/api/v1/products", Map.of(
+                        "address", "Hauptstrasse 5, 10115 Berlin, Germany"))))).get("id").asText();
+        String productId = created(api.post(officer, "/api/v1/products", Map.of(
                 "manufacturerId", manufacturerId, "modelDesignation", "SC-100",
                 "productType", "SmartCam SC-100 indoor security camera", "supportPeriodEnd", "2031-12-31",
-                "supportPeriodUrl", "https://example-smarthome.test/support")).expect(201).json().get("id").asText();
-        String releaseId = api.post(officer, "/api/v1/products/" + productId + "/releases", Map.of(
-                "firmwareVersion", "1.4.2", "batch", "B2026-11")).expect(201).json().get("id").asText();
+                "supportPeriodUrl", "https://example-smarthome.test/support"))).get("id").asText();
+        String releaseId = created(api.post(officer, "/api/v1/products/" + productId + "/releases", Map.of(
+                "firmwareVersion", "1.4.2", "batch", "B2026-11"))).get("id").asText();
+        // The lists find them with this database's case-insensitive search, filters and sort.
+        assertThat(listedIds("/api/v1/manufacturers?q=SMART home ltd&sort=name,desc")).contains(manufacturerId);
+        assertThat(listedIds("/api/v1/products?manufacturerId=" + manufacturerId + "&q=Security Camera"))
+                .containsExactly(productId);
+        assertThat(listedIds("/api/v1/products/" + productId + "/releases?sort=firmwareVersion,desc"))
+                .containsExactly(releaseId);
 
         // 2. Open under the UK regime: 13 principles, 17 requirements, one process instance. Applicability of
         // the EN 303 645 provisions comes from the product profile, which must exist first.
         assertProblem(api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes",
                 List.of("PSTI"))), 409);
         api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile()).expect(200);
-        JsonNode assessment = api.post(officer, "/api/v1/assessments",
-                Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))).expect(201).json();
+        JsonNode assessment = created(api.post(officer, "/api/v1/assessments",
+                Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))));
         String assessmentId = assessment.get("id").asText();
+        assertThat(listedIds("/api/v1/assessments?productId=" + productId + "&status=IN_PROGRESS&sort=openedAt"))
+                .containsExactly(assessmentId);
         Map<String, String> requirementIds = new LinkedHashMap<>();
         assessment.get("requirements").forEach(r -> requirementIds.put(r.get("requirementId").asText()
                 + "@" + r.get("frameworkVersion").asText(), r.get("id").asText()));
@@ -201,6 +210,22 @@ abstract class CertificationSystemTestBase {
         }
         assertThat(text).contains("PASS");
         assertThat(tasks(signatory, assessmentId)).isEmpty();
+    }
+
+    /** Asserts 201 and that the Location header, absolute on this server, reads the created resource back. */
+    private JsonNode created(Response response) {
+        JsonNode body = response.expect(201).json();
+        String location = response.headers().getFirst("Location");
+        assertThat(location).startsWith("http://localhost:" + port + "/api/v1/").endsWith(body.get("id").asText());
+        assertThat(api.get(officer, location).expect(200).json().get("id")).isEqualTo(body.get("id"));
+        return body;
+    }
+
+    /** The ids of the items of a list page, in order. */
+    private List<String> listedIds(String path) {
+        List<String> ids = new ArrayList<>();
+        api.get(officer, path).expect(200).json().get("content").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
     }
 
     private List<Map<String, Object>> verdicts(String assessmentId, String principle, String verdict) {

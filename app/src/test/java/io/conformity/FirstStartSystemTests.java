@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -17,9 +18,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
+import io.conformity.support.ApiClient.Response;
+import io.conformity.support.Concurrently;
 import io.conformity.support.TestInstallation;
 
 /**
@@ -32,7 +36,7 @@ class FirstStartSystemTests {
     private static final Pattern LINK = Pattern.compile("/setup\\.html\\?token=([A-Za-z0-9_-]{43})");
 
     @Test
-    void withoutASecretTheFirstStartPrintsAOneTimeSetupLink(CapturedOutput output) {
+    void withoutASecretTheFirstStartPrintsAOneTimeSetupLinkThatMakesExactlyOneAdministrator(CapturedOutput output) {
         try (ConfigurableApplicationContext app = start(Map.of())) {
             Matcher link = LINK.matcher(output.getOut());
             assertThat(link.find()).as("setup link printed").isTrue();
@@ -43,9 +47,21 @@ class FirstStartSystemTests {
                     "displayName", "First Admin", "password", "a-long-enough-password")), 403);
             assertProblem(api.post(null, "/api/v1/setup", Map.of("token", token, "username", "first-admin",
                     "displayName", "First Admin", "password", "short")), 400);
-            api.post(null, "/api/v1/setup", Map.of("token", token, "username", "first-admin",
-                    "displayName", "First Admin", "password", "a-long-enough-password")).expect(201);
-            Credentials admin = new Credentials("first-admin", "a-long-enough-password");
+
+            // Ten people open the link at the same moment: exactly one becomes the administrator.
+            List<Response> responses = Concurrently.run(10, i -> api.post(null, "/api/v1/setup", Map.of("token", token,
+                    "username", "first-admin-" + i, "displayName", "First Admin " + i,
+                    "password", "a-long-enough-password")));
+            assertThat(responses).as(responses.stream().map(Response::text).toList().toString())
+                    .extracting(Response::status)
+                    .containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409, 409, 409, 409, 409);
+            responses.stream().filter(r -> r.status() == 409).forEach(r -> assertThat(assertProblem(r, 409)
+                    .get("type").asText()).isEqualTo("urn:conformity:problem:already-set-up"));
+            String winner = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json()
+                    .get("username").asText();
+            assertThat(app.getBean(JdbcTemplate.class).queryForList("select username from app_user", String.class))
+                    .containsExactly(winner);
+            Credentials admin = new Credentials(winner, "a-long-enough-password");
             assertThat(api.get(admin, "/api/v1/users/me").expect(200).json().get("roles").get(0).asText())
                     .isEqualTo("ADMIN");
 

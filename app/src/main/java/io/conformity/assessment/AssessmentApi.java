@@ -1,8 +1,12 @@
 package io.conformity.assessment;
 
-import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+import jakarta.validation.Valid;
 
 /**
  * Assessments of a release and their requirement assessments. State changes check the allowed transition and
@@ -13,6 +17,12 @@ public interface AssessmentApi {
     AssessmentView open(@Valid OpenAssessmentCommand command, String openedBy);
 
     AssessmentView assessment(UUID id);
+
+    /**
+     * Assessments of the releases of one product ({@code null}: any) in one status ({@code null}: any), in the
+     * page's order; an unknown product has none.
+     */
+    Page<AssessmentView> assessments(UUID productId, AssessmentStatus status, Pageable pageable);
 
     /** @throws io.conformity.problem.NotFoundException when there is no such assessment */
     void requireExists(UUID id);

@@ -1,7 +1,11 @@
 package io.conformity.identity;
 
-import jakarta.validation.Valid;
 import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+import jakarta.validation.Valid;
 
 /** Accounts and the current caller. The only module that reads the security context. */
 public interface IdentityApi {
@@ -10,6 +14,9 @@ public interface IdentityApi {
     CurrentUser currentUser();
 
     Optional<UserView> user(String username);
+
+    /** Every account, in the page's order. */
+    Page<UserView> users(Pageable pageable);
 
     UserView createUser(@Valid CreateUserCommand command);
 }

@@ -1,7 +1,12 @@
 package io.conformity.product;
 
-import jakarta.validation.Valid;
+import java.util.List;
 import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+import jakarta.validation.Valid;
 
 /** Manufacturers, products and releases: who makes what, and which firmware is being certified. */
 public interface ProductApi {
@@ -10,13 +15,28 @@ public interface ProductApi {
 
     ManufacturerView manufacturer(UUID id);
 
+    /** Manufacturers whose name contains {@code text} in any case ({@code null}: all), in the page's order. */
+    Page<ManufacturerView> manufacturers(String text, Pageable pageable);
+
     ProductView createProduct(@Valid CreateProductCommand command);
 
     ProductView product(UUID id);
 
+    /**
+     * Products of one manufacturer ({@code null}: any) whose model designation or product type contains
+     * {@code text} in any case ({@code null}: all), in the page's order.
+     */
+    Page<ProductView> products(UUID manufacturerId, String text, Pageable pageable);
+
     ReleaseView createRelease(UUID productId, @Valid CreateReleaseCommand command);
 
     ReleaseView release(UUID id);
+
+    /** @throws io.conformity.problem.NotFoundException when there is no such product */
+    Page<ReleaseView> releases(UUID productId, Pageable pageable);
+
+    /** The ids of the product's releases; none for an unknown product. For other modules' filters by product. */
+    List<UUID> releaseIds(UUID productId);
 
     /** The release with its product and manufacturer, as a declaration names them. */
     ReleaseDetails releaseDetails(UUID releaseId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
+import io.conformity.support.Concurrently;
 import io.conformity.support.ConformityIntegrationTest;
 import io.conformity.support.Fixtures;
+import io.conformity.support.TestInstallation;
 
 @ConformityIntegrationTest
 class IdentityIntegrationTests {
@@ -82,6 +85,35 @@ class IdentityIntegrationTests {
         assertThat(problem.get("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder("/username", "/password");
         assertProblem(api.post(admin, "/api/v1/users", Map.of("username", "x-role", "displayName", "B",
                 "roles", List.of("SUPERUSER"), "password", "long-enough-password")), 400);
+    }
+
+    @Test
+    void aCreatedAccountIsWhereItsLocationSays() {
+        Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
+        String username = "jo.doe-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response created = api.post(admin, "/api/v1/users", Map.of("username", username, "displayName",
+                "Jo Doe", "function", "Engineer", "roles", List.of("ENGINEER"), "password", "long-enough-password"))
+                .expect(201);
+        String location = created.headers().getFirst("Location");
+        assertThat(location).isEqualTo("http://localhost:" + port + "/api/v1/users/" + username);
+        assertThat(api.get(admin, location).expect(200).json()).isEqualTo(created.json());
+    }
+
+    @Test
+    void tenParallelCreationsOfOneUserNameGiveOneAccountAndNineDuplicateProblems() {
+        Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
+        String username = "twin-" + UUID.randomUUID().toString().substring(0, 8);
+        List<ApiClient.Response> responses = Concurrently.run(10, i -> api.post(admin, "/api/v1/users", Map.of(
+                "username", username, "displayName", "Twin " + i, "roles", List.of("ENGINEER"),
+                "password", "long-enough-password-" + i)));
+
+        assertThat(responses).as(responses.stream().map(ApiClient.Response::text).toList().toString())
+                .extracting(ApiClient.Response::status)
+                .containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409, 409, 409, 409, 409);
+        responses.stream().filter(r -> r.status() == 409).forEach(r -> assertThat(assertProblem(r, 409)
+                .get("type").asText()).isEqualTo("urn:conformity:problem:duplicate-user"));
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, username))
+                .isOne();
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.conformity.assessment.internal;
 
-import java.net.URI;
 import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,12 +12,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.conformity.assessment.AssessmentApi;
+import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.identity.IdentityApi;
+import io.conformity.web.ListQuery;
+import io.conformity.web.ProblemResponses;
+import io.conformity.problem.ProblemType;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -32,9 +40,22 @@ class AssessmentController {
 
     @PostMapping("/assessments")
     @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponses({ ProblemType.PROFILE_MISSING, ProblemType.UNKNOWN_REGIME, ProblemType.INVALID_SCOPE })
     ResponseEntity<AssessmentView> open(@RequestBody OpenAssessmentCommand command) {
         AssessmentView opened = assessments.open(command, identity.currentUser().username());
-        return ResponseEntity.created(URI.create("/api/v1/assessments/" + opened.id())).body(opened);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().replaceQuery(null)
+                .path("/{id}").buildAndExpand(opened.id()).toUri()).body(opened);
+    }
+
+    @GetMapping("/assessments")
+    PagedModel<AssessmentView> assessments(
+            @ListQuery(sortable = {"openedAt", "status"}, defaultSort = "openedAt,desc") AssessmentQuery query) {
+        return new PagedModel<>(assessments.assessments(query.productId(), query.status(), query.pageable()));
+    }
+
+    /** @param productId assessments of any release of this product */
+    record AssessmentQuery(UUID productId, AssessmentStatus status, Pageable pageable) {
     }
 
     @GetMapping("/assessments/{id}")

@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentOpened;
+import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
@@ -139,6 +144,29 @@ class AssessmentService implements AssessmentApi {
     @Transactional(readOnly = true)
     public AssessmentView assessment(UUID id) {
         return view(find(id), requirements.findByAssessmentIdOrderByPosition(id));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<AssessmentView> assessments(UUID productId, AssessmentStatus status, Pageable pageable) {
+        Specification<Assessment> filter = Specification.unrestricted();
+        if (productId != null) {
+            List<UUID> releaseIds = products.releaseIds(productId);
+            if (releaseIds.isEmpty()) {
+                return Page.empty(pageable);
+            }
+            filter = filter.and((root, query, cb) -> root.get("releaseId").in(releaseIds));
+        }
+        if (status != null) {
+            filter = filter.and((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        Page<Assessment> page = assessments.findAll(filter, pageable);
+        // One query for the requirements of the whole page rather than one per assessment.
+        Map<UUID, List<RequirementAssessment>> rows = page.isEmpty() ? Map.of()
+                : requirements.findByAssessmentIdInOrderByAssessmentIdAscPositionAsc(
+                        page.map(Assessment::id).getContent()).stream()
+                        .collect(Collectors.groupingBy(RequirementAssessment::assessmentId));
+        return page.map(assessment -> view(assessment, rows.getOrDefault(assessment.id(), List.of())));
     }
 
     @Override

@@ -95,6 +95,10 @@ class RequirementAssessment {
         return applicable;
     }
 
+    UUID assessmentId() {
+        return assessmentId;
+    }
+
     String requirementId() {
         return requirementId;
     }

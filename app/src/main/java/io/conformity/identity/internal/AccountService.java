@@ -5,6 +5,9 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -58,14 +61,30 @@ class AccountService implements IdentityApi, UserDetailsService {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Page<UserView> users(Pageable pageable) {
+        return users.findAll(pageable).map(UserAccount::view);
+    }
+
+    @Override
     public UserView createUser(CreateUserCommand command) {
         if (users.existsByUsername(command.username())) {
-            throw new ProblemException(ProblemType.DUPLICATE_USER,
-                    "A user named '" + command.username() + "' already exists.");
+            throw duplicate(command.username());
         }
-        return users.save(new UserAccount(command.username(), command.displayName(), command.function(),
-                EnumSet.copyOf(command.roles()), passwordEncoder.encode(command.password()), clock.instant()))
-                .view();
+        UserAccount account = new UserAccount(command.username(), command.displayName(), command.function(),
+                EnumSet.copyOf(command.roles()), passwordEncoder.encode(command.password()), clock.instant());
+        try {
+            // Flushed here so that a parallel request for the same name, which passed the check above too, meets
+            // the unique constraint inside this method and not at commit.
+            return users.saveAndFlush(account).view();
+        } catch (DataIntegrityViolationException e) {
+            // The only unique key of a new account besides its random id is the user name.
+            throw duplicate(command.username());
+        }
+    }
+
+    private static ProblemException duplicate(String username) {
+        return new ProblemException(ProblemType.DUPLICATE_USER, "A user named '" + username + "' already exists.");
     }
 
     @Transactional(readOnly = true)

@@ -26,7 +26,6 @@ import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
-import io.conformity.problem.ProblemException;
 
 /**
  * Makes sure an installation can get its first administrator without any default password: from an
@@ -81,20 +80,29 @@ class FirstAdministrator {
                 properties.setupLinkValidity(), properties.publicUrl(), token, properties.publicUrl());
     }
 
-    /** Consumes the one-time token and creates the first administrator. */
+    /**
+     * Consumes the one-time token and creates the first administrator. Of parallel attempts with the same token
+     * exactly one deletes its row (the others wait on the row lock and then delete nothing), so exactly one
+     * administrator is made; the others learn that the installation is set up.
+     */
     @Transactional
     public UserView completeSetup(String token, CreateUserCommand admin) {
         if (identity.hasAdministrator()) {
-            throw new ProblemException(ProblemType.ALREADY_SET_UP,
-                    "An administrator exists; ask them for an account.");
+            throw alreadySetUp();
         }
-        SetupToken stored = token == null ? null : tokens.findById(sha256(token)).orElse(null);
-        if (stored == null || stored.expiredAt(clock.instant())) {
+        if (token == null || tokens.consume(sha256(token), clock.instant()) == 0) {
+            // Read after the row lock was released: a parallel setup that consumed the token has committed.
+            if (identity.hasAdministrator()) {
+                throw alreadySetUp();
+            }
             throw new InvalidSetupTokenException();
         }
-        tokens.deleteAll();
         return identity.createUser(new CreateUserCommand(admin.username(), admin.displayName(), admin.function(),
                 List.of(Role.ADMIN), admin.password()));
+    }
+
+    private static ProblemException alreadySetUp() {
+        return new ProblemException(ProblemType.ALREADY_SET_UP, "An administrator exists; ask them for an account.");
     }
 
     private static String initialSecret(IdentityProperties.InitialAdmin initial) {

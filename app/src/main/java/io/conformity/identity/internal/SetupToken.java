@@ -26,8 +26,4 @@ class SetupToken {
         this.tokenHash = tokenHash;
         this.expiresAt = expiresAt;
     }
-
-    boolean expiredAt(Instant now) {
-        return !now.isBefore(expiresAt);
-    }
 }

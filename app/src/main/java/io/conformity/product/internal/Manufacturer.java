@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.BatchSize;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -30,7 +32,9 @@ class Manufacturer {
     @Column(nullable = false, length = 1000)
     private String address;
 
+    // A page of manufacturers loads its representatives in one query, not one per manufacturer.
     @ElementCollection
+    @BatchSize(size = 100)
     @CollectionTable(name = "authorised_representative", joinColumns = @JoinColumn(name = "manufacturer_id"))
     @OrderColumn(name = "position")
     private List<Representative> representatives = new ArrayList<>();

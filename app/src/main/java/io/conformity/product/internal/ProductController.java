@@ -3,6 +3,8 @@ package io.conformity.product.internal;
 import java.net.URI;
 import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.conformity.identity.IdentityApi;
 import io.conformity.product.CreateManufacturerCommand;
@@ -23,6 +26,11 @@ import io.conformity.product.ProductView;
 import io.conformity.product.ProfileCommand;
 import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseView;
+import io.conformity.web.ListQuery;
+import io.conformity.web.ProblemResponses;
+import io.conformity.problem.ProblemType;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -38,9 +46,20 @@ class ProductController {
 
     @PostMapping("/manufacturers")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ManufacturerView> createManufacturer(@RequestBody CreateManufacturerCommand command) {
         ManufacturerView created = products.createManufacturer(command);
-        return ResponseEntity.created(URI.create("/api/v1/manufacturers/" + created.id())).body(created);
+        return ResponseEntity.created(below(created.id())).body(created);
+    }
+
+    @GetMapping("/manufacturers")
+    PagedModel<ManufacturerView> manufacturers(
+            @ListQuery(sortable = "name", defaultSort = "name") ManufacturerQuery query) {
+        return new PagedModel<>(products.manufacturers(query.q(), query.pageable()));
+    }
+
+    /** @param q text in the name */
+    record ManufacturerQuery(String q, Pageable pageable) {
     }
 
     @GetMapping("/manufacturers/{id}")
@@ -50,9 +69,20 @@ class ProductController {
 
     @PostMapping("/products")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProductView> createProduct(@RequestBody CreateProductCommand command) {
         ProductView created = products.createProduct(command);
-        return ResponseEntity.created(URI.create("/api/v1/products/" + created.id())).body(created);
+        return ResponseEntity.created(below(created.id())).body(created);
+    }
+
+    @GetMapping("/products")
+    PagedModel<ProductView> products(@ListQuery(sortable = {"modelDesignation", "productType", "supportPeriodEnd"},
+            defaultSort = "modelDesignation") ProductQuery query) {
+        return new PagedModel<>(products.products(query.manufacturerId(), query.q(), query.pageable()));
+    }
+
+    /** @param q text in the model designation or the product type */
+    record ProductQuery(UUID manufacturerId, String q, Pageable pageable) {
     }
 
     @GetMapping("/products/{id}")
@@ -62,14 +92,24 @@ class ProductController {
 
     @PostMapping("/products/{productId}/releases")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponses(ProblemType.DUPLICATE_RELEASE)
     ResponseEntity<ReleaseView> createRelease(@PathVariable UUID productId,
             @RequestBody CreateReleaseCommand command) {
         ReleaseView created = products.createRelease(productId, command);
-        return ResponseEntity.created(URI.create("/api/v1/releases/" + created.id())).body(created);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/releases/{id}").buildAndExpand(created.id()).toUri()).body(created);
+    }
+
+    @GetMapping("/products/{productId}/releases")
+    PagedModel<ReleaseView> releases(@PathVariable UUID productId,
+            @ListQuery(sortable = {"createdAt", "firmwareVersion"}, defaultSort = "createdAt,desc") Pageable pageable) {
+        return new PagedModel<>(products.releases(productId, pageable));
     }
 
     @PutMapping("/products/{productId}/profiles/{version}")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @ProblemResponses(ProblemType.CONCURRENT_UPDATE)
     ProfileView saveProfile(@PathVariable UUID productId, @PathVariable String version,
             @RequestBody ProfileCommand command) {
         return products.saveProfile(productId, version, command, identity.currentUser().username());
@@ -83,5 +123,11 @@ class ProductController {
     @GetMapping("/releases/{id}")
     ReleaseView release(@PathVariable UUID id) {
         return products.release(id);
+    }
+
+    /** The URI of the resource just created under the collection this request posted to. */
+    private static URI below(UUID id) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQuery(null).path("/{id}").buildAndExpand(id)
+                .toUri();
     }
 }

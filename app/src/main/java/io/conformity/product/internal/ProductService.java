@@ -2,13 +2,18 @@ package io.conformity.product.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -29,6 +34,8 @@ import io.conformity.product.ProfileCommand;
 import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseDetails;
 import io.conformity.product.ReleaseView;
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.dao.DataIntegrityViolationException;
 
 @Service
 @Validated
@@ -65,6 +72,12 @@ class ProductService implements ProductApi {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Page<ManufacturerView> manufacturers(String text, Pageable pageable) {
+        return manufacturers.findAll(containing(text, "name"), pageable).map(Manufacturer::view);
+    }
+
+    @Override
     public ProductView createProduct(CreateProductCommand command) {
         findManufacturer(command.manufacturerId());
         return products.save(new Product(command.manufacturerId(), command.modelDesignation(),
@@ -75,6 +88,15 @@ class ProductService implements ProductApi {
     @Transactional(readOnly = true)
     public ProductView product(UUID id) {
         return findProduct(id).view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<ProductView> products(UUID manufacturerId, String text, Pageable pageable) {
+        Specification<Product> ofManufacturer = manufacturerId == null ? Specification.unrestricted()
+                : (root, query, cb) -> cb.equal(root.get("manufacturerId"), manufacturerId);
+        return products.findAll(ofManufacturer.and(containing(text, "modelDesignation", "productType")), pageable)
+                .map(Product::view);
     }
 
     @Override
@@ -92,6 +114,19 @@ class ProductService implements ProductApi {
     @Transactional(readOnly = true)
     public ReleaseView release(UUID id) {
         return findRelease(id).view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<ReleaseView> releases(UUID productId, Pageable pageable) {
+        findProduct(productId);
+        return releases.findByProductId(productId, pageable).map(Release::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> releaseIds(UUID productId) {
+        return releases.findIdsByProductId(productId);
     }
 
     @Override
@@ -117,7 +152,14 @@ class ProductService implements ProductApi {
         ProductProfile profile = profiles.findByProductIdAndVersion(productId, version)
                 .orElseGet(() -> new ProductProfile(productId, version));
         profile.replace(conditions, features, updatedBy, clock.instant());
-        return profiles.save(profile).view();
+        try {
+            return profiles.saveAndFlush(profile).view();
+        } catch (DataIntegrityViolationException e) {
+            // Two first writes of one profile at once: the unique (product, version) row lets one through.
+            throw new ProblemException(ProblemType.CONCURRENT_UPDATE, "The " + version + " profile of product "
+                    + productId + " was being written by someone else at the same time; nothing of yours was kept."
+                    + " Read it and try again.");
+        }
     }
 
     /** Every item answered, nothing unknown, complements consistent (and derived when left out). */
@@ -156,6 +198,18 @@ class ProductService implements ProductApi {
         findProduct(productId);
         return profiles.findByProductIdAndVersion(productId, version).map(ProductProfile::view)
                 .orElseThrow(() -> new NotFoundException("Product profile", productId + "/" + version));
+    }
+
+    /** Any of the properties contains the text, in any case; the text's own '%' and '_' match only themselves. */
+    private static <T> Specification<T> containing(String text, String... properties) {
+        if (text == null) {
+            return Specification.unrestricted();
+        }
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return (root, query, cb) -> cb.or(Arrays.stream(properties)
+                .map(property -> cb.like(cb.lower(root.get(property)), pattern, '\\'))
+                .toArray(Predicate[]::new));
     }
 
     private Manufacturer findManufacturer(UUID id) {

@@ -17,6 +17,3 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
     @Query("select count(u) > 0 from UserAccount u join u.roles r where r = ?1 and u.enabled = true")
     boolean existsEnabledWithRole(Role role);
 }
-
-interface SetupTokenRepository extends JpaRepository<SetupToken, String> {
-}

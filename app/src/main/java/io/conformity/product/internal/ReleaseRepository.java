@@ -1,0 +1,19 @@
+package io.conformity.product.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ReleaseRepository extends JpaRepository<Release, UUID> {
+
+    boolean existsByProductIdAndFirmwareVersion(UUID productId, String firmwareVersion);
+
+    Page<Release> findByProductId(UUID productId, Pageable pageable);
+
+    @Query("select r.id from Release r where r.productId = ?1")
+    List<UUID> findIdsByProductId(UUID productId);
+}
