@@ -21,6 +21,7 @@ import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.identity.IdentityApi;
 import io.conformity.web.ListQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -48,8 +49,8 @@ class AssessmentController {
         return new PagedModel<>(assessments.assessments(query.productId(), query.status(), query.pageable()));
     }
 
-    /** @param productId assessments of any release of this product */
-    record AssessmentQuery(UUID productId, AssessmentStatus status, Pageable pageable) {
+    record AssessmentQuery(@Parameter(description = "Only assessments of a release of this product") UUID productId,
+            @Parameter(description = "Only assessments in this status") AssessmentStatus status, Pageable pageable) {
     }
 
     @GetMapping("/assessments/{id}")

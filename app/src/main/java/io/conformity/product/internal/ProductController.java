@@ -27,6 +27,7 @@ import io.conformity.product.ProfileCommand;
 import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseView;
 import io.conformity.web.ListQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -53,8 +54,7 @@ class ProductController {
         return new PagedModel<>(products.manufacturers(query.q(), query.pageable()));
     }
 
-    /** @param q text in the name */
-    record ManufacturerQuery(String q, Pageable pageable) {
+    record ManufacturerQuery(@Parameter(description = "Text in the name, in any case") String q, Pageable pageable) {
     }
 
     @GetMapping("/manufacturers/{id}")
@@ -75,8 +75,9 @@ class ProductController {
         return new PagedModel<>(products.products(query.manufacturerId(), query.q(), query.pageable()));
     }
 
-    /** @param q text in the model designation or the product type */
-    record ProductQuery(UUID manufacturerId, String q, Pageable pageable) {
+    record ProductQuery(@Parameter(description = "Only the products of this manufacturer") UUID manufacturerId,
+            @Parameter(description = "Text in the model designation or the product type, in any case") String q,
+            Pageable pageable) {
     }
 
     @GetMapping("/products/{id}")
