@@ -9,9 +9,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers the strict reader of list queries ({@link ListQuery}). Ordered first: Spring Data's own
- * {@code Pageable} resolver, which every other {@code Pageable} parameter still gets, would otherwise take the
- * parameter and silently replace a bad page or size with its default.
+ * Registers the strict reader of list queries ({@link ListQuery}). Ordered first, whatever the order of the other
+ * configurers: Spring Data's own {@code Pageable} resolver, which every other {@code Pageable} parameter still
+ * gets, must never take a {@code @ListQuery Pageable}, since it silently replaces a bad page or size with its
+ * default.
  */
 @Configuration(proxyBeanMethods = false)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -228,6 +228,18 @@ class ListEndpointsIntegrationTests {
                 .containsExactly("size", "page", "sort", "manufacturerId", "q", "colour");
     }
 
+    @Test
+    void theOpenApiDescriptionListsTheQueryParametersOfEachList() {
+        JsonNode paths = api.get(null, "/v3/api-docs").expect(200).json().get("paths");
+        JsonNode parameters = paths.get("/api/v1/assessments").get("get").get("parameters");
+        assertThat(parameters.findValuesAsText("name")).containsExactly("productId", "status", "page", "size", "sort");
+        assertThat(parameters.get(1).get("schema").get("enum")).extracting(JsonNode::asText)
+                .containsExactly("IN_PROGRESS", "APPROVED", "ISSUED");
+        assertThat(parameters.get(3).get("schema").get("maximum").asInt()).isEqualTo(100);
+        assertThat(paths.get("/api/v1/users").get("get").get("parameters").get(2).get("schema").get("items")
+                .get("enum")).extracting(JsonNode::asText).contains("username,desc").doesNotContain("passwordHash");
+    }
+
     private String manufacturer(String name) {
         return api.post(officer, "/api/v1/manufacturers", Map.of("name", name, "address", "1 List Lane, Leeds"))
                 .expect(201).json().get("id").asText();

@@ -25,6 +25,7 @@ import io.conformity.web.ProblemResponses;
 import io.conformity.problem.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -54,8 +55,8 @@ class AssessmentController {
         return new PagedModel<>(assessments.assessments(query.productId(), query.status(), query.pageable()));
     }
 
-    /** @param productId assessments of any release of this product */
-    record AssessmentQuery(UUID productId, AssessmentStatus status, Pageable pageable) {
+    record AssessmentQuery(@Parameter(description = "Only assessments of a release of this product") UUID productId,
+            @Parameter(description = "Only assessments in this status") AssessmentStatus status, Pageable pageable) {
     }
 
     @GetMapping("/assessments/{id}")

@@ -31,6 +31,7 @@ import io.conformity.web.ProblemResponses;
 import io.conformity.problem.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -58,8 +59,7 @@ class ProductController {
         return new PagedModel<>(products.manufacturers(query.q(), query.pageable()));
     }
 
-    /** @param q text in the name */
-    record ManufacturerQuery(String q, Pageable pageable) {
+    record ManufacturerQuery(@Parameter(description = "Text in the name, in any case") String q, Pageable pageable) {
     }
 
     @GetMapping("/manufacturers/{id}")
@@ -81,8 +81,9 @@ class ProductController {
         return new PagedModel<>(products.products(query.manufacturerId(), query.q(), query.pageable()));
     }
 
-    /** @param q text in the model designation or the product type */
-    record ProductQuery(UUID manufacturerId, String q, Pageable pageable) {
+    record ProductQuery(@Parameter(description = "Only the products of this manufacturer") UUID manufacturerId,
+            @Parameter(description = "Text in the model designation or the product type, in any case") String q,
+            Pageable pageable) {
     }
 
     @GetMapping("/products/{id}")
