@@ -1,6 +1,8 @@
 /**
- * The problem types shared by every module (RFC 9457). Kept to exception bases only, so it cannot grow into a
- * grab-bag.
+ * The problem types shared by every module (RFC 9457). Kept to the catalogue and exception bases only, so it cannot
+ * grow into a grab-bag.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package io.conformity.problem;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package io.conformity.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,59 +56,73 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             errors.add(at(pointer(error.getField()), String.valueOf(error.getDefaultMessage())));
         }
-        ex.getBindingResult().getGlobalErrors()
+        ex.getBindingResult()
+                .getGlobalErrors()
                 .forEach(error -> errors.add(at("", String.valueOf(error.getDefaultMessage()))));
         return invalid(errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(e -> errors.add(
-                parameter(result.getMethodParameter().getParameterName(), String.valueOf(e.getDefaultMessage())))));
+        ex.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(e -> errors.add(parameter(
+                                result.getMethodParameter().getParameterName(),
+                                String.valueOf(e.getDefaultMessage())))));
         return invalid(errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() != null ? ex.getPropertyName() : "value";
         return invalid(List.of(parameter(name, "'" + ex.getValue() + "' " + expected(ex.getRequiredType()))));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         return invalid(List.of(parameter(ex.getParameterName(), "is required")));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(ProblemType.MALFORMED_MULTIPART, "The multipart body has no part named '"
-                + ex.getRequestPartName() + "'.", Map.of("part", ex.getRequestPartName()));
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(
+                ProblemType.MALFORMED_MULTIPART,
+                "The multipart body has no part named '" + ex.getRequestPartName() + "'.",
+                Map.of("part", ex.getRequestPartName()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Optional<BodyLimits.BodyTooLargeException> tooLarge = cause(ex, BodyLimits.BodyTooLargeException.class);
         if (tooLarge.isPresent()) {
-            return problem(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.get().getMessage() + " Nothing was read or stored.",
+            return problem(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    tooLarge.get().getMessage() + " Nothing was read or stored.",
                     Map.of("limit", tooLarge.get().limit()));
         }
         if (ex.getCause() instanceof JsonParseException parse) {
-            return invalid(List.of(at("", "not valid JSON at line " + parse.getLocation().getLineNr() + ", column "
-                    + parse.getLocation().getColumnNr() + ": " + parse.getOriginalMessage())));
+            return invalid(List.of(at(
+                    "",
+                    "not valid JSON at line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr() + ": " + parse.getOriginalMessage())));
         }
-        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (ex.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return invalid(List.of(at(pointer(mismatch.getPath()), mismatchDetail(mismatch))));
         }
         if (ex.getCause() instanceof MismatchedInputException mismatch) {
@@ -117,8 +132,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return multipart(ex);
     }
 
@@ -132,14 +147,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()
                 .sorted((a, b) -> pointer(a.getPropertyPath()).compareTo(pointer(b.getPropertyPath())))
-                .map(v -> at(pointer(v.getPropertyPath()), v.getMessage())).toList();
+                .map(v -> at(pointer(v.getPropertyPath()), v.getMessage()))
+                .toList();
         return invalid(errors);
     }
 
     /** Optimistic version clashes and lock waits that timed out: someone else's change came first. */
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<Object> concurrentUpdate(ConcurrencyFailureException ex) {
-        return problem(ProblemType.CONCURRENT_UPDATE,
+        return problem(
+                ProblemType.CONCURRENT_UPDATE,
                 "Someone changed this at the same time; nothing of your request was kept. Reload and try again.",
                 Map.of());
     }
@@ -157,17 +174,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        return problem(ProblemType.INTERNAL,
-                "The request failed on our side; nothing was changed. The error is logged.", Map.of());
+        return problem(
+                ProblemType.INTERNAL,
+                "The request failed on our side; nothing was changed. The error is logged.",
+                Map.of());
     }
 
     /** Spring's own problems (405, 406, 415, unknown paths) get the catalogue's type and title for their status. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && !problem.getType().toString().startsWith(ProblemType.TYPE_PREFIX)) {
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && !problem.getType().toString().startsWith(ProblemType.TYPE_PREFIX)) {
             ProblemType type = Arrays.stream(ProblemType.values())
-                    .filter(t -> t.status().value() == statusCode.value()).findFirst()
+                    .filter(t -> t.status().value() == statusCode.value())
+                    .findFirst()
                     .orElse(statusCode.is5xxServerError() ? ProblemType.INTERNAL : ProblemType.VALIDATION);
             problem.setType(type.uri());
             problem.setTitle(type.title());
@@ -180,7 +201,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
-        return problem(ProblemType.VALIDATION, "The request has " + errors.size() + " invalid field(s).",
+        return problem(
+                ProblemType.VALIDATION,
+                "The request has " + errors.size() + " invalid field(s).",
                 Map.of("errors", errors));
     }
 
@@ -213,8 +236,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "has the wrong type";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         return "must be " + shape(type);
     }
@@ -226,8 +251,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case "String" -> "a string";
             case "Boolean", "boolean" -> "true or false";
             case "Integer", "int", "Long", "long" -> "a whole number";
-            default -> java.util.Collection.class.isAssignableFrom(type) || type.isArray() ? "an array"
-                    : "an object";
+            default -> Collection.class.isAssignableFrom(type) || type.isArray() ? "an array" : "an object";
         };
     }
 
@@ -238,8 +262,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String pointer(List<JsonMappingException.Reference> path) {
         StringBuilder pointer = new StringBuilder();
-        path.forEach(ref -> pointer.append('/').append(ref.getFieldName() != null
-                ? escape(ref.getFieldName()) : String.valueOf(ref.getIndex())));
+        path.forEach(ref -> pointer.append('/')
+                .append(ref.getFieldName() != null ? escape(ref.getFieldName()) : String.valueOf(ref.getIndex())));
         return pointer.toString();
     }
 
@@ -251,8 +275,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static String pointer(Path path) {
         StringBuilder pointer = new StringBuilder();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.isInIterable()) {

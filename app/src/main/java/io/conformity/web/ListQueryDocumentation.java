@@ -55,17 +55,23 @@ class ListQueryDocumentation implements OperationCustomizer {
                 }
             }
         }
-        parameters.add(new QueryParameter().name(ListQueryArgumentResolver.PAGE).description("0-based page number")
+        parameters.add(new QueryParameter()
+                .name(ListQueryArgumentResolver.PAGE)
+                .description("0-based page number")
                 .schema(new IntegerSchema().minimum(BigDecimal.ZERO)._default(0)));
-        parameters.add(new QueryParameter().name(ListQueryArgumentResolver.SIZE).description("Items per page")
-                .schema(new IntegerSchema().minimum(BigDecimal.ONE)
+        parameters.add(new QueryParameter()
+                .name(ListQueryArgumentResolver.SIZE)
+                .description("Items per page")
+                .schema(new IntegerSchema()
+                        .minimum(BigDecimal.ONE)
                         .maximum(BigDecimal.valueOf(ListQueryArgumentResolver.MAX_SIZE))
                         ._default(ListQueryArgumentResolver.DEFAULT_SIZE)));
         List<String> orders = new ArrayList<>();
         for (String property : spec.sortable()) {
             orders.addAll(List.of(property, property + ",asc", property + ",desc"));
         }
-        parameters.add(new QueryParameter().name(ListQueryArgumentResolver.SORT)
+        parameters.add(new QueryParameter()
+                .name(ListQueryArgumentResolver.SORT)
                 .description("Sort keys in order, each 'property' or 'property,asc|desc'; without it: "
                         + String.join("; ", spec.defaultSort()) + ". The id is always the last key.")
                 .schema(new ArraySchema().items(new StringSchema()._enum(orders))));
@@ -78,14 +84,16 @@ class ListQueryDocumentation implements OperationCustomizer {
         if (type == UUID.class) {
             schema = new UUIDSchema();
         } else if (type.isEnum()) {
-            schema = new StringSchema()._enum(Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .toList());
+            schema = new StringSchema()
+                    ._enum(Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .toList());
         } else {
             schema = new StringSchema().maxLength(ListQueryArgumentResolver.MAX_TEXT);
         }
-        io.swagger.v3.oas.annotations.Parameter described = component.getAccessor()
-                .getAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
-        return new QueryParameter().name(component.getName()).schema(schema)
-                .description(described == null ? null : described.description());
+        return new QueryParameter()
+                .name(component.getName())
+                .schema(schema)
+                .description(FilterDescription.of(component));
     }
 }

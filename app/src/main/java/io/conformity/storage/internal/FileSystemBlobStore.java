@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -75,7 +76,7 @@ class FileSystemBlobStore implements BlobStore {
                 Files.createLink(target, temp);
             } catch (FileAlreadyExistsException raced) {
                 return new StoredBlob(sha256, size, false);
-            } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+            } catch (UnsupportedOperationException | FileSystemException noLinks) {
                 if (Files.exists(target)) {
                     return new StoredBlob(sha256, size, false);
                 }
@@ -120,7 +121,9 @@ class FileSystemBlobStore implements BlobStore {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("Not a lower-case hex SHA-256: " + sha256);
         }
-        return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4))
+        return root.resolve("sha256")
+                .resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
                 .resolve(sha256);
     }
 }
