@@ -35,7 +35,8 @@ class CatalogStartupSystemTests {
         Files.writeString(file, broken);
         int line = (int) text.substring(0, text.indexOf("\"M F (a)\"")).lines().count();
 
-        assertThatThrownBy(() -> start(catalog, TestInstallation.newDataDirectory("bad-catalog-")).close())
+        assertThatThrownBy(() -> start(catalog, TestInstallation.newDataDirectory("bad-catalog-"))
+                        .close())
                 .rootCause()
                 .hasMessageContaining("etsi-en-303-645-v3.1.3.json")
                 .hasMessageContaining("line " + line)
@@ -48,7 +49,8 @@ class CatalogStartupSystemTests {
         Path file = catalog.resolve("crosswalks/consumer-iot.json");
         Files.writeString(file, Files.readString(file).replaceFirst("\"5.1-2A\"", "\"5.1-9Z\""));
 
-        assertThatThrownBy(() -> start(catalog, TestInstallation.newDataDirectory("bad-crosswalk-")).close())
+        assertThatThrownBy(() -> start(catalog, TestInstallation.newDataDirectory("bad-crosswalk-"))
+                        .close())
                 .rootCause()
                 .hasMessageContaining("consumer-iot.json")
                 .hasMessageContaining("unknown requirement urn:etsi:en:303645:V3.1.3#5.1-9Z");
@@ -61,7 +63,8 @@ class CatalogStartupSystemTests {
         start(catalog, data).close();
 
         Path file = catalog.resolve("frameworks/uk-cop-iot-2018.json");
-        Files.writeString(file, Files.readString(file).replace("No default passwords", "No universal default passwords"));
+        Files.writeString(
+                file, Files.readString(file).replace("No default passwords", "No universal default passwords"));
         assertThatThrownBy(() -> start(catalog, data).close())
                 .hasMessageContaining("urn:conformity:framework:uk-cop-iot 2018 changed since it was first loaded")
                 .hasMessageContaining("new version");
@@ -74,7 +77,9 @@ class CatalogStartupSystemTests {
         args.put("conformity.catalog.location", catalog.toUri().toString());
         args.put("conformity.identity.initial-admin.password", TestInstallation.ADMIN_PASSWORD);
         return new SpringApplicationBuilder(ConformityApplication.class)
-                .run(args.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                .run(args.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
     }
 
     private static Path copyOfShippedCatalog() throws IOException {
@@ -82,7 +87,8 @@ class CatalogStartupSystemTests {
         for (Resource resource : new PathMatchingResourcePatternResolver()
                 .getResources("classpath:conformity/evidence-schema/**/*.json")) {
             String path = resource.getURL().getPath();
-            String relative = path.substring(path.indexOf("conformity/evidence-schema/") + "conformity/evidence-schema/".length());
+            String relative = path.substring(
+                    path.indexOf("conformity/evidence-schema/") + "conformity/evidence-schema/".length());
             Path copy = target.resolve(relative);
             Files.createDirectories(copy.getParent());
             try (InputStream in = resource.getInputStream()) {

@@ -16,7 +16,8 @@ import io.conformity.support.TestInstallation;
  * context is closed with the class, while the server still runs: closed by the JVM's shutdown hooks, it would race
  * the server's own hook and wait out the pool's connection timeout.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "conformity.evidence.max-upload-size=" + TestInstallation.UPLOAD_LIMIT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CertificationPostgresSystemTests extends CertificationSystemTestBase {

@@ -7,11 +7,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -70,19 +75,45 @@ abstract class CertificationSystemTestBase {
     void certifiesAReleaseFromProductToDeclaration() throws Exception {
         // 1. Manufacturer, product, release.
         // Each create answers 201 with a Location on this server where the new resource can be read.
-        String manufacturerId = created(api.post(officer, "/api/v1/manufacturers", Map.of(
-                "name", "Example Smart Home Ltd",
-                "address", "1 Sensor Street\nLondon EC1A 1AA\nUnited Kingdom",
-                "authorisedRepresentatives", List.of(Map.of("name", "EU Rep GmbH",
-                        "address", "Hauptstrasse 5, 10115 Berlin, Germany"))))).get("id").asText();
-        String productId = created(api.post(officer, "/api/v1/products", Map.of(
-                "manufacturerId", manufacturerId, "modelDesignation", "SC-100",
-                "productType", "SmartCam SC-100 indoor security camera", "supportPeriodEnd", "2031-12-31",
-                "supportPeriodUrl", "https://example-smarthome.test/support"))).get("id").asText();
-        String releaseId = created(api.post(officer, "/api/v1/products/" + productId + "/releases", Map.of(
-                "firmwareVersion", "1.4.2", "batch", "B2026-11"))).get("id").asText();
+        String manufacturerId = created(api.post(
+                        officer,
+                        "/api/v1/manufacturers",
+                        Map.of(
+                                "name", "Example Smart Home Ltd",
+                                "address", "1 Sensor Street\nLondon EC1A 1AA\nUnited Kingdom",
+                                "authorisedRepresentatives",
+                                        List.of(Map.of(
+                                                "name",
+                                                "EU Rep GmbH",
+                                                "address",
+                                                "Hauptstrasse 5, 10115 Berlin, Germany")))))
+                .get("id")
+                .asText();
+        String productId = created(api.post(
+                        officer,
+                        "/api/v1/products",
+                        Map.of(
+                                "manufacturerId",
+                                manufacturerId,
+                                "modelDesignation",
+                                "SC-100",
+                                "productType",
+                                "SmartCam SC-100 indoor security camera",
+                                "supportPeriodEnd",
+                                "2031-12-31",
+                                "supportPeriodUrl",
+                                "https://example-smarthome.test/support")))
+                .get("id")
+                .asText();
+        String releaseId = created(api.post(
+                        officer,
+                        "/api/v1/products/" + productId + "/releases",
+                        Map.of("firmwareVersion", "1.4.2", "batch", "B2026-11")))
+                .get("id")
+                .asText();
         // The lists find them with this database's case-insensitive search, filters and sort.
-        assertThat(listedIds("/api/v1/manufacturers?q=SMART home ltd&sort=name,desc")).contains(manufacturerId);
+        assertThat(listedIds("/api/v1/manufacturers?q=SMART home ltd&sort=name,desc"))
+                .contains(manufacturerId);
         assertThat(listedIds("/api/v1/products?manufacturerId=" + manufacturerId + "&q=Security Camera"))
                 .containsExactly(productId);
         assertThat(listedIds("/api/v1/products/" + productId + "/releases?sort=firmwareVersion,desc"))
@@ -90,23 +121,32 @@ abstract class CertificationSystemTestBase {
 
         // 2. Open under the UK regime: 13 principles, 17 requirements, one process instance. Applicability of
         // the EN 303 645 provisions comes from the product profile, which must exist first.
-        assertProblem(api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes",
-                List.of("PSTI"))), 409);
-        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile()).expect(200);
-        JsonNode assessment = created(api.post(officer, "/api/v1/assessments",
-                Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))));
+        assertProblem(
+                api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))),
+                409);
+        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile())
+                .expect(200);
+        JsonNode assessment = created(
+                api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))));
         String assessmentId = assessment.get("id").asText();
         assertThat(listedIds("/api/v1/assessments?productId=" + productId + "&status=IN_PROGRESS&sort=openedAt"))
                 .containsExactly(assessmentId);
         Map<String, String> requirementIds = new LinkedHashMap<>();
-        assessment.get("requirements").forEach(r -> requirementIds.put(r.get("requirementId").asText()
-                + "@" + r.get("frameworkVersion").asText(), r.get("id").asText()));
-        assertThat(requirementIds).hasSize(17).containsKeys("5.1-1@V2.1.1", "5.1-2@V2.1.1", "5.2-1@V2.1.1",
-                "5.3-13@V2.1.1", "1@2018", "13@2018");
+        assessment
+                .get("requirements")
+                .forEach(r -> requirementIds.put(
+                        r.get("requirementId").asText() + "@"
+                                + r.get("frameworkVersion").asText(),
+                        r.get("id").asText()));
+        assertThat(requirementIds)
+                .hasSize(17)
+                .containsKeys("5.1-1@V2.1.1", "5.1-2@V2.1.1", "5.2-1@V2.1.1", "5.3-13@V2.1.1", "1@2018", "13@2018");
 
         // 3. Inboxes by role.
         List<JsonNode> collect = tasks(engineer, assessmentId);
-        assertThat(collect).hasSize(13).allSatisfy(t -> assertThat(t.get("kind").asText()).isEqualTo("COLLECT_EVIDENCE"));
+        assertThat(collect)
+                .hasSize(13)
+                .allSatisfy(t -> assertThat(t.get("kind").asText()).isEqualTo("COLLECT_EVIDENCE"));
         assertThat(tasks(officer, assessmentId)).isEmpty();
         assertThat(tasks(signatory, assessmentId)).isEmpty();
 
@@ -122,70 +162,127 @@ abstract class CertificationSystemTestBase {
         assertThat(uploaded).containsKey(again);
         assertThat(blobCount()).as("the same bytes are stored once").isEqualTo(blobsBefore);
         assertThat(api.get(engineer, "/api/v1/requirement-assessments/" + requirementIds.get("2@2018") + "/evidence")
-                .expect(200).json()).hasSize(1);
+                        .expect(200)
+                        .json())
+                .hasSize(1);
 
         // Errors: wrong role, unknown id, too large.
-        assertProblem(api.post(engineer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))), 403);
-        assertProblem(api.upload(officer, "/api/v1/requirement-assessments/" + requirementIds.get("1@2018")
-                + "/evidence", "x.txt", "x".getBytes()), 403);
+        assertProblem(
+                api.post(engineer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))),
+                403);
+        assertProblem(
+                api.upload(
+                        officer,
+                        "/api/v1/requirement-assessments/" + requirementIds.get("1@2018") + "/evidence",
+                        "x.txt",
+                        "x".getBytes()),
+                403);
         assertProblem(api.get(officer, "/api/v1/assessments/" + UUID.randomUUID()), 404);
         assertProblem(api.post(engineer, "/api/v1/tasks/no-such-task/submit", Map.of()), 404);
-        assertProblem(api.upload(engineer, "/api/v1/requirement-assessments/" + UUID.randomUUID() + "/evidence",
-                "x.txt", "x".getBytes()), 404);
-        assertProblem(api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("NOPE"))), 400);
+        assertProblem(
+                api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/" + UUID.randomUUID() + "/evidence",
+                        "x.txt",
+                        "x".getBytes()),
+                404);
+        assertProblem(
+                api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("NOPE"))),
+                400);
         long evidenceBefore = evidenceCount(requirementIds.get("1@2018"));
         long blobsBeforeLarge = blobCount();
         byte[] tooLarge = new byte[(int) UPLOAD_LIMIT + 1];
-        new java.util.Random(7).nextBytes(tooLarge);
-        assertProblem(api.upload(engineer, "/api/v1/requirement-assessments/" + requirementIds.get("1@2018")
-                + "/evidence", "big.bin", tooLarge), 413);
+        new Random(7).nextBytes(tooLarge);
+        assertProblem(
+                api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/" + requirementIds.get("1@2018") + "/evidence",
+                        "big.bin",
+                        tooLarge),
+                413);
         assertThat(evidenceCount(requirementIds.get("1@2018"))).isEqualTo(evidenceBefore);
         assertThat(blobCount()).as("nothing stored for a refused upload").isEqualTo(blobsBeforeLarge);
         assertThat(incomingCount()).as("no partial file left").isZero();
 
         String reviewTaskBeforeSubmit = collect.get(0).get("id").asText();
-        assertProblem(api.post(officer, "/api/v1/tasks/" + reviewTaskBeforeSubmit + "/review", Map.of(
-                "verdicts", List.of(), "decision", "ACCEPT")), 403);
+        assertProblem(
+                api.post(
+                        officer,
+                        "/api/v1/tasks/" + reviewTaskBeforeSubmit + "/review",
+                        Map.of("verdicts", List.of(), "decision", "ACCEPT")),
+                403);
 
         // 5. Engineer submits every principle; officer sends principle 1 back, accepts the rest.
         for (JsonNode task : collect) {
-            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit",
-                    Map.of("comment", "evidence attached")).expect(204);
+            api.post(
+                            engineer,
+                            "/api/v1/tasks/" + task.get("id").asText() + "/submit",
+                            Map.of("comment", "evidence attached"))
+                    .expect(204);
         }
         List<JsonNode> reviews = tasks(officer, assessmentId);
         assertThat(reviews).hasSize(13);
-        assertProblem(api.post(officer, "/api/v1/tasks/" + reviews.get(0).get("id").asText() + "/review",
-                Map.of("verdicts", List.of(), "decision", "SEND_BACK")), 400);
+        assertProblem(
+                api.post(
+                        officer,
+                        "/api/v1/tasks/" + reviews.get(0).get("id").asText() + "/review",
+                        Map.of("verdicts", List.of(), "decision", "SEND_BACK")),
+                400);
         for (JsonNode review : reviews) {
             String principle = review.get("principle").asText();
             boolean sendBack = principle.equals("1");
-            api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review", Map.of(
-                    "verdicts", verdicts(assessmentId, principle, sendBack ? "FAIL" : "PASS"),
-                    "decision", sendBack ? "SEND_BACK" : "ACCEPT",
-                    "comment", sendBack ? "Add the password-generation design." : "Looks complete."))
+            api.post(
+                            officer,
+                            "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                            Map.of(
+                                    "verdicts", verdicts(assessmentId, principle, sendBack ? "FAIL" : "PASS"),
+                                    "decision", sendBack ? "SEND_BACK" : "ACCEPT",
+                                    "comment", sendBack ? "Add the password-generation design." : "Looks complete."))
                     .expect(204);
         }
         List<JsonNode> reopened = tasks(engineer, assessmentId);
-        assertThat(reopened).singleElement().satisfies(t -> assertThat(t.get("principle").asText()).isEqualTo("1"));
+        assertThat(reopened)
+                .singleElement()
+                .satisfies(t -> assertThat(t.get("principle").asText()).isEqualTo("1"));
         uploaded.put(upload(requirementIds.get("5.1-1@V2.1.1"), "testssl-legacy-weak.json"), "testssl legacy");
-        api.post(engineer, "/api/v1/tasks/" + reopened.get(0).get("id").asText() + "/submit", Map.of()).expect(204);
+        api.post(engineer, "/api/v1/tasks/" + reopened.get(0).get("id").asText() + "/submit", Map.of())
+                .expect(204);
         JsonNode review1 = tasks(officer, assessmentId).get(0);
-        api.post(officer, "/api/v1/tasks/" + review1.get("id").asText() + "/review", Map.of(
-                "verdicts", verdicts(assessmentId, "1", "PASS"), "decision", "ACCEPT")).expect(204);
+        api.post(
+                        officer,
+                        "/api/v1/tasks/" + review1.get("id").asText() + "/review",
+                        Map.of("verdicts", verdicts(assessmentId, "1", "PASS"), "decision", "ACCEPT"))
+                .expect(204);
 
         // 6. Signatory approves; the process issues the declaration.
         List<JsonNode> approvals = tasks(signatory, assessmentId);
-        assertThat(approvals).singleElement().satisfies(t -> assertThat(t.get("kind").asText())
-                .isEqualTo("APPROVE_DECLARATION"));
-        assertProblem(api.post(engineer, "/api/v1/tasks/" + approvals.get(0).get("id").asText() + "/approve",
-                Map.of("decision", "APPROVE", "placeOfIssue", "London")), 403);
-        api.post(signatory, "/api/v1/tasks/" + approvals.get(0).get("id").asText() + "/approve",
-                Map.of("decision", "APPROVE", "placeOfIssue", "London")).expect(204);
-        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId).expect(200).json().get("status").asText())
+        assertThat(approvals)
+                .singleElement()
+                .satisfies(t -> assertThat(t.get("kind").asText()).isEqualTo("APPROVE_DECLARATION"));
+        assertProblem(
+                api.post(
+                        engineer,
+                        "/api/v1/tasks/" + approvals.get(0).get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "London")),
+                403);
+        api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approvals.get(0).get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "London"))
+                .expect(204);
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText())
                 .isEqualTo("ISSUED");
 
-        JsonNode declaration = api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration").expect(200).json();
-        Response pdf = api.get(officer, "/api/v1/declarations/" + declaration.get("id").asText() + "/pdf").expect(200);
+        JsonNode declaration = api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration")
+                .expect(200)
+                .json();
+        Response pdf = api.get(
+                        officer, "/api/v1/declarations/" + declaration.get("id").asText() + "/pdf")
+                .expect(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(sha256(pdf.body())).isEqualTo(declaration.get("sha256").asText());
         Path out = declarationOutput();
@@ -193,18 +290,28 @@ abstract class CertificationSystemTestBase {
         Files.write(out, pdf.body());
 
         String text = pdfText(out);
-        assertThat(text).contains(
-                "SmartCam SC-100 indoor security camera", "B2026-11",                  // (a) type and batch
-                "Example Smart Home Ltd", "1 Sensor Street", "London EC1A 1AA",       // (b) manufacturer
-                "EU Rep GmbH", "Hauptstrasse 5, 10115 Berlin, Germany",              // (b) representative
-                "prepared by or on behalf of the manufacturer",                       // (c)
-                "Schedule 2", "5.1-1", "5.2-1", "5.3-13",                              // (d)
-                "31 December 2031",                                                   // (e) support period
-                "Sam Signatory", "Managing Director",                                 // (f)
-                "London",                                                             // (g) place
-                "ETSI EN 303 645 V2.1.1 (2020-06)");                                  // para 1(2)
-        assertThat(text).contains(java.time.LocalDate.parse(declaration.get("issuedAt").asText().substring(0, 10))
-                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.UK))); // (g) date
+        assertThat(text)
+                .contains(
+                        "SmartCam SC-100 indoor security camera",
+                        "B2026-11", // (a) type and batch
+                        "Example Smart Home Ltd",
+                        "1 Sensor Street",
+                        "London EC1A 1AA", // (b) manufacturer
+                        "EU Rep GmbH",
+                        "Hauptstrasse 5, 10115 Berlin, Germany", // (b) representative
+                        "prepared by or on behalf of the manufacturer", // (c)
+                        "Schedule 2",
+                        "5.1-1",
+                        "5.2-1",
+                        "5.3-13", // (d)
+                        "31 December 2031", // (e) support period
+                        "Sam Signatory",
+                        "Managing Director", // (f)
+                        "London", // (g) place
+                        "ETSI EN 303 645 V2.1.1 (2020-06)"); // para 1(2)
+        assertThat(text)
+                .contains(LocalDate.parse(declaration.get("issuedAt").asText().substring(0, 10))
+                        .format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK))); // (g) date
         for (String hash : uploaded.keySet()) {
             assertThat(text).as("annex lists evidence " + uploaded.get(hash)).contains(hash);
         }
@@ -216,7 +323,9 @@ abstract class CertificationSystemTestBase {
     private JsonNode created(Response response) {
         JsonNode body = response.expect(201).json();
         String location = response.headers().getFirst("Location");
-        assertThat(location).startsWith("http://localhost:" + port + "/api/v1/").endsWith(body.get("id").asText());
+        assertThat(location)
+                .startsWith("http://localhost:" + port + "/api/v1/")
+                .endsWith(body.get("id").asText());
         assertThat(api.get(officer, location).expect(200).json().get("id")).isEqualTo(body.get("id"));
         return body;
     }
@@ -224,7 +333,11 @@ abstract class CertificationSystemTestBase {
     /** The ids of the items of a list page, in order. */
     private List<String> listedIds(String path) {
         List<String> ids = new ArrayList<>();
-        api.get(officer, path).expect(200).json().get("content").forEach(item -> ids.add(item.get("id").asText()));
+        api.get(officer, path)
+                .expect(200)
+                .json()
+                .get("content")
+                .forEach(item -> ids.add(item.get("id").asText()));
         return ids;
     }
 
@@ -237,8 +350,13 @@ abstract class CertificationSystemTestBase {
         try (InputStream in = new ClassPathResource("demo/samples/" + sample).getInputStream()) {
             bytes = in.readAllBytes();
         }
-        JsonNode stored = api.upload(engineer, "/api/v1/requirement-assessments/" + requirementAssessmentId
-                + "/evidence", sample, bytes).expect(201).json();
+        JsonNode stored = api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/" + requirementAssessmentId + "/evidence",
+                        sample,
+                        bytes)
+                .expect(201)
+                .json();
         assertThat(stored.get("sha256").asText()).isEqualTo(sha256(bytes));
         assertThat(stored.get("size").asLong()).isEqualTo(bytes.length);
         assertThat(stored.get("fileName").asText()).isEqualTo(sample);
@@ -247,7 +365,9 @@ abstract class CertificationSystemTestBase {
 
     private long evidenceCount(String requirementAssessmentId) {
         return api.get(engineer, "/api/v1/requirement-assessments/" + requirementAssessmentId + "/evidence")
-                .expect(200).json().size();
+                .expect(200)
+                .json()
+                .size();
     }
 
     private List<JsonNode> tasks(Credentials user, String assessmentId) {
@@ -283,7 +403,7 @@ abstract class CertificationSystemTestBase {
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,31 +44,91 @@ class FirstStartSystemTests {
             String token = link.group(1);
             ApiClient api = new ApiClient(port(app));
 
-            assertProblem(api.post(null, "/api/v1/setup", Map.of("token", "not-the-token", "username", "first-admin",
-                    "displayName", "First Admin", "password", "a-long-enough-password")), 403);
-            assertProblem(api.post(null, "/api/v1/setup", Map.of("token", token, "username", "first-admin",
-                    "displayName", "First Admin", "password", "short")), 400);
+            assertProblem(
+                    api.post(
+                            null,
+                            "/api/v1/setup",
+                            Map.of(
+                                    "token",
+                                    "not-the-token",
+                                    "username",
+                                    "first-admin",
+                                    "displayName",
+                                    "First Admin",
+                                    "password",
+                                    "a-long-enough-password")),
+                    403);
+            assertProblem(
+                    api.post(
+                            null,
+                            "/api/v1/setup",
+                            Map.of(
+                                    "token",
+                                    token,
+                                    "username",
+                                    "first-admin",
+                                    "displayName",
+                                    "First Admin",
+                                    "password",
+                                    "short")),
+                    400);
 
             // Ten people open the link at the same moment: exactly one becomes the administrator.
-            List<Response> responses = Concurrently.run(10, i -> api.post(null, "/api/v1/setup", Map.of("token", token,
-                    "username", "first-admin-" + i, "displayName", "First Admin " + i,
-                    "password", "a-long-enough-password")));
-            assertThat(responses).as(responses.stream().map(Response::text).toList().toString())
+            List<Response> responses = Concurrently.run(
+                    10,
+                    i -> api.post(
+                            null,
+                            "/api/v1/setup",
+                            Map.of(
+                                    "token",
+                                    token,
+                                    "username",
+                                    "first-admin-" + i,
+                                    "displayName",
+                                    "First Admin " + i,
+                                    "password",
+                                    "a-long-enough-password")));
+            assertThat(responses)
+                    .as(responses.stream().map(Response::text).toList().toString())
                     .extracting(Response::status)
                     .containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409, 409, 409, 409, 409);
-            responses.stream().filter(r -> r.status() == 409).forEach(r -> assertThat(assertProblem(r, 409)
-                    .get("type").asText()).isEqualTo("urn:conformity:problem:already-set-up"));
-            String winner = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json()
-                    .get("username").asText();
+            responses.stream()
+                    .filter(r -> r.status() == 409)
+                    .forEach(r -> assertThat(assertProblem(r, 409).get("type").asText())
+                            .isEqualTo("urn:conformity:problem:already-set-up"));
+            String winner = responses.stream()
+                    .filter(r -> r.status() == 201)
+                    .findFirst()
+                    .orElseThrow()
+                    .json()
+                    .get("username")
+                    .asText();
             assertThat(app.getBean(JdbcTemplate.class).queryForList("select username from app_user", String.class))
                     .containsExactly(winner);
             Credentials admin = new Credentials(winner, "a-long-enough-password");
-            assertThat(api.get(admin, "/api/v1/users/me").expect(200).json().get("roles").get(0).asText())
+            assertThat(api.get(admin, "/api/v1/users/me")
+                            .expect(200)
+                            .json()
+                            .get("roles")
+                            .get(0)
+                            .asText())
                     .isEqualTo("ADMIN");
 
             // The link works once.
-            assertProblem(api.post(null, "/api/v1/setup", Map.of("token", token, "username", "second-admin",
-                    "displayName", "Second", "password", "a-long-enough-password")), 409);
+            assertProblem(
+                    api.post(
+                            null,
+                            "/api/v1/setup",
+                            Map.of(
+                                    "token",
+                                    token,
+                                    "username",
+                                    "second-admin",
+                                    "displayName",
+                                    "Second",
+                                    "password",
+                                    "a-long-enough-password")),
+                    409);
             assertThat(api.get(null, "/setup.html").status()).isEqualTo(200);
         }
     }
@@ -78,8 +139,10 @@ class FirstStartSystemTests {
         String password = "file-secret-" + UUID.randomUUID();
         Files.writeString(secret, password + "\n");
         try (ConfigurableApplicationContext app = start(Map.of(
-                "conformity.identity.initial-admin.username", "operator",
-                "conformity.identity.initial-admin.password-file", secret.toString()))) {
+                "conformity.identity.initial-admin.username",
+                "operator",
+                "conformity.identity.initial-admin.password-file",
+                secret.toString()))) {
             assertThat(output.getOut()).doesNotContain("setup.html?token=").doesNotContain(password);
             ApiClient api = new ApiClient(port(app));
             api.get(new Credentials("operator", password), "/api/v1/users/me").expect(200);
@@ -87,12 +150,16 @@ class FirstStartSystemTests {
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        Map<String, Object> all = new java.util.HashMap<>(properties);
+        Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", "0");
-        all.put("conformity.data-dir", TestInstallation.newDataDirectory("first-start-").toString());
+        all.put(
+                "conformity.data-dir",
+                TestInstallation.newDataDirectory("first-start-").toString());
         // As command-line arguments: they outrank application.yml, as an operator's settings would.
         return new SpringApplicationBuilder(ConformityApplication.class)
-                .run(all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                .run(all.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext app) {

@@ -24,41 +24,62 @@ class ModularityTests {
     @Test
     void onlyWorkflowKnowsCamunda() {
         // Camunda 7 CE has reached its end; keeping it in one module keeps a move to Operaton one module wide.
-        noClasses().that().resideOutsideOfPackage("io.conformity.workflow..")
-                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.conformity.workflow..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.camunda..")
                 .because("only the workflow module may use the process engine (ADR 0002)")
                 .check(MAIN);
     }
 
     @Test
     void onlyDeclarationKnowsPdfBoxAndBouncyCastle() {
-        noClasses().that().resideOutsideOfPackage("io.conformity.declaration..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.bouncycastle..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.conformity.declaration..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.pdfbox..", "org.bouncycastle..")
                 .because("PDF layout and signing are one module's concern")
                 .check(MAIN);
     }
 
     @Test
     void onlyTheCatalogValidatesJsonSchemas() {
-        noClasses().that().resideOutsideOfPackage("io.conformity.catalog..")
-                .should().dependOnClassesThat().resideInAPackage("com.networknt..")
-                .because("schema validation is how the catalog reads its data; evidence schemas will get their own seam")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.conformity.catalog..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.networknt..")
+                .because(
+                        "schema validation is how the catalog reads its data; evidence schemas will get their own seam")
                 .check(MAIN);
     }
 
     @Test
     void onlyIdentityReadsTheSecurityContext() {
-        noClasses().that().resideOutsideOfPackage("io.conformity.identity..")
-                .should().dependOnClassesThat().haveFullyQualifiedName(
-                        "org.springframework.security.core.context.SecurityContextHolder")
-                .because("who the caller is comes from IdentityApi, so Keycloak can replace local accounts in one place")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.conformity.identity..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.security.core.context.SecurityContextHolder")
+                .because(
+                        "who the caller is comes from IdentityApi, so Keycloak can replace local accounts in one place")
                 .check(MAIN);
     }
 
     @Test
     void featureModulesDoNotDependOnWorkflow() {
-        noClasses().that().resideOutsideOfPackage("io.conformity.workflow..")
-                .should().dependOnClassesThat().resideInAPackage("io.conformity.workflow..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.conformity.workflow..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.conformity.workflow..")
                 .because("the workflow reacts to the feature modules, never the other way round")
                 .check(MAIN);
     }

@@ -1,5 +1,7 @@
 package io.conformity.assessment;
 
 public enum AssessmentStatus {
-    IN_PROGRESS, APPROVED, ISSUED
+    IN_PROGRESS,
+    APPROVED,
+    ISSUED
 }

@@ -8,9 +8,19 @@ import java.util.UUID;
  * @param pstiExcepted the PSTI Schedule 3 classes the product type appears to fall in, each with the reason;
  *                     empty when PSTI is not in scope or nothing matched
  */
-public record AssessmentView(UUID id, UUID releaseId, List<String> regimes, String en303645Version,
-        AssessmentStatus status, String openedBy, Instant openedAt, String approvedBy, Instant approvedAt,
-        String placeOfIssue, List<ExceptedFlag> pstiExcepted, List<RequirementAssessmentView> requirements) {
+public record AssessmentView(
+        UUID id,
+        UUID releaseId,
+        List<String> regimes,
+        String en303645Version,
+        AssessmentStatus status,
+        String openedBy,
+        Instant openedAt,
+        String approvedBy,
+        Instant approvedAt,
+        String placeOfIssue,
+        List<ExceptedFlag> pstiExcepted,
+        List<RequirementAssessmentView> requirements) {
 
     /** The regime whose declaration is issued: PSTI when in scope, else the first one chosen. */
     public String declarationRegime() {
@@ -18,6 +28,5 @@ public record AssessmentView(UUID id, UUID releaseId, List<String> regimes, Stri
     }
 
     /** A product type that looks like a Schedule 3 excepted product. */
-    public record ExceptedFlag(String id, String title, String reason) {
-    }
+    public record ExceptedFlag(String id, String title, String reason) {}
 }

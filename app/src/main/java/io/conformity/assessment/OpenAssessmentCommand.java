@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * Opens an assessment of one release under one or more regimes ({@code PSTI}, {@code EN303645}, {@code CRA});
  * {@code en303645Version} chooses the version for {@code EN303645} (PSTI always relies on V2.1.1).
  */
-public record OpenAssessmentCommand(@NotNull UUID releaseId,
+public record OpenAssessmentCommand(
+        @NotNull UUID releaseId,
         @NotEmpty @Size(max = 5) List<@NotBlank @Size(max = 40) String> regimes,
-        @Size(max = 40) String en303645Version) {
-}
+        @Size(max = 40) String en303645Version) {}

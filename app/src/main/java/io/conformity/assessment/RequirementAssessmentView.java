@@ -11,8 +11,19 @@ import java.util.UUID;
  * @param justification the officer's justification, or the generated one for a requirement not applicable
  * @param icsSupport    the manufacturer's ICS claim (Y, N, N/A) if one was imported
  */
-public record RequirementAssessmentView(UUID id, UUID assessmentId, String principle, String frameworkUrn,
-        String frameworkVersion, String requirementId, String title, String icsStatus, boolean mandatory,
-        boolean applicable, RequirementStatus status, Verdict verdict, String justification, String icsSupport,
-        String icsDetail) {
-}
+public record RequirementAssessmentView(
+        UUID id,
+        UUID assessmentId,
+        String principle,
+        String frameworkUrn,
+        String frameworkVersion,
+        String requirementId,
+        String title,
+        String icsStatus,
+        boolean mandatory,
+        boolean applicable,
+        RequirementStatus status,
+        Verdict verdict,
+        String justification,
+        String icsSupport,
+        String icsDetail) {}

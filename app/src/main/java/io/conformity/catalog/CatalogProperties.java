@@ -9,5 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * folder.
  */
 @ConfigurationProperties("conformity.catalog")
-public record CatalogProperties(@DefaultValue("classpath:conformity/evidence-schema/") String location) {
-}
+public record CatalogProperties(
+        @DefaultValue("classpath:conformity/evidence-schema/")
+        String location) {}

@@ -12,9 +12,19 @@ import java.util.Optional;
  * @param features   lettered features of the ICS (EN 303 645 V3), else empty
  * @param sha256     the fingerprint of the file this version was read from
  */
-public record Framework(String urn, String version, String reference, String title, String dateOfIssue,
-        String publisher, List<Condition> conditions, List<Condition> features, List<Group> groups,
-        List<Requirement> requirements, List<ExceptedClass> exceptedProducts, String sha256) {
+public record Framework(
+        String urn,
+        String version,
+        String reference,
+        String title,
+        String dateOfIssue,
+        String publisher,
+        List<Condition> conditions,
+        List<Condition> features,
+        List<Group> groups,
+        List<Requirement> requirements,
+        List<ExceptedClass> exceptedProducts,
+        String sha256) {
 
     public Framework {
         conditions = List.copyOf(conditions);
@@ -34,11 +44,9 @@ public record Framework(String urn, String version, String reference, String tit
     }
 
     /** A numbered condition or lettered feature; {@code complementOf} names the one it negates, if any. */
-    public record Condition(String id, String text, String complementOf) {
-    }
+    public record Condition(String id, String text, String complementOf) {}
 
-    public record Group(String id, String title) {
-    }
+    public record Group(String id, String title) {}
 
     /** A PSTI Schedule 3 class of excepted products, with the words that suggest a product type is in it. */
     public record ExceptedClass(String id, String title, String text, String note, List<String> keywords) {

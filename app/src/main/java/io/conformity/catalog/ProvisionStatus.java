@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
  */
 public record ProvisionStatus(boolean mandatory, List<String> conditions, List<String> features) {
 
-    private static final Pattern GRAMMAR = Pattern.compile(
-            "^(M|R)(?: (C|F|C F) \\(([0-9a-z]+(?:, [0-9a-z]+)*)\\))?$");
+    private static final Pattern GRAMMAR = Pattern.compile("^(M|R)(?: (C|F|C F) \\(([0-9a-z]+(?:, [0-9a-z]+)*)\\))?$");
 
     public ProvisionStatus {
         conditions = List.copyOf(conditions);

@@ -12,8 +12,14 @@ import java.util.List;
  * @param standards       the standards its declaration names with number, version and date
  * @param complianceBases each legal requirement and the route by which it is met
  */
-public record Regime(String code, String name, String legalBasis, List<String> versions, List<Include> includes,
-        List<Framework> standards, List<ComplianceBasis> complianceBases) {
+public record Regime(
+        String code,
+        String name,
+        String legalBasis,
+        List<String> versions,
+        List<Include> includes,
+        List<Framework> standards,
+        List<ComplianceBasis> complianceBases) {
 
     /** Stands for the version the user chose when opening the assessment. */
     public static final String CHOSEN_VERSION = "chosen";
@@ -37,10 +43,11 @@ public record Regime(String code, String name, String legalBasis, List<String> v
     }
 
     public enum Mandatory {
-        ALWAYS, NEVER, STATUS
+        ALWAYS,
+        NEVER,
+        STATUS
     }
 
     /** E.g. "Schedule 1, paragraph 1 (passwords)" met via "Schedule 2, paragraph 1: EN 303 645 5.1-1 and 5.1-2". */
-    public record ComplianceBasis(String requirement, String route) {
-    }
+    public record ComplianceBasis(String requirement, String route) {}
 }

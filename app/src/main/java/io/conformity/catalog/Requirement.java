@@ -14,8 +14,15 @@ import java.util.List;
  * @param text             a one-line paraphrase, our words
  * @param deemedCompliance the routes by which the requirement is deemed met (PSTI Schedule 2), else empty
  */
-public record Requirement(String frameworkUrn, String frameworkVersion, String id, String group, String status,
-        String title, String text, List<Route> deemedCompliance) {
+public record Requirement(
+        String frameworkUrn,
+        String frameworkVersion,
+        String id,
+        String group,
+        String status,
+        String title,
+        String text,
+        List<Route> deemedCompliance) {
 
     public Requirement {
         deemedCompliance = deemedCompliance == null ? List.of() : List.copyOf(deemedCompliance);
@@ -27,13 +34,14 @@ public record Requirement(String frameworkUrn, String frameworkVersion, String i
 
     /** The parsed status; requirements without an ICS status count as unconditional and mandatory. */
     public ProvisionStatus provisionStatus() {
-        return status == null ? new ProvisionStatus(true, List.of(), List.of())
+        return status == null
+                ? new ProvisionStatus(true, List.of(), List.of())
                 : ProvisionStatus.parse(status).orElseThrow();
     }
 
     /** A deemed-compliance route: the provisions (or an external standard's clauses) that satisfy it. */
-    public record Route(String id, String description, List<RequirementRef> requires, String standard,
-            List<String> clauses) {
+    public record Route(
+            String id, String description, List<RequirementRef> requires, String standard, List<String> clauses) {
         public Route {
             requires = List.copyOf(requires);
             clauses = clauses == null ? List.of() : List.copyOf(clauses);

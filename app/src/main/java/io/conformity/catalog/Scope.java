@@ -6,7 +6,10 @@ import java.util.List;
  * The requirements of one or more regimes, de-duplicated, each with its principle (cross-walk topic), in the
  * order the principles and the frameworks list them.
  */
-public record Scope(List<String> regimes, String en303645Version, List<Principle> principles,
+public record Scope(
+        List<String> regimes,
+        String en303645Version,
+        List<Principle> principles,
         List<ScopedRequirement> requirements) {
 
     public Scope {
@@ -15,12 +18,10 @@ public record Scope(List<String> regimes, String en303645Version, List<Principle
         requirements = List.copyOf(requirements);
     }
 
-    public record Principle(String code, String title) {
-    }
+    public record Principle(String code, String title) {}
 
     /**
      * @param mandatory true for the requirements a declaration rests on: a FAIL on one forbids approval
      */
-    public record ScopedRequirement(Requirement requirement, String principle, boolean mandatory) {
-    }
+    public record ScopedRequirement(Requirement requirement, String principle, boolean mandatory) {}
 }

@@ -1,6 +1,5 @@
 package io.conformity.catalog;
 
-
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 
@@ -8,7 +7,8 @@ import io.conformity.problem.ProblemType;
 public class UnknownRegimeException extends ProblemException {
 
     public UnknownRegimeException(String code) {
-        super(ProblemType.UNKNOWN_REGIME,
+        super(
+                ProblemType.UNKNOWN_REGIME,
                 "Unknown regime '" + code + "'. Known regimes are listed at /api/v1/catalog/regimes.");
     }
 }

@@ -57,8 +57,7 @@ public record DeclarationContent(
     }
 
     /** A manufacturer or authorised representative: name and postal address. */
-    public record Party(String name, String address) {
-    }
+    public record Party(String name, String address) {}
 
     /** A standard relied on, e.g. number {@code ETSI EN 303 645}, version {@code V2.1.1}, date {@code 2020-06}. */
     public record Standard(String number, String version, String dateOfIssue) {
@@ -68,15 +67,17 @@ public record DeclarationContent(
     }
 
     /** One Schedule 1 requirement and how it is met, e.g. "Para 1 Passwords" via "EN 303 645 5.1-1, 5.1-2". */
-    public record ComplianceBasis(String requirement, String route) {
-    }
+    public record ComplianceBasis(String requirement, String route) {}
 
     /** Annex row: a requirement with its principle, verdict and justification (may be blank). */
-    public record RequirementLine(String principle, String framework, String requirementId, String title,
-            String verdict, String justification) {
-    }
+    public record RequirementLine(
+            String principle,
+            String framework,
+            String requirementId,
+            String title,
+            String verdict,
+            String justification) {}
 
     /** Annex row: an evidence file with its SHA-256, size and the requirement it supports. */
-    public record EvidenceLine(String requirementId, String fileName, String sha256, long size) {
-    }
+    public record EvidenceLine(String requirementId, String fileName, String sha256, long size) {}
 }

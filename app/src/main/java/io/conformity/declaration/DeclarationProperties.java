@@ -10,5 +10,5 @@ import org.springframework.core.io.Resource;
  * at a {@code file:} folder to edit wording without rebuilding.
  */
 @ConfigurationProperties("conformity.declaration")
-public record DeclarationProperties(@DefaultValue("classpath:conformity/templates/") Resource templates) {
-}
+public record DeclarationProperties(
+        @DefaultValue("classpath:conformity/templates/") Resource templates) {}

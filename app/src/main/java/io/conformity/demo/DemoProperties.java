@@ -4,5 +4,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code conformity.demo.enabled=true} (or {@code CONFORMITY_DEMO_ENABLED=true}) seeds a sample certification. */
 @ConfigurationProperties("conformity.demo")
-public record DemoProperties(boolean enabled) {
-}
+public record DemoProperties(boolean enabled) {}

@@ -52,6 +52,7 @@ class DemoSeeder {
 
     /** Sample file → (principle, requirement id) it is evidence for. */
     private static final Map<String, String> SAMPLES = new LinkedHashMap<>();
+
     static {
         SAMPLES.put("security.txt", "5.2-1");
         SAMPLES.put("nmap-smartcam.xml", "6");
@@ -85,29 +86,49 @@ class DemoSeeder {
         }
         Map<String, String> passwords = new LinkedHashMap<>();
         passwords.put(ENGINEER, person(ENGINEER, "Dana Engineer", "Firmware test engineer", Role.ENGINEER));
-        passwords.put("demo-officer", person("demo-officer", "Olu Officer", "Compliance officer",
-                Role.COMPLIANCE_OFFICER));
-        passwords.put("demo-signatory", person("demo-signatory", "Sasha Signatory", "Managing Director",
-                Role.SIGNATORY));
+        passwords.put(
+                "demo-officer", person("demo-officer", "Olu Officer", "Compliance officer", Role.COMPLIANCE_OFFICER));
+        passwords.put(
+                "demo-signatory", person("demo-signatory", "Sasha Signatory", "Managing Director", Role.SIGNATORY));
 
         ManufacturerView manufacturer = products.createManufacturer(new CreateManufacturerCommand(
-                "Example Smart Home Ltd", "1 Sensor Street\nLondon EC1A 1AA\nUnited Kingdom",
+                "Example Smart Home Ltd",
+                "1 Sensor Street\nLondon EC1A 1AA\nUnited Kingdom",
                 List.of(new Party("Example Smart Home EU B.V.", "Keizersgracht 1\n1015 CJ Amsterdam\nNetherlands"))));
-        ProductView product = products.createProduct(new CreateProductCommand(manufacturer.id(), "SC-100",
-                "SmartCam SC-100 indoor security camera", LocalDate.now().plusYears(5),
+        ProductView product = products.createProduct(new CreateProductCommand(
+                manufacturer.id(),
+                "SC-100",
+                "SmartCam SC-100 indoor security camera",
+                LocalDate.now().plusYears(5),
                 "https://example-smarthome.test/support/sc-100"));
         ReleaseView release = products.createRelease(product.id(), new CreateReleaseCommand("1.4.2", "B2026-11"));
         // The camera uses per-device passwords, is updatable over the network and has no exposed debug port.
-        products.saveProfile(product.id(), "V2.1.1", new ProfileCommand(
-                Map.ofEntries(Map.entry("1", true), Map.entry("2", true), Map.entry("3", false), Map.entry("4", false),
-                        Map.entry("6", true), Map.entry("7", true), Map.entry("8", true), Map.entry("9", true),
-                        Map.entry("10", true), Map.entry("11", true), Map.entry("12", true), Map.entry("13", false)),
-                Map.of()), "demo-officer");
-        AssessmentView assessment = assessments.open(new OpenAssessmentCommand(release.id(), List.of("PSTI"), null),
+        products.saveProfile(
+                product.id(),
+                "V2.1.1",
+                new ProfileCommand(
+                        Map.ofEntries(
+                                Map.entry("1", true),
+                                Map.entry("2", true),
+                                Map.entry("3", false),
+                                Map.entry("4", false),
+                                Map.entry("6", true),
+                                Map.entry("7", true),
+                                Map.entry("8", true),
+                                Map.entry("9", true),
+                                Map.entry("10", true),
+                                Map.entry("11", true),
+                                Map.entry("12", true),
+                                Map.entry("13", false)),
+                        Map.of()),
                 "demo-officer");
+        AssessmentView assessment =
+                assessments.open(new OpenAssessmentCommand(release.id(), List.of("PSTI"), null), "demo-officer");
         for (Map.Entry<String, String> sample : SAMPLES.entrySet()) {
             RequirementAssessmentView requirement = assessment.requirements().stream()
-                    .filter(r -> r.requirementId().equals(sample.getValue())).findFirst().orElseThrow();
+                    .filter(r -> r.requirementId().equals(sample.getValue()))
+                    .findFirst()
+                    .orElseThrow();
             try (InputStream in = new ClassPathResource("demo/samples/" + sample.getKey()).getInputStream()) {
                 evidence.upload(requirement.id(), sample.getKey(), "application/octet-stream", in, ENGINEER);
             } catch (IOException e) {
@@ -115,7 +136,8 @@ class DemoSeeder {
             }
         }
         StringBuilder people = new StringBuilder();
-        passwords.forEach((user, password) -> people.append("\n    ").append(user).append(" / ").append(password));
+        passwords.forEach((user, password) ->
+                people.append("\n    ").append(user).append(" / ").append(password));
         log.warn("""
 
                 Demo data seeded: product SmartCam SC-100, release 1.4.2, PSTI assessment {} with sample evidence.

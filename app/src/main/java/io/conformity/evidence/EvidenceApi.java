@@ -12,8 +12,8 @@ public interface EvidenceApi {
      * Streams an upload into the store and records it against a requirement assessment that is still open for
      * evidence. A refused upload stores nothing.
      */
-    EvidenceView upload(UUID requirementAssessmentId, String fileName, String mediaType, InputStream content,
-            String uploadedBy);
+    EvidenceView upload(
+            UUID requirementAssessmentId, String fileName, String mediaType, InputStream content, String uploadedBy);
 
     EvidenceView evidence(UUID id);
 

@@ -6,5 +6,4 @@ import org.springframework.util.unit.DataSize;
 
 /** Upload limits: {@code maxUploadSize} is the most one evidence file may hold, whatever the multipart envelope adds. */
 @ConfigurationProperties("conformity.evidence")
-public record EvidenceProperties(@DefaultValue("100MB") DataSize maxUploadSize) {
-}
+public record EvidenceProperties(@DefaultValue("100MB") DataSize maxUploadSize) {}

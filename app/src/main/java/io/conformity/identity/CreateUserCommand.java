@@ -2,21 +2,27 @@ package io.conformity.identity;
 
 import java.util.List;
 
+import io.conformity.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import io.conformity.validation.PlainText;
-import jakarta.validation.constraints.NotNull;
 
 /** A local account. The password is hashed at once and never stored or logged in clear. */
 public record CreateUserCommand(
-        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}",
-                message = "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'") String username,
+        @NotBlank
+        @Pattern(
+                regexp = "[a-z0-9][a-z0-9._-]{2,63}",
+                message = "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'")
+        String username,
+
         @NotBlank @PlainText(max = 200) String displayName,
         @PlainText(max = 200) String function,
         @NotEmpty List<@NotNull Role> roles,
-        @NotBlank @Size(min = 12, message = "must be 12 to 128 characters") @PlainText(max = 128) String password) {
+
+        @NotBlank @Size(min = 12, message = "must be 12 to 128 characters") @PlainText(max = 128)
+        String password) {
 
     @Override
     public String toString() {

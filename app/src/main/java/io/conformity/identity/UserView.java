@@ -2,5 +2,4 @@ package io.conformity.identity;
 
 import java.util.Set;
 
-public record UserView(String username, String displayName, String function, Set<Role> roles) {
-}
+public record UserView(String username, String displayName, String function, Set<Role> roles) {}

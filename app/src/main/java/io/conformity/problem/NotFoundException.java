@@ -6,7 +6,9 @@ import java.util.Map;
 public class NotFoundException extends ProblemException {
 
     public NotFoundException(String resource, Object id) {
-        super(ProblemType.NOT_FOUND, "No " + resource.toLowerCase() + " has id '" + id + "'.",
+        super(
+                ProblemType.NOT_FOUND,
+                "No " + resource.toLowerCase() + " has id '" + id + "'.",
                 Map.of("resource", resource));
     }
 }

@@ -2,11 +2,11 @@ package io.conformity.product;
 
 import java.util.List;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import io.conformity.validation.PlainText;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** Registers a manufacturer with its postal address and any authorised representatives. */
 public record CreateManufacturerCommand(

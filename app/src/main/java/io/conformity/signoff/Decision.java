@@ -2,5 +2,9 @@ package io.conformity.signoff;
 
 /** What a sign-off decided. */
 public enum Decision {
-    SUBMITTED, ACCEPTED, SENT_BACK, APPROVED, REJECTED
+    SUBMITTED,
+    ACCEPTED,
+    SENT_BACK,
+    APPROVED,
+    REJECTED
 }

@@ -1,6 +1,5 @@
 package io.conformity.signoff;
 
-
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 

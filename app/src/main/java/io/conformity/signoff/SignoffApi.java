@@ -11,8 +11,14 @@ import java.util.UUID;
 public interface SignoffApi {
 
     /** Records the decision that completes workflow task {@code taskId}. */
-    SignoffView record(UUID assessmentId, String principle, String taskId, Decision decision, String actor,
-            String role, String comment);
+    SignoffView record(
+            UUID assessmentId,
+            String principle,
+            String taskId,
+            Decision decision,
+            String actor,
+            String role,
+            String comment);
 
     /** The decision that completed a workflow task, if one did. */
     Optional<SignoffView> ofTask(String taskId);

@@ -8,6 +8,14 @@ import java.util.UUID;
  * A recorded decision: who, in which role, when, on what. {@code evidenceHashes} are the SHA-256 of the evidence
  * the decision covered; the decision is void if that set changes. {@code taskId} is the workflow task the decision completed.
  */
-public record SignoffView(UUID id, UUID assessmentId, String principle, String taskId, Decision decision, String actor,
-        String role, Instant decidedAt, String comment, List<String> evidenceHashes) {
-}
+public record SignoffView(
+        UUID id,
+        UUID assessmentId,
+        String principle,
+        String taskId,
+        Decision decision,
+        String actor,
+        String role,
+        Instant decidedAt,
+        String comment,
+        List<String> evidenceHashes) {}

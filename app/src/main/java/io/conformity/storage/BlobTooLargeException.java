@@ -1,6 +1,5 @@
 package io.conformity.storage;
 
-
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 
@@ -8,7 +7,8 @@ import io.conformity.problem.ProblemType;
 public class BlobTooLargeException extends ProblemException {
 
     public BlobTooLargeException(long maxBytes) {
-        super(ProblemType.PAYLOAD_TOO_LARGE,
+        super(
+                ProblemType.PAYLOAD_TOO_LARGE,
                 "The upload exceeds the limit of " + maxBytes + " bytes; nothing was stored.");
     }
 }

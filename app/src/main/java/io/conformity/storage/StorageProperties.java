@@ -7,5 +7,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Where stored bytes live: {@code <directory>/sha256/ab/cd/<hash>}. */
 @ConfigurationProperties("conformity.storage")
-public record StorageProperties(@DefaultValue("./data/blobs") Path directory) {
-}
+public record StorageProperties(
+        @DefaultValue("./data/blobs") Path directory) {}

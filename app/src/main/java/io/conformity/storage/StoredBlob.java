@@ -7,5 +7,4 @@ package io.conformity.storage;
  * @param size       number of bytes
  * @param newlyStored false when identical bytes were already present (stored once)
  */
-public record StoredBlob(String sha256, long size, boolean newlyStored) {
-}
+public record StoredBlob(String sha256, long size, boolean newlyStored) {}

@@ -12,8 +12,13 @@ import jakarta.validation.Payload;
 /** A date strictly before an ISO date ({@code 2100-01-01}): a sane horizon for dates a person enters. */
 @Documented
 @Constraint(validatedBy = BeforeValidator.class)
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.RECORD_COMPONENT,
-        ElementType.METHOD })
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.TYPE_USE,
+    ElementType.RECORD_COMPONENT,
+    ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Before {
 

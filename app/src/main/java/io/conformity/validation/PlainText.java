@@ -15,8 +15,13 @@ import jakarta.validation.Payload;
  */
 @Documented
 @Constraint(validatedBy = PlainTextValidator.class)
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.RECORD_COMPONENT,
-        ElementType.METHOD })
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.TYPE_USE,
+    ElementType.RECORD_COMPONENT,
+    ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 

@@ -29,6 +29,9 @@ class PlainTextValidator implements ConstraintValidator<PlainText, String> {
 
     // The message is a template: braces and dollars from the checked text must not be interpolated.
     private static String escape(String message) {
-        return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+        return message.replace("\\", "\\\\")
+                .replace("{", "\\{")
+                .replace("}", "\\}")
+                .replace("$", "\\$");
     }
 }

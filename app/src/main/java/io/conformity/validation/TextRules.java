@@ -21,8 +21,7 @@ public final class TextRules {
 
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** NFC form of the text; null stays null. */
     public static String normalize(String text) {
@@ -46,7 +45,8 @@ public final class TextRules {
                 return Optional.of("contains the bidirectional control " + codePoint(cp) + " at position " + i
                         + ": it makes text display differently from what it is");
             }
-            if (Character.getType(cp) == Character.CONTROL && !(multiline && (cp == '\n' || cp == '\r' || cp == '\t'))) {
+            if (Character.getType(cp) == Character.CONTROL
+                    && !(multiline && (cp == '\n' || cp == '\r' || cp == '\t'))) {
                 return Optional.of("contains the control character " + codePoint(cp) + " at position " + i
                         + (multiline ? "" : " (line breaks are not allowed in this field)"));
             }
@@ -103,13 +103,26 @@ public final class TextRules {
             return false;
         }
         return switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-                    Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
-                    Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL, Character.PRIVATE_USE,
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER,
+                    Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION,
+                    Character.MATH_SYMBOL,
+                    Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL,
+                    Character.PRIVATE_USE,
                     Character.UNASSIGNED -> true;
             default -> false;
         };

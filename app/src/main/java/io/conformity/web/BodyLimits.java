@@ -29,8 +29,7 @@ final class BodyLimits {
 
     static final String LIMIT_ATTRIBUTE = BodyLimits.class.getName() + ".limit";
 
-    private BodyLimits() {
-    }
+    private BodyLimits() {}
 
     /** Thrown when a body is larger than its limit; an {@link IOException} so readers pass it up unchanged. */
     static final class BodyTooLargeException extends IOException {
@@ -67,7 +66,8 @@ final class BodyLimits {
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(BodyLimit.class)) {
                 BodyLimit limit = method.getMethodAnnotation(BodyLimit.class);
-                request.setAttribute(LIMIT_ATTRIBUTE, DataSize.parse(limit.value()).toBytes());
+                request.setAttribute(
+                        LIMIT_ATTRIBUTE, DataSize.parse(limit.value()).toBytes());
             }
             return true;
         }

@@ -66,8 +66,8 @@ class JsonInputConfiguration {
                     // falls through to the same answer as any other malformed date
                 }
             }
-            return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text,
-                    "not a date of the form YYYY-MM-DD");
+            return (LocalDate)
+                    context.handleWeirdStringValue(LocalDate.class, text, "not a date of the form YYYY-MM-DD");
         }
     }
 }

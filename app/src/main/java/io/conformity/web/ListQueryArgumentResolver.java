@@ -35,9 +35,10 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
     static final String SORT = "sort";
     /** The last sort key of every list, so that equal values still come in one order. */
     private static final String TIE_BREAKER = "id";
+
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d+");
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+    private static final Pattern UUID_FORM =
+            Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -45,8 +46,11 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
         ListQuery spec = parameter.getParameterAnnotation(ListQuery.class);
         Class<?> type = parameter.getParameterType();
         RecordComponent[] components = components(type);
@@ -65,15 +69,19 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
                 values[i] = filter(component.getName(), component.getType(), query.get(component.getName()), errors);
             }
         }
-        query.keySet().stream().filter(name -> !known.contains(name)).sorted().forEach(name -> errors.add(
-                error(name, "unknown parameter; this list takes " + String.join(", ", known))));
+        query.keySet().stream()
+                .filter(name -> !known.contains(name))
+                .sorted()
+                .forEach(name ->
+                        errors.add(error(name, "unknown parameter; this list takes " + String.join(", ", known))));
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The query has " + errors.size() + " invalid parameter(s).", errors);
         }
         if (type == Pageable.class) {
             return pageable;
         }
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Class<?>[] types =
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             return BeanUtils.instantiateClass(type.getDeclaredConstructor(types), values);
         } catch (NoSuchMethodException e) {
@@ -85,10 +93,13 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
         if (type == Pageable.class) {
             return new RecordComponent[0];
         }
-        if (!type.isRecord() || Arrays.stream(type.getRecordComponents()).filter(c -> c.getType() == Pageable.class)
-                .count() != 1) {
-            throw new IllegalStateException("@ListQuery needs a Pageable or a record with one Pageable component: "
-                    + type);
+        if (!type.isRecord()
+                || Arrays.stream(type.getRecordComponents())
+                                .filter(c -> c.getType() == Pageable.class)
+                                .count()
+                        != 1) {
+            throw new IllegalStateException(
+                    "@ListQuery needs a Pageable or a record with one Pageable component: " + type);
         }
         return type.getRecordComponents();
     }
@@ -103,8 +114,8 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
         return page == null || size == null || order == null ? null : PageRequest.of(page, size, order);
     }
 
-    private static Integer wholeNumber(String name, String[] values, int defaultValue, int min, int max,
-            List<Map<String, Object>> errors) {
+    private static Integer wholeNumber(
+            String name, String[] values, int defaultValue, int min, int max, List<Map<String, Object>> errors) {
         if (values == null) {
             return defaultValue;
         }
@@ -144,12 +155,13 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
             } else if (!seen.add(property)) {
                 errors.add(error(SORT, quote(property) + " is given twice"));
                 valid = false;
-            } else if (parts.length == 2 && Sort.Direction.fromOptionalString(parts[1].strip()).isEmpty()) {
+            } else if (parts.length == 2
+                    && Sort.Direction.fromOptionalString(parts[1].strip()).isEmpty()) {
                 errors.add(error(SORT, quote(value) + ": the direction must be asc or desc"));
                 valid = false;
             } else {
-                Sort.Direction direction = parts.length == 2 ? Sort.Direction.fromString(parts[1].strip())
-                        : Sort.Direction.ASC;
+                Sort.Direction direction =
+                        parts.length == 2 ? Sort.Direction.fromString(parts[1].strip()) : Sort.Direction.ASC;
                 orders.add(new Sort.Order(direction, property));
             }
         }
@@ -192,8 +204,12 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
                     return constant;
                 }
             }
-            errors.add(error(name, quote(value) + " is not one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "))));
+            errors.add(error(
+                    name,
+                    quote(value) + " is not one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(c -> ((Enum<?>) c).name())
+                                    .collect(Collectors.joining(", "))));
             return null;
         }
         throw new IllegalStateException("A list filter is a String, a UUID or an enum, not " + type + ": " + name);

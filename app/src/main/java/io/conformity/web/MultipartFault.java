@@ -17,7 +17,8 @@ record MultipartFault(ProblemType type, String detail) {
             String message = String.valueOf(t.getMessage());
             switch (name) {
                 case "FileSizeLimitExceededException", "SizeLimitExceededException":
-                    return new MultipartFault(ProblemType.PAYLOAD_TOO_LARGE,
+                    return new MultipartFault(
+                            ProblemType.PAYLOAD_TOO_LARGE,
                             "The upload exceeds the configured limit; nothing was stored.");
                 case "FileCountLimitExceededException":
                     return malformed("The request has more parts than allowed: send one part named 'file'.");

@@ -53,7 +53,9 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI conformityOpenApi(WebProperties web, ObjectProvider<BuildProperties> build) {
-        String version = build.getIfAvailable() == null ? "development" : build.getIfAvailable().getVersion();
+        String version = build.getIfAvailable() == null
+                ? "development"
+                : build.getIfAvailable().getVersion();
         OpenAPI api = new OpenAPI()
                 .info(new Info().title("Conformity API").version(version).description("""
                         Evidence, review and declarations for consumer IoT security (UK PSTI, ETSI EN 303 645, \
@@ -65,11 +67,19 @@ class OpenApiConfiguration {
                 .servers(List.of(new Server().url(web.publicUrl())))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .components(new Components()
-                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A local account's user name and password."))
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("A local account's user name and password."))
                         .addSchemas("Problem", problemSchema()));
-        api.addExtension(PROBLEM_TYPES, Arrays.stream(ProblemType.values()).map(t -> Map.of("type",
-                t.uri().toString(), "status", t.status().value(), "title", t.title())).toList());
+        api.addExtension(
+                PROBLEM_TYPES,
+                Arrays.stream(ProblemType.values())
+                        .map(t -> Map.of(
+                                "type", t.uri().toString(), "status", t.status().value(), "title", t.title()))
+                        .toList());
         return api;
     }
 
@@ -77,15 +87,21 @@ class OpenApiConfiguration {
     OperationCustomizer problemResponsesPerOperation() {
         return (operation, handler) -> {
             Map<Integer, List<ProblemType>> byStatus = new TreeMap<>();
-            problemsOf(operation, handler).forEach(t -> byStatus.computeIfAbsent(t.status().value(),
-                    s -> new ArrayList<>()).add(t));
+            problemsOf(operation, handler)
+                    .forEach(t -> byStatus.computeIfAbsent(t.status().value(), s -> new ArrayList<>())
+                            .add(t));
             byStatus.forEach((status, types) -> {
                 ApiResponse response = new ApiResponse()
-                        .description(types.stream().map(t -> t.title() + " (`" + t.uri() + "`)")
+                        .description(types.stream()
+                                .map(t -> t.title() + " (`" + t.uri() + "`)")
                                 .collect(Collectors.joining("; ")))
-                        .content(new Content().addMediaType(PROBLEM_JSON,
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
-                response.addExtension(PROBLEM_TYPES, types.stream().map(t -> t.uri().toString()).toList());
+                        .content(new Content()
+                                .addMediaType(
+                                        PROBLEM_JSON,
+                                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+                response.addExtension(
+                        PROBLEM_TYPES,
+                        types.stream().map(t -> t.uri().toString()).toList());
                 operation.getResponses().addApiResponse(String.valueOf(status), response);
             });
             return operation;
@@ -95,7 +111,8 @@ class OpenApiConfiguration {
     /** What an operation of this shape can answer, plus what its handler declares. */
     private static Set<ProblemType> problemsOf(Operation operation, HandlerMethod handler) {
         Set<ProblemType> types = new LinkedHashSet<>();
-        boolean isPublic = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        boolean isPublic =
+                operation.getSecurity() != null && operation.getSecurity().isEmpty();
         boolean body = false;
         boolean multipart = false;
         boolean pathVariable = false;
@@ -139,8 +156,10 @@ class OpenApiConfiguration {
                 .addProperty("parameter", new StringSchema().description("query or path parameter, or multipart part"))
                 .addProperty("detail", new StringSchema());
         StringSchema type = new StringSchema();
-        Arrays.stream(ProblemType.values()).forEach(t -> type.addEnumItem(t.uri().toString()));
-        return new ObjectSchema().description("RFC 9457 problem details")
+        Arrays.stream(ProblemType.values())
+                .forEach(t -> type.addEnumItem(t.uri().toString()));
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
                 .addProperty("type", type)
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
@@ -152,8 +171,13 @@ class OpenApiConfiguration {
     private static String catalogue() {
         StringBuilder table = new StringBuilder("| type | status | title |\n|---|---|---|\n");
         for (ProblemType t : ProblemType.values()) {
-            table.append("| `").append(t.uri()).append("` | ").append(t.status().value()).append(" | ")
-                    .append(t.title()).append(" |\n");
+            table.append("| `")
+                    .append(t.uri())
+                    .append("` | ")
+                    .append(t.status().value())
+                    .append(" | ")
+                    .append(t.title())
+                    .append(" |\n");
         }
         return table.toString();
     }

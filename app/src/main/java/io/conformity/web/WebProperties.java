@@ -10,5 +10,4 @@ import org.springframework.util.unit.DataSize;
  *     request's {@code Host} header
  */
 @ConfigurationProperties("conformity.web")
-public record WebProperties(@DefaultValue("256KB") DataSize maxBodySize, String publicUrl) {
-}
+public record WebProperties(@DefaultValue("256KB") DataSize maxBodySize, String publicUrl) {}

@@ -1,15 +1,18 @@
 package io.conformity.workflow;
 
+import io.conformity.validation.PlainText;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-import io.conformity.validation.PlainText;
 
 /** The signatory's decision on the draft declaration; approving needs the place of issue (Schedule 4 (g)). */
-public record ApproveCommand(@NotNull Outcome decision, @PlainText(max = 200) String placeOfIssue,
+public record ApproveCommand(
+        @NotNull Outcome decision,
+        @PlainText(max = 200) String placeOfIssue,
         @PlainText(max = 4000, multiline = true) String comment) {
 
     public enum Outcome {
-        APPROVE, REJECT
+        APPROVE,
+        REJECT
     }
 
     @AssertTrue(message = "the place of issue is required to approve")

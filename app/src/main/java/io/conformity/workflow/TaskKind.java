@@ -28,6 +28,8 @@ public enum TaskKind {
     }
 
     public static Optional<TaskKind> ofElement(String elementId) {
-        return Arrays.stream(values()).filter(k -> k.elementId.equals(elementId)).findFirst();
+        return Arrays.stream(values())
+                .filter(k -> k.elementId.equals(elementId))
+                .findFirst();
     }
 }

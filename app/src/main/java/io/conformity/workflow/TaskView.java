@@ -8,6 +8,5 @@ import java.util.UUID;
  *
  * @param principle the principle the task is about; null for the approval
  */
-public record TaskView(String id, TaskKind kind, String name, UUID assessmentId, String principle, String role,
-        Instant createdAt) {
-}
+public record TaskView(
+        String id, TaskKind kind, String name, UUID assessmentId, String principle, String role, Instant createdAt) {}

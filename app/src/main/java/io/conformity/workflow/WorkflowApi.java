@@ -1,10 +1,10 @@
 package io.conformity.workflow;
 
-import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 
 import io.conformity.identity.CurrentUser;
+import jakarta.validation.Valid;
 
 /**
  * The task inbox and task completion. A caller sees and completes only the tasks of their roles; the outcome is

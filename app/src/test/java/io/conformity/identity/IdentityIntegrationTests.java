@@ -52,18 +52,35 @@ class IdentityIntegrationTests {
     @Test
     void passwordsAreStoredHashedOnly() {
         Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
-        String hash = jdbc.queryForObject("select password_hash from app_user where username = ?", String.class,
-                engineer.username());
+        String hash = jdbc.queryForObject(
+                "select password_hash from app_user where username = ?", String.class, engineer.username());
         assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(engineer.password());
-        assertThat(api.get(engineer, "/api/v1/users/me").expect(200).json().get("roles").get(0).asText())
+        assertThat(api.get(engineer, "/api/v1/users/me")
+                        .expect(200)
+                        .json()
+                        .get("roles")
+                        .get(0)
+                        .asText())
                 .isEqualTo("ENGINEER");
     }
 
     @Test
     void onlyAnAdministratorCreatesAccounts() {
         Credentials officer = fixtures.user("off", "Ola", "Officer", "COMPLIANCE_OFFICER");
-        assertProblem(api.post(officer, "/api/v1/users", Map.of("username", "sneaky", "displayName", "S",
-                "roles", List.of("ADMIN"), "password", "long-enough-password")), 403);
+        assertProblem(
+                api.post(
+                        officer,
+                        "/api/v1/users",
+                        Map.of(
+                                "username",
+                                "sneaky",
+                                "displayName",
+                                "S",
+                                "roles",
+                                List.of("ADMIN"),
+                                "password",
+                                "long-enough-password")),
+                403);
     }
 
     @Test
@@ -78,21 +95,57 @@ class IdentityIntegrationTests {
 
     @Test
     void weakOrMalformedAccountsAreRefusedFieldByField() {
-        Credentials admin = new Credentials(io.conformity.support.TestInstallation.ADMIN_USERNAME,
-                io.conformity.support.TestInstallation.ADMIN_PASSWORD);
-        JsonNode problem = assertProblem(api.post(admin, "/api/v1/users", Map.of("username", "Bad Name",
-                "displayName", "B", "roles", List.of("ENGINEER"), "password", "short")), 400);
-        assertThat(problem.get("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder("/username", "/password");
-        assertProblem(api.post(admin, "/api/v1/users", Map.of("username", "x-role", "displayName", "B",
-                "roles", List.of("SUPERUSER"), "password", "long-enough-password")), 400);
+        Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
+        JsonNode problem = assertProblem(
+                api.post(
+                        admin,
+                        "/api/v1/users",
+                        Map.of(
+                                "username",
+                                "Bad Name",
+                                "displayName",
+                                "B",
+                                "roles",
+                                List.of("ENGINEER"),
+                                "password",
+                                "short")),
+                400);
+        assertThat(problem.get("errors").findValuesAsText("pointer"))
+                .containsExactlyInAnyOrder("/username", "/password");
+        assertProblem(
+                api.post(
+                        admin,
+                        "/api/v1/users",
+                        Map.of(
+                                "username",
+                                "x-role",
+                                "displayName",
+                                "B",
+                                "roles",
+                                List.of("SUPERUSER"),
+                                "password",
+                                "long-enough-password")),
+                400);
     }
 
     @Test
     void aCreatedAccountIsWhereItsLocationSays() {
         Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
         String username = "jo.doe-" + UUID.randomUUID().toString().substring(0, 8);
-        ApiClient.Response created = api.post(admin, "/api/v1/users", Map.of("username", username, "displayName",
-                "Jo Doe", "function", "Engineer", "roles", List.of("ENGINEER"), "password", "long-enough-password"))
+        ApiClient.Response created = api.post(
+                        admin,
+                        "/api/v1/users",
+                        Map.of(
+                                "username",
+                                username,
+                                "displayName",
+                                "Jo Doe",
+                                "function",
+                                "Engineer",
+                                "roles",
+                                List.of("ENGINEER"),
+                                "password",
+                                "long-enough-password"))
                 .expect(201);
         String location = created.headers().getFirst("Location");
         assertThat(location).isEqualTo("http://localhost:" + port + "/api/v1/users/" + username);
@@ -103,23 +156,49 @@ class IdentityIntegrationTests {
     void tenParallelCreationsOfOneUserNameGiveOneAccountAndNineDuplicateProblems() {
         Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
         String username = "twin-" + UUID.randomUUID().toString().substring(0, 8);
-        List<ApiClient.Response> responses = Concurrently.run(10, i -> api.post(admin, "/api/v1/users", Map.of(
-                "username", username, "displayName", "Twin " + i, "roles", List.of("ENGINEER"),
-                "password", "long-enough-password-" + i)));
+        List<ApiClient.Response> responses = Concurrently.run(
+                10,
+                i -> api.post(
+                        admin,
+                        "/api/v1/users",
+                        Map.of(
+                                "username",
+                                username,
+                                "displayName",
+                                "Twin " + i,
+                                "roles",
+                                List.of("ENGINEER"),
+                                "password",
+                                "long-enough-password-" + i)));
 
-        assertThat(responses).as(responses.stream().map(ApiClient.Response::text).toList().toString())
+        assertThat(responses)
+                .as(responses.stream().map(ApiClient.Response::text).toList().toString())
                 .extracting(ApiClient.Response::status)
                 .containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409, 409, 409, 409, 409);
-        responses.stream().filter(r -> r.status() == 409).forEach(r -> assertThat(assertProblem(r, 409)
-                .get("type").asText()).isEqualTo("urn:conformity:problem:duplicate-user"));
+        responses.stream()
+                .filter(r -> r.status() == 409)
+                .forEach(r -> assertThat(assertProblem(r, 409).get("type").asText())
+                        .isEqualTo("urn:conformity:problem:duplicate-user"));
         assertThat(jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, username))
                 .isOne();
     }
 
     @Test
     void setupIsClosedOnceAnAdministratorExists() {
-        JsonNode problem = assertProblem(api.post(null, "/api/v1/setup", Map.of("token", "anything",
-                "username", "mallory", "displayName", "M", "password", "long-enough-password")), 409);
+        JsonNode problem = assertProblem(
+                api.post(
+                        null,
+                        "/api/v1/setup",
+                        Map.of(
+                                "token",
+                                "anything",
+                                "username",
+                                "mallory",
+                                "displayName",
+                                "M",
+                                "password",
+                                "long-enough-password")),
+                409);
         assertThat(problem.get("type").asText()).endsWith("already-set-up");
         assertThat(jdbc.queryForObject("select count(*) from app_user where username = 'mallory'", Integer.class))
                 .isZero();
@@ -134,8 +213,7 @@ class IdentityIntegrationTests {
 
     @Test
     void camundaWebAppsAndRestApiAreNotShipped() {
-        Credentials admin = new Credentials(io.conformity.support.TestInstallation.ADMIN_USERNAME,
-                io.conformity.support.TestInstallation.ADMIN_PASSWORD);
+        Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
         for (String path : List.of("/engine-rest/engine", "/camunda/app/cockpit/", "/app/welcome/")) {
             assertThat(api.get(admin, path).status()).as(path).isIn(403, 404);
         }

@@ -1,5 +1,6 @@
 package io.conformity.support;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -42,12 +43,16 @@ public final class ApiClient {
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new HttpEntity<>(new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, partHeaders));
+        parts.add(
+                "file",
+                new HttpEntity<>(
+                        new ByteArrayResource(content) {
+                            @Override
+                            public String getFilename() {
+                                return fileName;
+                            }
+                        },
+                        partHeaders));
         return exchange(user, HttpMethod.POST, path, parts, MediaType.MULTIPART_FORM_DATA);
     }
 
@@ -59,14 +64,14 @@ public final class ApiClient {
         if (body != null) {
             request.contentType(type).body(body);
         }
-        return request.exchange((req, res) -> new Response(res.getStatusCode().value(), res.getHeaders(),
-                res.getBody().readAllBytes()));
+        return request.exchange((req, res) -> new Response(
+                res.getStatusCode().value(), res.getHeaders(), res.getBody().readAllBytes()));
     }
 
     public record Credentials(String username, String password) {
         String basic() {
-            return "Basic " + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -75,7 +80,7 @@ public final class ApiClient {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new AssertionError("Not JSON (" + status + "): " + text(), e);
             }
         }
@@ -92,7 +97,9 @@ public final class ApiClient {
         }
 
         public String contentType() {
-            return headers.getContentType() == null ? null : headers.getContentType().toString();
+            return headers.getContentType() == null
+                    ? null
+                    : headers.getContentType().toString();
         }
     }
 }

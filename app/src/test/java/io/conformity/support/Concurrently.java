@@ -14,8 +14,7 @@ import java.util.function.IntFunction;
 /** Runs the same call from many threads released together, to provoke races the way parallel clients do. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /** Calls {@code call} with 0 … n−1, each on its own thread, all started at once; returns results in that order. */
     public static <T> List<T> run(int n, IntFunction<T> call) {

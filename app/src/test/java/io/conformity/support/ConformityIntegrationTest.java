@@ -15,8 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "conformity.evidence.max-upload-size=" + TestInstallation.UPLOAD_LIMIT)
 @ContextConfiguration(initializers = TestInstallation.H2.class)
-public @interface ConformityIntegrationTest {
-}
+public @interface ConformityIntegrationTest {}

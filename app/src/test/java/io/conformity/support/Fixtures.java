@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +25,21 @@ public final class Fixtures {
     public Credentials user(String prefix, String displayName, String function, String... roles) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "pw-" + UUID.randomUUID();
-        api.post(admin, "/api/v1/users", Map.of("username", username, "displayName", displayName,
-                "function", function, "roles", Set.of(roles), "password", password)).expect(201);
+        api.post(
+                        admin,
+                        "/api/v1/users",
+                        Map.of(
+                                "username",
+                                username,
+                                "displayName",
+                                displayName,
+                                "function",
+                                function,
+                                "roles",
+                                Set.of(roles),
+                                "password",
+                                password))
+                .expect(201);
         return new Credentials(username, password);
     }
 
@@ -34,7 +48,7 @@ public final class Fixtures {
      * the network, not constrained, telemetry and consent-based processing, an accessible debug interface.
      */
     public static Map<String, Object> v211Profile() {
-        Map<String, Boolean> conditions = new java.util.TreeMap<>();
+        Map<String, Boolean> conditions = new TreeMap<>();
         for (int c = 1; c <= 13; c++) {
             conditions.put(String.valueOf(c), c != 3 && c != 4);
         }
@@ -43,56 +57,112 @@ public final class Fixtures {
 
     /** Manufacturer, product (with its V2.1.1 profile) and release; returns the release id. */
     public String release(Credentials officer) {
-        String manufacturerId = api.post(officer, "/api/v1/manufacturers", Map.of("name", "Fixture Devices Ltd",
-                "address", "2 Test Road, Leeds LS1 1AA")).expect(201).json().get("id").asText();
-        String productId = api.post(officer, "/api/v1/products", Map.of("manufacturerId", manufacturerId,
-                "modelDesignation", "FX-1", "productType", "smart plug", "supportPeriodEnd", "2030-06-30"))
-                .expect(201).json().get("id").asText();
-        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", v211Profile()).expect(200);
-        return api.post(officer, "/api/v1/products/" + productId + "/releases", Map.of("firmwareVersion",
-                "1.0." + UUID.randomUUID().toString().substring(0, 4), "batch", "B1")).expect(201).json()
-                .get("id").asText();
+        String manufacturerId = api.post(
+                        officer,
+                        "/api/v1/manufacturers",
+                        Map.of("name", "Fixture Devices Ltd", "address", "2 Test Road, Leeds LS1 1AA"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        String productId = api.post(
+                        officer,
+                        "/api/v1/products",
+                        Map.of(
+                                "manufacturerId",
+                                manufacturerId,
+                                "modelDesignation",
+                                "FX-1",
+                                "productType",
+                                "smart plug",
+                                "supportPeriodEnd",
+                                "2030-06-30"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", v211Profile())
+                .expect(200);
+        return api.post(
+                        officer,
+                        "/api/v1/products/" + productId + "/releases",
+                        Map.of(
+                                "firmwareVersion",
+                                "1.0." + UUID.randomUUID().toString().substring(0, 4),
+                                "batch",
+                                "B1"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     public JsonNode openAssessment(Credentials officer, String releaseId) {
         return api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI")))
-                .expect(201).json();
+                .expect(201)
+                .json();
     }
 
     public List<JsonNode> tasks(Credentials user, String assessmentId) {
         List<JsonNode> result = new ArrayList<>();
-        api.get(user, "/api/v1/tasks?assessmentId=" + assessmentId).expect(200).json().forEach(result::add);
+        api.get(user, "/api/v1/tasks?assessmentId=" + assessmentId)
+                .expect(200)
+                .json()
+                .forEach(result::add);
         return result;
     }
 
     public JsonNode task(Credentials user, String assessmentId, String principle) {
         return tasks(user, assessmentId).stream()
-                .filter(t -> principle == null || principle.equals(t.path("principle").asText(null)))
-                .findFirst().orElseThrow(() -> new AssertionError("No task for principle " + principle));
+                .filter(t -> principle == null
+                        || principle.equals(t.path("principle").asText(null)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No task for principle " + principle));
     }
 
     /** Verdicts on every applicable requirement of a principle. */
-    public List<Map<String, Object>> verdicts(Credentials reader, String assessmentId, String principle,
-            String verdict) {
+    public List<Map<String, Object>> verdicts(
+            Credentials reader, String assessmentId, String principle, String verdict) {
         List<Map<String, Object>> result = new ArrayList<>();
-        api.get(reader, "/api/v1/assessments/" + assessmentId).expect(200).json().get("requirements").forEach(r -> {
-            if (r.get("principle").asText().equals(principle) && r.get("applicable").asBoolean()) {
-                result.add(Map.of("requirementAssessmentId", r.get("id").asText(), "verdict", verdict,
-                        "justification", "PASS".equals(verdict) ? "Evidence reviewed" : "Evidence incomplete"));
-            }
-        });
+        api.get(reader, "/api/v1/assessments/" + assessmentId)
+                .expect(200)
+                .json()
+                .get("requirements")
+                .forEach(r -> {
+                    if (r.get("principle").asText().equals(principle)
+                            && r.get("applicable").asBoolean()) {
+                        result.add(Map.of(
+                                "requirementAssessmentId",
+                                r.get("id").asText(),
+                                "verdict",
+                                verdict,
+                                "justification",
+                                "PASS".equals(verdict) ? "Evidence reviewed" : "Evidence incomplete"));
+                    }
+                });
         return result;
     }
 
     /** Submits and accepts (with the given verdict) every open principle of the assessment. */
     public void completeAllPrinciples(Credentials engineer, Credentials officer, String assessmentId, String verdict) {
         for (JsonNode task : tasks(engineer, assessmentId)) {
-            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit", Map.of()).expect(204);
+            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit", Map.of())
+                    .expect(204);
         }
         for (JsonNode review : tasks(officer, assessmentId)) {
-            api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review", Map.of(
-                    "verdicts", verdicts(officer, assessmentId, review.get("principle").asText(), verdict),
-                    "decision", "ACCEPT")).expect(204);
+            api.post(
+                            officer,
+                            "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                            Map.of(
+                                    "verdicts",
+                                    verdicts(
+                                            officer,
+                                            assessmentId,
+                                            review.get("principle").asText(),
+                                            verdict),
+                                    "decision",
+                                    "ACCEPT"))
+                    .expect(204);
         }
     }
 }

@@ -42,8 +42,7 @@ public final class PostgresTestDatabase {
     private static Server server;
     private static RuntimeException startFailure;
 
-    private PostgresTestDatabase() {
-    }
+    private PostgresTestDatabase() {}
 
     /** JDBC URL of the server's default database, meant for administration rather than for test data. */
     public static String jdbcUrl() {
@@ -68,11 +67,13 @@ public final class PostgresTestDatabase {
         Server current = server();
         String database = uniqueDatabaseName(name);
         try (Connection connection = connect(current.jdbcUrl(), current.username(), current.password());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + quoteIdentifier(database));
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create test database " + database + " on " + redact(current.jdbcUrl())
-                    + (current.external() ? " (does " + USER_ENV + " have the CREATEDB privilege?)" : ""), e);
+            throw new IllegalStateException(
+                    "Could not create test database " + database + " on " + redact(current.jdbcUrl())
+                            + (current.external() ? " (does " + USER_ENV + " have the CREATEDB privilege?)" : ""),
+                    e);
         }
         current.createdDatabases().add(database);
         return withDatabase(current.jdbcUrl(), database);
@@ -136,8 +137,8 @@ public final class PostgresTestDatabase {
         // Fails here, once, with the configured URL in the message, rather than later inside some Spring context.
         try (Connection ignored = connect(url, username, password)) {
             Set<String> created = ConcurrentHashMap.newKeySet();
-            return new Server(url, username, password, true, created,
-                    () -> dropDatabases(url, username, password, created));
+            return new Server(
+                    url, username, password, true, created, () -> dropDatabases(url, username, password, created));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot connect to " + URL_ENV + "=" + redact(url), e);
         }
@@ -145,8 +146,13 @@ public final class PostgresTestDatabase {
 
     private static Server embeddedServer() {
         EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start();
-        return new Server(embedded.jdbcUrl(), embedded.username(), embedded.password(), false,
-                ConcurrentHashMap.newKeySet(), embedded::stop);
+        return new Server(
+                embedded.jdbcUrl(),
+                embedded.username(),
+                embedded.password(),
+                false,
+                ConcurrentHashMap.newKeySet(),
+                embedded::stop);
     }
 
     // Only an external server outlives the JVM; the embedded one is thrown away with its data directory.
@@ -155,15 +161,17 @@ public final class PostgresTestDatabase {
             return;
         }
         try (Connection connection = connect(url, username, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             boolean force = connection.getMetaData().getDatabaseMajorVersion() >= 13;
             for (String database : databases) {
                 // Spring contexts close in their own shutdown hooks, concurrently with this one, so their pools may
                 // still hold connections; FORCE ends those sessions instead of failing the drop.
-                statement.execute("DROP DATABASE IF EXISTS " + quoteIdentifier(database) + (force ? " WITH (FORCE)" : ""));
+                statement.execute(
+                        "DROP DATABASE IF EXISTS " + quoteIdentifier(database) + (force ? " WITH (FORCE)" : ""));
             }
         } catch (SQLException e) {
-            System.err.println("PostgresTestDatabase: could not drop test databases " + databases + " on " + redact(url) + ": " + e);
+            System.err.println("PostgresTestDatabase: could not drop test databases " + databases + " on " + redact(url)
+                    + ": " + e);
         }
     }
 
@@ -232,7 +240,11 @@ public final class PostgresTestDatabase {
         };
     }
 
-    private record Server(String jdbcUrl, String username, String password, boolean external,
-                          Set<String> createdDatabases, Runnable shutdown) {
-    }
+    private record Server(
+            String jdbcUrl,
+            String username,
+            String password,
+            boolean external,
+            Set<String> createdDatabases,
+            Runnable shutdown) {}
 }

@@ -14,8 +14,8 @@ class PostgresTestDatabaseTests {
     @Test
     void serverIsARealPostgresql() throws SQLException {
         try (Connection connection = connect(PostgresTestDatabase.jdbcUrl());
-             Statement statement = connection.createStatement();
-             ResultSet version = statement.executeQuery("select version()")) {
+                Statement statement = connection.createStatement();
+                ResultSet version = statement.executeQuery("select version()")) {
             assertThat(version.next()).isTrue();
             assertThat(version.getString(1)).startsWith("PostgreSQL");
         }
@@ -24,7 +24,8 @@ class PostgresTestDatabaseTests {
     @Test
     void tableWrittenInADatabaseCanBeReadBack() throws SQLException {
         String url = PostgresTestDatabase.createFreshDatabase("read_back");
-        try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(url);
+                Statement statement = connection.createStatement()) {
             statement.execute("create table evidence (id bigint primary key, title text not null)");
             statement.execute("insert into evidence (id, title) values (1, 'Penetration test report')");
             try (ResultSet rows = statement.executeQuery("select id, title from evidence")) {
@@ -39,7 +40,8 @@ class PostgresTestDatabaseTests {
     @Test
     void freshDatabaseIsEmptyEvenAfterAnotherOneWasFilled() throws SQLException {
         String filled = PostgresTestDatabase.createFreshDatabase("isolation");
-        try (Connection connection = connect(filled); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(filled);
+                Statement statement = connection.createStatement()) {
             statement.execute("create table leftover (id int)");
         }
 
@@ -47,8 +49,8 @@ class PostgresTestDatabaseTests {
 
         assertThat(fresh).isNotEqualTo(filled);
         try (Connection connection = connect(fresh);
-             Statement statement = connection.createStatement();
-             ResultSet tables = statement.executeQuery("""
+                Statement statement = connection.createStatement();
+                ResultSet tables = statement.executeQuery("""
                      select count(*) from information_schema.tables
                      where table_schema not in ('pg_catalog', 'information_schema')""")) {
             assertThat(tables.next()).isTrue();

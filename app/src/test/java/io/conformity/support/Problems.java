@@ -8,8 +8,7 @@ import io.conformity.support.ApiClient.Response;
 
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** Asserts an RFC 9457 problem with the status and one of our stable type URIs; returns its body. */
     public static JsonNode assertProblem(Response response, int status) {

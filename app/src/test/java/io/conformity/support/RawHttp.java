@@ -23,15 +23,16 @@ import io.conformity.support.ApiClient.Response;
  */
 public final class RawHttp {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final int port;
 
     public RawHttp(int port) {
         this.port = port;
     }
 
-    public Response send(Credentials user, String method, String path, String contentType, byte[] body,
-            String... headers) {
+    public Response send(
+            Credentials user, String method, String path, String contentType, byte[] body, String... headers) {
         return send(user, method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(body), headers);
     }
 
@@ -92,7 +93,9 @@ public final class RawHttp {
         HttpHeaders headers = new HttpHeaders();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.add(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
+            headers.add(
+                    lines[i].substring(0, colon).trim(),
+                    lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.getFirst("Transfer-Encoding"))) {
@@ -112,10 +115,16 @@ public final class RawHttp {
         return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Response send(Credentials user, String method, String path, String contentType,
-            HttpRequest.BodyPublisher body, String... headers) {
+    private Response send(
+            Credentials user,
+            String method,
+            String path,
+            String contentType,
+            HttpRequest.BodyPublisher body,
+            String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).method(method, body);
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

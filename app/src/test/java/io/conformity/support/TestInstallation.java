@@ -18,8 +18,7 @@ public final class TestInstallation {
     /** Generated per run: no password is written down anywhere. */
     public static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
 
-    private TestInstallation() {
-    }
+    private TestInstallation() {}
 
     public static Path newDataDirectory(String prefix) {
         try {
@@ -39,8 +38,9 @@ public final class TestInstallation {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             TestPropertyValues.of(
-                    "conformity.data-dir=" + DATA,
-                    "conformity.identity.initial-admin.password=" + ADMIN_PASSWORD).applyTo(context);
+                            "conformity.data-dir=" + DATA,
+                            "conformity.identity.initial-admin.password=" + ADMIN_PASSWORD)
+                    .applyTo(context);
         }
     }
 }

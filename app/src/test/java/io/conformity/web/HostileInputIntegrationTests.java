@@ -55,8 +55,14 @@ class HostileInputIntegrationTests {
         raw = new RawHttp(port);
         fixtures = new Fixtures(api);
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
-        manufacturerId = api.post(officer, "/api/v1/manufacturers", Map.of("name", "Hostile Devices Ltd",
-                "address", "1 Test Road")).expect(201).json().get("id").asText();
+        manufacturerId = api.post(
+                        officer,
+                        "/api/v1/manufacturers",
+                        Map.of("name", "Hostile Devices Ltd", "address", "1 Test Road"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     // --- Bodies are bounded before they are read, and authorization runs first
@@ -64,25 +70,39 @@ class HostileInputIntegrationTests {
     @Test
     void aCallerWithoutTheRoleIsRefusedBeforeTheBodyIsRead() {
         Credentials regulator = fixtures.user("reg", "Rita Regulator", "Inspector", "REGULATOR");
-        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
         // 64 MiB of CSV streamed without a length: refused as soon as the role is known, not after reading it.
-        Response response = raw.stream(regulator, "POST", "/api/v1/assessments/" + assessmentId + "/ics",
-                "text/csv", new RepeatingInputStream("x,".getBytes(StandardCharsets.US_ASCII), 64L << 20));
+        Response response = raw.stream(
+                regulator,
+                "POST",
+                "/api/v1/assessments/" + assessmentId + "/ics",
+                "text/csv",
+                new RepeatingInputStream("x,".getBytes(StandardCharsets.US_ASCII), 64L << 20));
         assertProblem(response, 403);
     }
 
     @Test
     void anIcsBodyOverItsLimitIsRefusedWith413WhileStreamingAndNothingIsRecorded() {
         String assessmentId = openFullStandardAssessment();
-        Response response = raw.stream(officer, "POST", "/api/v1/assessments/" + assessmentId + "/ics", "text/csv",
+        Response response = raw.stream(
+                officer,
+                "POST",
+                "/api/v1/assessments/" + assessmentId + "/ics",
+                "text/csv",
                 new RepeatingInputStream("5.1-1,M,Y,detail\r\n".getBytes(StandardCharsets.US_ASCII), 350L << 20));
-        assertThat(assertProblem(response, 413).get("type").asText()).isEqualTo("urn:conformity:problem:payload-too-large");
+        assertThat(assertProblem(response, 413).get("type").asText())
+                .isEqualTo("urn:conformity:problem:payload-too-large");
         // A declared length over the limit is refused without reading.
-        Response declared = raw.send(officer, "POST", "/api/v1/assessments/" + assessmentId + "/ics", "text/csv",
-                new byte[3 * 1024 * 1024]);
+        Response declared = raw.send(
+                officer, "POST", "/api/v1/assessments/" + assessmentId + "/ics", "text/csv", new byte[3 * 1024 * 1024]);
         assertProblem(declared, 413);
-        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")
-                .findValues("icsSupport")).allSatisfy(v -> assertThat(v.isNull()).isTrue());
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
+                        .json()
+                        .get("requirements")
+                        .findValues("icsSupport"))
+                .allSatisfy(v -> assertThat(v.isNull()).isTrue());
     }
 
     @Test
@@ -98,21 +118,34 @@ class HostileInputIntegrationTests {
     void tenParallelSubmitsReviewsAndApprovalsOfOneTaskGiveOneSuccessAndNineConflicts() throws Exception {
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
         Credentials signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
-        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
 
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
-        assertOneWins(() -> api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()), 204);
+        assertOneWins(
+                () -> api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()), 204);
 
         JsonNode review = fixtures.task(officer, assessmentId, "2");
         List<Map<String, Object>> verdicts = fixtures.verdicts(officer, assessmentId, "2", "PASS");
-        assertOneWins(() -> api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review",
-                Map.of("verdicts", verdicts, "decision", "ACCEPT")), 204);
+        assertOneWins(
+                () -> api.post(
+                        officer,
+                        "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                        Map.of("verdicts", verdicts, "decision", "ACCEPT")),
+                204);
 
         fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
         JsonNode approval = fixtures.task(signatory, assessmentId, null);
-        assertOneWins(() -> api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")), 204);
-        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declarations").json()).hasSize(1);
+        assertOneWins(
+                () -> api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")),
+                204);
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declarations")
+                        .json())
+                .hasSize(1);
     }
 
     private void assertOneWins(Callable<Response> call, int success) throws Exception {
@@ -127,8 +160,10 @@ class HostileInputIntegrationTests {
                 responses.add(f.get());
             }
             assertThat(responses).filteredOn(r -> r.status() == success).hasSize(1);
-            responses.stream().filter(r -> r.status() != success).forEach(r -> assertThat(
-                    assertProblem(r, 409).get("type").asText()).isEqualTo("urn:conformity:problem:task-completed"));
+            responses.stream()
+                    .filter(r -> r.status() != success)
+                    .forEach(r -> assertThat(assertProblem(r, 409).get("type").asText())
+                            .isEqualTo("urn:conformity:problem:task-completed"));
         } finally {
             pool.shutdownNow();
         }
@@ -147,39 +182,60 @@ class HostileInputIntegrationTests {
         Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
         List<Object> roles = new ArrayList<>();
         roles.add(null);
-        Map<String, Object> user = new HashMap<>(Map.of("username", "nullrole-" + UUID.randomUUID().toString()
-                .substring(0, 8), "displayName", "N", "password", "a sufficiently long one"));
+        Map<String, Object> user = new HashMap<>(Map.of(
+                "username",
+                "nullrole-" + UUID.randomUUID().toString().substring(0, 8),
+                "displayName",
+                "N",
+                "password",
+                "a sufficiently long one"));
         user.put("roles", roles);
         assertPointer(api.post(admin, "/api/v1/users", user), "/roles/0");
 
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
-        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
-        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()).expect(204);
+        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of())
+                .expect(204);
         JsonNode review = fixtures.task(officer, assessmentId, "2");
         List<Object> verdicts = new ArrayList<>();
         verdicts.add(null);
-        assertPointer(api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review",
-                Map.of("verdicts", verdicts, "decision", "ACCEPT")), "/verdicts/0");
+        assertPointer(
+                api.post(
+                        officer,
+                        "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                        Map.of("verdicts", verdicts, "decision", "ACCEPT")),
+                "/verdicts/0");
     }
 
     @Test
     void aReviewNamingOneRequirementTwiceIsRefusedAndNothingIsRecorded() {
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
-        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
-        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()).expect(204);
+        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of())
+                .expect(204);
         JsonNode review = fixtures.task(officer, assessmentId, "2");
         List<Map<String, Object>> verdicts = new ArrayList<>(fixtures.verdicts(officer, assessmentId, "2", "PASS"));
         Map<String, Object> again = new HashMap<>(verdicts.get(0));
         again.put("verdict", "FAIL");
         verdicts.add(again);
 
-        assertPointer(api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review",
-                Map.of("verdicts", verdicts, "decision", "ACCEPT")),
+        assertPointer(
+                api.post(
+                        officer,
+                        "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                        Map.of("verdicts", verdicts, "decision", "ACCEPT")),
                 "/verdicts/" + (verdicts.size() - 1) + "/requirementAssessmentId");
-        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")
-                .findValues("verdict")).allSatisfy(v -> assertThat(v.isNull()).isTrue());
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
+                        .json()
+                        .get("requirements")
+                        .findValues("verdict"))
+                .allSatisfy(v -> assertThat(v.isNull()).isTrue());
     }
 
     // --- Multipart faults
@@ -192,21 +248,51 @@ class HostileInputIntegrationTests {
         String type = "multipart/form-data; boundary=XyZ";
         byte[] content = "evidence".getBytes(StandardCharsets.UTF_8);
 
-        assertMalformed(raw.send(engineer, "POST", path, type, RawHttp.multipart("XyZ",
-                "form-data; name=\"file\"; filename=\"a\u0000b.txt\"", content, true)), "NUL");
-        assertMalformed(raw.send(engineer, "POST", path, type, RawHttp.multipart("XyZ",
-                "form-data; name=\"file\"; filename=\"report.txt\"", content, false)), "truncated");
-        assertMalformed(raw.send(engineer, "POST", path, "multipart/form-data", RawHttp.multipart("XyZ",
-                "form-data; name=\"file\"; filename=\"report.txt\"", content, true)), "boundary");
-        assertMalformed(raw.send(engineer, "POST", path, type, RawHttp.multipart("XyZ",
-                "form-data; name=\"file\"; filename=\"" + "n".repeat(10_000) + ".txt\"", content, true)),
+        assertMalformed(
+                raw.send(
+                        engineer,
+                        "POST",
+                        path,
+                        type,
+                        RawHttp.multipart("XyZ", "form-data; name=\"file\"; filename=\"a\u0000b.txt\"", content, true)),
+                "NUL");
+        assertMalformed(
+                raw.send(
+                        engineer,
+                        "POST",
+                        path,
+                        type,
+                        RawHttp.multipart("XyZ", "form-data; name=\"file\"; filename=\"report.txt\"", content, false)),
+                "truncated");
+        assertMalformed(
+                raw.send(
+                        engineer,
+                        "POST",
+                        path,
+                        "multipart/form-data",
+                        RawHttp.multipart("XyZ", "form-data; name=\"file\"; filename=\"report.txt\"", content, true)),
+                "boundary");
+        assertMalformed(
+                raw.send(
+                        engineer,
+                        "POST",
+                        path,
+                        type,
+                        RawHttp.multipart(
+                                "XyZ",
+                                "form-data; name=\"file\"; filename=\"" + "n".repeat(10_000) + ".txt\"",
+                                content,
+                                true)),
                 "headers are too long");
         StringBuilder parts = new StringBuilder();
         for (int i = 0; i < 20; i++) {
-            parts.append("--XyZ\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nv\r\n");
+            parts.append("--XyZ\r\nContent-Disposition: form-data; name=\"f")
+                    .append(i)
+                    .append("\"\r\n\r\nv\r\n");
         }
         parts.append("--XyZ--\r\n");
-        assertMalformed(raw.send(engineer, "POST", path, type, parts.toString().getBytes(StandardCharsets.UTF_8)),
+        assertMalformed(
+                raw.send(engineer, "POST", path, type, parts.toString().getBytes(StandardCharsets.UTF_8)),
                 "more parts");
         assertThat(api.get(engineer, path).json()).isEmpty();
     }
@@ -217,7 +303,11 @@ class HostileInputIntegrationTests {
         String path = "/api/v1/requirement-assessments/" + openRequirement() + "/evidence";
         byte[] exact = new byte[(int) TestInstallation.UPLOAD_LIMIT_BYTES];
         Arrays.fill(exact, (byte) 'a');
-        assertThat(api.upload(engineer, path, "exact.bin", exact).expect(201).json().get("size").asLong())
+        assertThat(api.upload(engineer, path, "exact.bin", exact)
+                        .expect(201)
+                        .json()
+                        .get("size")
+                        .asLong())
                 .isEqualTo(TestInstallation.UPLOAD_LIMIT_BYTES);
         byte[] over = Arrays.copyOf(exact, exact.length + 1);
         assertProblem(api.upload(engineer, path, "over.bin", over), 413);
@@ -228,7 +318,7 @@ class HostileInputIntegrationTests {
     void aFileNameWithAControlOrBidiCharacterIsRefused() {
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
         String path = "/api/v1/requirement-assessments/" + openRequirement() + "/evidence";
-        JsonNode problem = assertProblem(api.upload(engineer, path, "invoice\u202Etxt.exe", new byte[] { 1 }), 400);
+        JsonNode problem = assertProblem(api.upload(engineer, path, "invoice\u202Etxt.exe", new byte[] {1}), 400);
         assertThat(problem.toString()).contains("U+202E");
         assertThat(api.get(engineer, path).json()).isEmpty();
     }
@@ -241,33 +331,71 @@ class HostileInputIntegrationTests {
         String username = "long-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "é".repeat(100) + "0123456789abcdefghijklmnopqr";
         assertThat(password).hasSize(128);
-        api.post(admin, "/api/v1/users", Map.of("username", username, "displayName", "Long Password",
-                "roles", List.of("ENGINEER"), "password", password)).expect(201);
+        api.post(
+                        admin,
+                        "/api/v1/users",
+                        Map.of(
+                                "username",
+                                username,
+                                "displayName",
+                                "Long Password",
+                                "roles",
+                                List.of("ENGINEER"),
+                                "password",
+                                password))
+                .expect(201);
         api.get(new Credentials(username, password), "/api/v1/users/me").expect(200);
-        assertProblem(api.post(admin, "/api/v1/users", Map.of("username", username + "x", "displayName", "Too Long",
-                "roles", List.of("ENGINEER"), "password", "p".repeat(129))), 400);
+        assertProblem(
+                api.post(
+                        admin,
+                        "/api/v1/users",
+                        Map.of(
+                                "username",
+                                username + "x",
+                                "displayName",
+                                "Too Long",
+                                "roles",
+                                List.of("ENGINEER"),
+                                "password",
+                                "p".repeat(129))),
+                400);
     }
 
     // --- Text that is not what it looks like
 
     @ParameterizedTest
-    @ValueSource(strings = { "Acme\u0000Ltd", "Acme \u202Etxt.exe", "\u200B\u200B", "Acme\r\nInjected: yes",
-            "Acme\uD800Ltd", "\u3164", "   ", "\u0301\u0301" })
+    @ValueSource(
+            strings = {
+                "Acme\u0000Ltd",
+                "Acme \u202Etxt.exe",
+                "\u200B\u200B",
+                "Acme\r\nInjected: yes",
+                "Acme\uD800Ltd",
+                "\u3164",
+                "   ",
+                "\u0301\u0301"
+            })
     void namesThatAreNotWhatTheyLookLikeAreRefusedNamingTheField(String name) {
-        assertPointer(api.post(officer, "/api/v1/manufacturers", Map.of("name", name, "address", "1 Test Road")),
-                "/name");
+        assertPointer(
+                api.post(officer, "/api/v1/manufacturers", Map.of("name", name, "address", "1 Test Road")), "/name");
     }
 
     @Test
     void ordinaryScriptsAreKeptAndTextIsStoredInNfc() {
         for (String name : List.of("שלום מכשירים בע״מ", "شركة الأجهزة", "深圳智能设备有限公司", "Gerät 👨‍👩‍👧‍👦 🇬🇧")) {
-            JsonNode created = api.post(officer, "/api/v1/manufacturers", Map.of("name", name, "address",
-                    "Line one\nLine two")).expect(201).json();
+            JsonNode created = api.post(
+                            officer, "/api/v1/manufacturers", Map.of("name", name, "address", "Line one\nLine two"))
+                    .expect(201)
+                    .json();
             assertThat(created.get("name").asText()).isEqualTo(name);
             assertThat(created.get("address").asText()).isEqualTo("Line one\nLine two");
         }
-        JsonNode decomposed = api.post(officer, "/api/v1/manufacturers", Map.of("name", "Cafe\u0301 Devices",
-                "address", "1 Test Road")).expect(201).json();
+        JsonNode decomposed = api.post(
+                        officer,
+                        "/api/v1/manufacturers",
+                        Map.of("name", "Cafe\u0301 Devices", "address", "1 Test Road"))
+                .expect(201)
+                .json();
         assertThat(decomposed.get("name").asText()).isEqualTo("Caf\u00e9 Devices");
     }
 
@@ -276,30 +404,52 @@ class HostileInputIntegrationTests {
         // A family emoji is 11 UTF-16 units and a flag 4, yet each is one character to a person.
         String seen200 = "👨‍👩‍👧‍👦".repeat(50) + "🇬🇧".repeat(50) + "é".repeat(100);
         assertThat(seen200.length()).isEqualTo(50 * 11 + 50 * 4 + 100);
-        api.post(officer, "/api/v1/manufacturers", Map.of("name", seen200, "address", "1 Test Road")).expect(201);
-        JsonNode problem = assertPointer(api.post(officer, "/api/v1/manufacturers", Map.of("name",
-                seen200 + "x", "address", "1 Test Road")), "/name");
+        api.post(officer, "/api/v1/manufacturers", Map.of("name", seen200, "address", "1 Test Road"))
+                .expect(201);
+        JsonNode problem = assertPointer(
+                api.post(officer, "/api/v1/manufacturers", Map.of("name", seen200 + "x", "address", "1 Test Road")),
+                "/name");
         assertThat(problem.toString()).contains("at most 200 characters (has 201)");
     }
 
     // --- Dates
 
     @ParameterizedTest
-    @ValueSource(strings = { "\"2001-01-01\"", "\"+99999-12-31\"", "20000", "\"-0001-01-01\"", "\"0000-01-01\"",
-            "\"2100-01-01\"", "\"2030-02-30\"", "\"30/06/2030\"" })
+    @ValueSource(
+            strings = {
+                "\"2001-01-01\"",
+                "\"+99999-12-31\"",
+                "20000",
+                "\"-0001-01-01\"",
+                "\"0000-01-01\"",
+                "\"2100-01-01\"",
+                "\"2030-02-30\"",
+                "\"30/06/2030\""
+            })
     void aSupportPeriodEndMustBeARealDateInASaneFuture(String value) {
         String body = "{\"manufacturerId\":\"" + manufacturerId + "\",\"modelDesignation\":\"D-1\","
                 + "\"productType\":\"smart plug\",\"supportPeriodEnd\":" + value + "}";
-        Response response = raw.send(officer, "POST", "/api/v1/products", "application/json",
-                body.getBytes(StandardCharsets.UTF_8));
+        Response response = raw.send(
+                officer, "POST", "/api/v1/products", "application/json", body.getBytes(StandardCharsets.UTF_8));
         assertPointer(response, "/supportPeriodEnd");
     }
 
     @Test
     void theStoredSupportPeriodEndIsExactlyTheOneAccepted() {
-        JsonNode product = api.post(officer, "/api/v1/products", Map.of("manufacturerId", manufacturerId,
-                "modelDesignation", "D-2", "productType", "smart plug", "supportPeriodEnd", "2099-12-31"))
-                .expect(201).json();
+        JsonNode product = api.post(
+                        officer,
+                        "/api/v1/products",
+                        Map.of(
+                                "manufacturerId",
+                                manufacturerId,
+                                "modelDesignation",
+                                "D-2",
+                                "productType",
+                                "smart plug",
+                                "supportPeriodEnd",
+                                "2099-12-31"))
+                .expect(201)
+                .json();
         assertThat(product.get("supportPeriodEnd").asText()).isEqualTo("2099-12-31");
     }
 
@@ -308,35 +458,82 @@ class HostileInputIntegrationTests {
     @Test
     void aWrongEnumValueListsTheValidOnes() {
         Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
-        JsonNode problem = assertPointer(api.post(admin, "/api/v1/users", Map.of("username", "enum-user",
-                "displayName", "E", "roles", List.of("OFFICER"), "password", "a sufficiently long one")), "/roles/0");
+        JsonNode problem = assertPointer(
+                api.post(
+                        admin,
+                        "/api/v1/users",
+                        Map.of(
+                                "username",
+                                "enum-user",
+                                "displayName",
+                                "E",
+                                "roles",
+                                List.of("OFFICER"),
+                                "password",
+                                "a sufficiently long one")),
+                "/roles/0");
         assertThat(problem.get("errors").get(0).get("detail").asText())
                 .contains("COMPLIANCE_OFFICER, ENGINEER, SIGNATORY, REGULATOR, ADMIN");
     }
 
     @Test
     void malformedJsonNamesTheLine() {
-        JsonNode problem = assertProblem(raw.send(officer, "POST", "/api/v1/manufacturers", "application/json",
-                "{\"name\": \"A\",\n \"address\": }".getBytes(StandardCharsets.UTF_8)), 400);
+        JsonNode problem = assertProblem(
+                raw.send(
+                        officer,
+                        "POST",
+                        "/api/v1/manufacturers",
+                        "application/json",
+                        "{\"name\": \"A\",\n \"address\": }".getBytes(StandardCharsets.UTF_8)),
+                400);
         assertThat(problem.get("errors").get(0).get("detail").asText()).contains("line 2");
     }
 
     // --- helpers
 
     private String openFullStandardAssessment() {
-        String productId = api.post(officer, "/api/v1/products", Map.of("manufacturerId", manufacturerId,
-                "modelDesignation", "ICS-1", "productType", "smart plug", "supportPeriodEnd", "2030-06-30"))
-                .expect(201).json().get("id").asText();
-        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile()).expect(200);
-        String releaseId = api.post(officer, "/api/v1/products/" + productId + "/releases",
-                Map.of("firmwareVersion", "1.0", "batch", "B1")).expect(201).json().get("id").asText();
-        return api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes",
-                List.of("EN303645"), "en303645Version", "V2.1.1")).expect(201).json().get("id").asText();
+        String productId = api.post(
+                        officer,
+                        "/api/v1/products",
+                        Map.of(
+                                "manufacturerId",
+                                manufacturerId,
+                                "modelDesignation",
+                                "ICS-1",
+                                "productType",
+                                "smart plug",
+                                "supportPeriodEnd",
+                                "2030-06-30"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile())
+                .expect(200);
+        String releaseId = api.post(
+                        officer,
+                        "/api/v1/products/" + productId + "/releases",
+                        Map.of("firmwareVersion", "1.0", "batch", "B1"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        return api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of("releaseId", releaseId, "regimes", List.of("EN303645"), "en303645Version", "V2.1.1"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     private String openRequirement() {
-        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
-        JsonNode requirements = api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements");
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
+        JsonNode requirements =
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements");
         for (JsonNode r : requirements) {
             if (r.get("applicable").asBoolean()) {
                 return r.get("id").asText();
@@ -348,7 +545,9 @@ class HostileInputIntegrationTests {
     private static JsonNode assertPointer(Response response, String pointer) {
         JsonNode problem = assertProblem(response, 400);
         assertThat(problem.get("type").asText()).isEqualTo("urn:conformity:problem:validation");
-        assertThat(problem.get("errors").findValuesAsText("pointer")).as(problem.toString()).contains(pointer);
+        assertThat(problem.get("errors").findValuesAsText("pointer"))
+                .as(problem.toString())
+                .contains(pointer);
         return problem;
     }
 

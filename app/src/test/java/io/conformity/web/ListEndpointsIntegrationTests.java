@@ -55,32 +55,47 @@ class ListEndpointsIntegrationTests {
         String alpha = manufacturer(tag + " Alpha Devices");
         String beta = manufacturer(tag + " Beta Devices");
 
-        JsonNode first = api.get(officer, "/api/v1/manufacturers?q=" + tag.toUpperCase() + " &size=2").expect(200).json();
+        JsonNode first = api.get(officer, "/api/v1/manufacturers?q=" + tag.toUpperCase() + " &size=2")
+                .expect(200)
+                .json();
         assertThat(ids(first)).containsExactly(alpha, beta);
         assertPage(first, 2, 0, 3, 2);
-        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag + "&size=2&page=1").expect(200).json()))
+        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag + "&size=2&page=1")
+                        .expect(200)
+                        .json()))
                 .containsExactly(gamma);
-        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag + "&sort=name,desc").expect(200).json()))
+        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag + "&sort=name,desc")
+                        .expect(200)
+                        .json()))
                 .containsExactly(gamma, beta, alpha);
         // Past the last page: an empty page, not an error.
-        JsonNode beyond = api.get(officer, "/api/v1/manufacturers?q=" + tag + "&page=5").expect(200).json();
+        JsonNode beyond = api.get(officer, "/api/v1/manufacturers?q=" + tag + "&page=5")
+                .expect(200)
+                .json();
         assertThat(ids(beyond)).isEmpty();
         assertThat(beyond.get("page").get("totalElements").asLong()).isEqualTo(3);
         // The body of a manufacturer in a list is the one GET /manufacturers/{id} gives.
-        assertThat(first.get("content").get(0)).isEqualTo(api.get(officer, "/api/v1/manufacturers/" + alpha)
-                .expect(200).json());
+        assertThat(first.get("content").get(0))
+                .isEqualTo(api.get(officer, "/api/v1/manufacturers/" + alpha)
+                        .expect(200)
+                        .json());
     }
 
     @Test
     void equalNamesStillComeInOneOrderAcrossPages() {
-        List<String> twins = List.of(manufacturer(tag + " Twin"), manufacturer(tag + " Twin"), manufacturer(tag + " Twin"));
+        List<String> twins =
+                List.of(manufacturer(tag + " Twin"), manufacturer(tag + " Twin"), manufacturer(tag + " Twin"));
         List<String> paged = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
             paged.addAll(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag + "&size=1&page=" + page)
-                    .expect(200).json()));
+                    .expect(200)
+                    .json()));
         }
         assertThat(paged).containsExactlyInAnyOrderElementsOf(twins);
-        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag).expect(200).json())).isEqualTo(paged);
+        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag)
+                        .expect(200)
+                        .json()))
+                .isEqualTo(paged);
     }
 
     @Test
@@ -89,13 +104,22 @@ class ListEndpointsIntegrationTests {
         manufacturer(tag + " 1000 Devices");
         String underscore = manufacturer(tag + " Under_score");
         manufacturer(tag + " Underxscore");
-        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag + " 100%").expect(200).json()))
+        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag + " 100%")
+                        .expect(200)
+                        .json()))
                 .containsExactly(percent);
-        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag + " under_").expect(200).json()))
+        assertThat(ids(api.get(officer, "/api/v1/manufacturers?q=" + tag + " under_")
+                        .expect(200)
+                        .json()))
                 .containsExactly(underscore);
         // Blank text is no filter.
-        assertThat(api.get(officer, "/api/v1/manufacturers?q= &size=1").expect(200).json().get("page")
-                .get("totalElements").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(api.get(officer, "/api/v1/manufacturers?q= &size=1")
+                        .expect(200)
+                        .json()
+                        .get("page")
+                        .get("totalElements")
+                        .asLong())
+                .isGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -106,15 +130,25 @@ class ListEndpointsIntegrationTests {
         String plug = product(acme, tag + "-PLG-1", "smart plug");
         String otherCamera = product(other, tag + "-CAM-1", "outdoor camera");
 
-        assertThat(ids(api.get(officer, "/api/v1/products?manufacturerId=" + acme).expect(200).json()))
+        assertThat(ids(api.get(officer, "/api/v1/products?manufacturerId=" + acme)
+                        .expect(200)
+                        .json()))
                 .containsExactly(camera, plug);
-        assertThat(ids(api.get(officer, "/api/v1/products?manufacturerId=" + acme + "&q=CAMERA").expect(200).json()))
+        assertThat(ids(api.get(officer, "/api/v1/products?manufacturerId=" + acme + "&q=CAMERA")
+                        .expect(200)
+                        .json()))
                 .containsExactly(camera);
-        assertThat(ids(api.get(officer, "/api/v1/products?q=" + tag + "-cam").expect(200).json()))
+        assertThat(ids(api.get(officer, "/api/v1/products?q=" + tag + "-cam")
+                        .expect(200)
+                        .json()))
                 .containsExactly(otherCamera, camera);
-        assertThat(ids(api.get(officer, "/api/v1/products?q=" + tag + "&sort=productType,desc").expect(200).json()))
+        assertThat(ids(api.get(officer, "/api/v1/products?q=" + tag + "&sort=productType,desc")
+                        .expect(200)
+                        .json()))
                 .containsExactly(plug, otherCamera, camera);
-        JsonNode unknown = api.get(officer, "/api/v1/products?manufacturerId=" + UUID.randomUUID()).expect(200).json();
+        JsonNode unknown = api.get(officer, "/api/v1/products?manufacturerId=" + UUID.randomUUID())
+                .expect(200)
+                .json();
         assertThat(ids(unknown)).isEmpty();
         assertPage(unknown, 20, 0, 0, 0);
     }
@@ -124,36 +158,69 @@ class ListEndpointsIntegrationTests {
         String productId = product(manufacturer(tag + " Releases"), tag + "-R", "smart plug");
         List<String> created = new ArrayList<>();
         for (String version : List.of("1.0.0", "1.2.0", "1.1.0")) {
-            created.add(api.post(officer, "/api/v1/products/" + productId + "/releases", Map.of("firmwareVersion",
-                    version, "batch", "B1")).expect(201).json().get("id").asText());
+            created.add(api.post(
+                            officer,
+                            "/api/v1/products/" + productId + "/releases",
+                            Map.of("firmwareVersion", version, "batch", "B1"))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText());
         }
-        JsonNode newestFirst = api.get(officer, "/api/v1/products/" + productId + "/releases").expect(200).json();
+        JsonNode newestFirst = api.get(officer, "/api/v1/products/" + productId + "/releases")
+                .expect(200)
+                .json();
         assertThat(ids(newestFirst)).containsExactlyInAnyOrderElementsOf(created);
         assertThat(instants(newestFirst, "createdAt")).isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(api.get(officer, "/api/v1/products/" + productId + "/releases?sort=firmwareVersion").expect(200)
-                .json().get("content").findValuesAsText("firmwareVersion")).containsExactly("1.0.0", "1.1.0", "1.2.0");
+        assertThat(api.get(officer, "/api/v1/products/" + productId + "/releases?sort=firmwareVersion")
+                        .expect(200)
+                        .json()
+                        .get("content")
+                        .findValuesAsText("firmwareVersion"))
+                .containsExactly("1.0.0", "1.1.0", "1.2.0");
         assertThat(assertProblem(api.get(officer, "/api/v1/products/" + UUID.randomUUID() + "/releases"), 404)
-                .get("type").asText()).isEqualTo("urn:conformity:problem:not-found");
+                        .get("type")
+                        .asText())
+                .isEqualTo("urn:conformity:problem:not-found");
     }
 
     @Test
     void assessmentsAreFilteredByProductAndStatus() {
         String releaseId = fixtures.release(officer);
-        String productId = api.get(officer, "/api/v1/releases/" + releaseId).expect(200).json().get("productId").asText();
-        String assessmentId = fixtures.openAssessment(officer, releaseId).get("id").asText();
+        String productId = api.get(officer, "/api/v1/releases/" + releaseId)
+                .expect(200)
+                .json()
+                .get("productId")
+                .asText();
+        String assessmentId =
+                fixtures.openAssessment(officer, releaseId).get("id").asText();
 
-        JsonNode ofProduct = api.get(officer, "/api/v1/assessments?productId=" + productId).expect(200).json();
+        JsonNode ofProduct = api.get(officer, "/api/v1/assessments?productId=" + productId)
+                .expect(200)
+                .json();
         assertThat(ids(ofProduct)).containsExactly(assessmentId);
-        assertThat(ofProduct.get("content").get(0)).isEqualTo(api.get(officer, "/api/v1/assessments/" + assessmentId)
-                .expect(200).json());
+        assertThat(ofProduct.get("content").get(0))
+                .isEqualTo(api.get(officer, "/api/v1/assessments/" + assessmentId)
+                        .expect(200)
+                        .json());
         assertThat(ids(api.get(officer, "/api/v1/assessments?productId=" + productId + "&status=IN_PROGRESS")
-                .expect(200).json())).containsExactly(assessmentId);
+                        .expect(200)
+                        .json()))
+                .containsExactly(assessmentId);
         assertThat(ids(api.get(officer, "/api/v1/assessments?productId=" + productId + "&status=APPROVED")
-                .expect(200).json())).isEmpty();
-        assertThat(ids(api.get(officer, "/api/v1/assessments?productId=" + UUID.randomUUID()).expect(200).json()))
+                        .expect(200)
+                        .json()))
                 .isEmpty();
-        assertThat(instants(api.get(officer, "/api/v1/assessments?status=IN_PROGRESS&size=100").expect(200).json(),
-                "openedAt")).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(ids(api.get(officer, "/api/v1/assessments?productId=" + UUID.randomUUID())
+                        .expect(200)
+                        .json()))
+                .isEmpty();
+        assertThat(instants(
+                        api.get(officer, "/api/v1/assessments?status=IN_PROGRESS&size=100")
+                                .expect(200)
+                                .json(),
+                        "openedAt"))
+                .isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     @Test
@@ -166,20 +233,34 @@ class ListEndpointsIntegrationTests {
         JsonNode page;
         int number = 0;
         do {
-            page = api.get(admin, "/api/v1/users?size=100&page=" + number++).expect(200).json();
+            page = api.get(admin, "/api/v1/users?size=100&page=" + number++)
+                    .expect(200)
+                    .json();
             usernames.addAll(page.get("content").findValuesAsText("username"));
         } while (number < page.get("page").get("totalPages").asInt());
-        assertThat(usernames).hasSize(page.get("page").get("totalElements").asInt())
+        assertThat(usernames)
+                .hasSize(page.get("page").get("totalElements").asInt())
                 .contains(engineer.username(), officer.username(), TestInstallation.ADMIN_USERNAME)
-                .isSorted().doesNotHaveDuplicates();
-        assertThat(api.get(admin, "/api/v1/users?sort=username,desc&size=1").expect(200).json().get("content").get(0)
-                .get("username").asText()).isEqualTo(usernames.get(usernames.size() - 1));
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(api.get(admin, "/api/v1/users?sort=username,desc&size=1")
+                        .expect(200)
+                        .json()
+                        .get("content")
+                        .get(0)
+                        .get("username")
+                        .asText())
+                .isEqualTo(usernames.get(usernames.size() - 1));
 
-        JsonNode user = api.get(admin, "/api/v1/users/" + engineer.username()).expect(200).json();
+        JsonNode user = api.get(admin, "/api/v1/users/" + engineer.username())
+                .expect(200)
+                .json();
         assertThat(user.get("displayName").asText()).isEqualTo("Ed Engineer");
         assertThat(user.has("password")).isFalse();
         assertThat(user.has("passwordHash")).isFalse();
-        assertThat(assertProblem(api.get(admin, "/api/v1/users/nobody-" + tag), 404).get("type").asText())
+        assertThat(assertProblem(api.get(admin, "/api/v1/users/nobody-" + tag), 404)
+                        .get("type")
+                        .asText())
                 .isEqualTo("urn:conformity:problem:not-found");
     }
 
@@ -222,8 +303,12 @@ class ListEndpointsIntegrationTests {
 
     @Test
     void everyBadParameterIsReportedAtOnce() {
-        JsonNode problem = assertProblem(api.get(officer, "/api/v1/products?page=x&size=1000&sort=nope"
-                + "&manufacturerId=y&q=" + "q".repeat(201) + "&colour=red"), 400);
+        JsonNode problem = assertProblem(
+                api.get(
+                        officer,
+                        "/api/v1/products?page=x&size=1000&sort=nope" + "&manufacturerId=y&q=" + "q".repeat(201)
+                                + "&colour=red"),
+                400);
         assertThat(problem.get("errors").findValuesAsText("parameter"))
                 .containsExactly("size", "page", "sort", "manufacturerId", "q", "colour");
     }
@@ -233,21 +318,47 @@ class ListEndpointsIntegrationTests {
         JsonNode paths = api.get(null, "/v3/api-docs").expect(200).json().get("paths");
         JsonNode parameters = paths.get("/api/v1/assessments").get("get").get("parameters");
         assertThat(parameters.findValuesAsText("name")).containsExactly("productId", "status", "page", "size", "sort");
-        assertThat(parameters.get(1).get("schema").get("enum")).extracting(JsonNode::asText)
+        assertThat(parameters.get(1).get("schema").get("enum"))
+                .extracting(JsonNode::asText)
                 .containsExactly("IN_PROGRESS", "APPROVED", "ISSUED");
         assertThat(parameters.get(3).get("schema").get("maximum").asInt()).isEqualTo(100);
-        assertThat(paths.get("/api/v1/users").get("get").get("parameters").get(2).get("schema").get("items")
-                .get("enum")).extracting(JsonNode::asText).contains("username,desc").doesNotContain("passwordHash");
+        assertThat(paths.get("/api/v1/users")
+                        .get("get")
+                        .get("parameters")
+                        .get(2)
+                        .get("schema")
+                        .get("items")
+                        .get("enum"))
+                .extracting(JsonNode::asText)
+                .contains("username,desc")
+                .doesNotContain("passwordHash");
     }
 
     private String manufacturer(String name) {
         return api.post(officer, "/api/v1/manufacturers", Map.of("name", name, "address", "1 List Lane, Leeds"))
-                .expect(201).json().get("id").asText();
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     private String product(String manufacturerId, String model, String type) {
-        return api.post(officer, "/api/v1/products", Map.of("manufacturerId", manufacturerId, "modelDesignation",
-                model, "productType", type, "supportPeriodEnd", "2030-06-30")).expect(201).json().get("id").asText();
+        return api.post(
+                        officer,
+                        "/api/v1/products",
+                        Map.of(
+                                "manufacturerId",
+                                manufacturerId,
+                                "modelDesignation",
+                                model,
+                                "productType",
+                                type,
+                                "supportPeriodEnd",
+                                "2030-06-30"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     /** The ids of the page's items, in order. */
@@ -267,8 +378,12 @@ class ListEndpointsIntegrationTests {
 
     private static void assertPage(JsonNode page, long size, long number, long totalElements, long totalPages) {
         JsonNode meta = page.get("page");
-        assertThat(List.of(meta.get("size").asLong(), meta.get("number").asLong(), meta.get("totalElements").asLong(),
-                meta.get("totalPages").asLong())).as("size, number, totalElements, totalPages of " + meta)
+        assertThat(List.of(
+                        meta.get("size").asLong(),
+                        meta.get("number").asLong(),
+                        meta.get("totalElements").asLong(),
+                        meta.get("totalPages").asLong()))
+                .as("size, number, totalElements, totalPages of " + meta)
                 .containsExactly(size, number, totalElements, totalPages);
         assertThat(page.properties()).extracting(Map.Entry::getKey).containsExactly("content", "page");
     }

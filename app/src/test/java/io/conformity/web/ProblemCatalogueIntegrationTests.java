@@ -88,177 +88,396 @@ class ProblemCatalogueIntegrationTests {
 
     @Test
     void requestProblems() {
-        expect(ProblemType.VALIDATION, "POST", "/api/v1/manufacturers",
+        expect(
+                ProblemType.VALIDATION,
+                "POST",
+                "/api/v1/manufacturers",
                 api.post(officer, "/api/v1/manufacturers", Map.of()));
         expect(ProblemType.UNAUTHENTICATED, "GET", "/api/v1/users/me", api.get(null, "/api/v1/users/me"));
-        expect(ProblemType.FORBIDDEN, "POST", "/api/v1/manufacturers",
+        expect(
+                ProblemType.FORBIDDEN,
+                "POST",
+                "/api/v1/manufacturers",
                 api.post(engineer, "/api/v1/manufacturers", Map.of("name", "N", "address", "A")));
-        expect(ProblemType.NOT_FOUND, "GET", "/api/v1/manufacturers/{id}",
+        expect(
+                ProblemType.NOT_FOUND,
+                "GET",
+                "/api/v1/manufacturers/{id}",
                 api.get(officer, "/api/v1/manufacturers/" + UUID.randomUUID()));
-        expect(ProblemType.UNKNOWN_REGIME, "GET", "/api/v1/catalog/regimes/{code}",
+        expect(
+                ProblemType.UNKNOWN_REGIME,
+                "GET",
+                "/api/v1/catalog/regimes/{code}",
                 api.get(officer, "/api/v1/catalog/regimes/NOPE"));
-        expect(ProblemType.PAYLOAD_TOO_LARGE, "POST", "/api/v1/manufacturers", api.post(officer,
-                "/api/v1/manufacturers", Map.of("name", "N", "address", "x".repeat(300 * 1024))));
-        expect(ProblemType.UNSUPPORTED_MEDIA_TYPE, "POST", "/api/v1/manufacturers", raw.send(officer, "POST",
-                "/api/v1/manufacturers", "text/plain", "name=N".getBytes(StandardCharsets.UTF_8)));
-        expect(ProblemType.ALREADY_SET_UP, "POST", "/api/v1/setup", api.post(null, "/api/v1/setup",
-                Map.of("token", "not-a-token", "username", "someone", "displayName", "S",
-                        "password", "a sufficiently long one")));
-        String id = api.post(officer, "/api/v1/manufacturers", Map.of("name", "M", "address", "A")).expect(201)
-                .json().get("id").asText();
+        expect(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "POST",
+                "/api/v1/manufacturers",
+                api.post(officer, "/api/v1/manufacturers", Map.of("name", "N", "address", "x".repeat(300 * 1024))));
+        expect(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "POST",
+                "/api/v1/manufacturers",
+                raw.send(
+                        officer,
+                        "POST",
+                        "/api/v1/manufacturers",
+                        "text/plain",
+                        "name=N".getBytes(StandardCharsets.UTF_8)));
+        expect(
+                ProblemType.ALREADY_SET_UP,
+                "POST",
+                "/api/v1/setup",
+                api.post(
+                        null,
+                        "/api/v1/setup",
+                        Map.of(
+                                "token",
+                                "not-a-token",
+                                "username",
+                                "someone",
+                                "displayName",
+                                "S",
+                                "password",
+                                "a sufficiently long one")));
+        String id = api.post(officer, "/api/v1/manufacturers", Map.of("name", "M", "address", "A"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
         Response methodNotAllowed = raw.send(officer, "DELETE", "/api/v1/manufacturers/" + id, null, new byte[0]);
         assertCatalogued(ProblemType.METHOD_NOT_ALLOWED, methodNotAllowed);
-        Response notAcceptable = raw.send(officer, "GET", "/api/v1/manufacturers/" + id, null, new byte[0],
-                "Accept", "application/xml");
+        Response notAcceptable =
+                raw.send(officer, "GET", "/api/v1/manufacturers/" + id, null, new byte[0], "Accept", "application/xml");
         assertCatalogued(ProblemType.NOT_ACCEPTABLE, notAcceptable);
     }
 
     @Test
     void productAndAccountProblems() throws Exception {
         String username = "dup-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> user = Map.of("username", username, "displayName", "D", "roles", List.of("ENGINEER"),
-                "password", "a sufficiently long one");
+        Map<String, Object> user = Map.of(
+                "username",
+                username,
+                "displayName",
+                "D",
+                "roles",
+                List.of("ENGINEER"),
+                "password",
+                "a sufficiently long one");
         api.post(admin, "/api/v1/users", user).expect(201);
         expect(ProblemType.DUPLICATE_USER, "POST", "/api/v1/users", api.post(admin, "/api/v1/users", user));
 
         String manufacturerId = api.post(officer, "/api/v1/manufacturers", Map.of("name", "M", "address", "A"))
-                .expect(201).json().get("id").asText();
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
         String productId = product(manufacturerId);
         Map<String, Object> release = Map.of("firmwareVersion", "1.0", "batch", "B1");
-        String releaseId = api.post(officer, "/api/v1/products/" + productId + "/releases", release).expect(201)
-                .json().get("id").asText();
-        expect(ProblemType.DUPLICATE_RELEASE, "POST", "/api/v1/products/{productId}/releases",
+        String releaseId = api.post(officer, "/api/v1/products/" + productId + "/releases", release)
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        expect(
+                ProblemType.DUPLICATE_RELEASE,
+                "POST",
+                "/api/v1/products/{productId}/releases",
                 api.post(officer, "/api/v1/products/" + productId + "/releases", release));
-        expect(ProblemType.PROFILE_MISSING, "POST", "/api/v1/assessments", api.post(officer,
-                "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))));
-        expect(ProblemType.INVALID_SCOPE, "POST", "/api/v1/assessments", api.post(officer,
-                "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI", "PSTI"))));
+        expect(
+                ProblemType.PROFILE_MISSING,
+                "POST",
+                "/api/v1/assessments",
+                api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))));
+        expect(
+                ProblemType.INVALID_SCOPE,
+                "POST",
+                "/api/v1/assessments",
+                api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of("releaseId", releaseId, "regimes", List.of("PSTI", "PSTI"))));
 
         // The first profile of a product written ten times at once: one is stored, the others told to retry.
         // Whether writes overlap is up to the scheduler, so new products are tried until some do.
         for (int attempt = 0; attempt < 20 && !PROVOKED.contains(ProblemType.CONCURRENT_UPDATE); attempt++) {
             String fresh = product(manufacturerId);
-            List<Response> responses = parallel(10, () -> api.put(officer, "/api/v1/products/" + fresh
-                    + "/profiles/V2.1.1", Fixtures.v211Profile()));
+            List<Response> responses = parallel(
+                    10,
+                    () -> api.put(officer, "/api/v1/products/" + fresh + "/profiles/V2.1.1", Fixtures.v211Profile()));
             assertThat(responses).extracting(Response::status).contains(200);
-            responses.stream().filter(r -> r.status() != 200).forEach(r -> expect(ProblemType.CONCURRENT_UPDATE,
-                    "PUT", "/api/v1/products/{productId}/profiles/{version}", r));
+            responses.stream()
+                    .filter(r -> r.status() != 200)
+                    .forEach(r -> expect(
+                            ProblemType.CONCURRENT_UPDATE,
+                            "PUT",
+                            "/api/v1/products/{productId}/profiles/{version}",
+                            r));
         }
     }
 
     private String product(String manufacturerId) {
-        return api.post(officer, "/api/v1/products", Map.of("manufacturerId", manufacturerId, "modelDesignation",
-                "P-1", "productType", "smart plug", "supportPeriodEnd", "2030-01-01")).expect(201).json()
-                .get("id").asText();
+        return api.post(
+                        officer,
+                        "/api/v1/products",
+                        Map.of(
+                                "manufacturerId",
+                                manufacturerId,
+                                "modelDesignation",
+                                "P-1",
+                                "productType",
+                                "smart plug",
+                                "supportPeriodEnd",
+                                "2030-01-01"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     @Test
     void workflowProblems() {
-        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
-        JsonNode requirements = api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements");
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
+        JsonNode requirements =
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements");
 
-        expect(ProblemType.ICS_NEEDS_EN303645, "GET", "/api/v1/assessments/{id}/ics",
+        expect(
+                ProblemType.ICS_NEEDS_EN303645,
+                "GET",
+                "/api/v1/assessments/{id}/ics",
                 api.get(officer, "/api/v1/assessments/" + assessmentId + "/ics"));
-        expect(ProblemType.MALFORMED_MULTIPART, "POST", "/api/v1/requirement-assessments/{id}/evidence",
-                raw.send(engineer, "POST", "/api/v1/requirement-assessments/" + applicableIn(requirements, "2")
-                        + "/evidence", "multipart/form-data", "--x\r\n".getBytes(StandardCharsets.UTF_8)));
+        expect(
+                ProblemType.MALFORMED_MULTIPART,
+                "POST",
+                "/api/v1/requirement-assessments/{id}/evidence",
+                raw.send(
+                        engineer,
+                        "POST",
+                        "/api/v1/requirement-assessments/" + applicableIn(requirements, "2") + "/evidence",
+                        "multipart/form-data",
+                        "--x\r\n".getBytes(StandardCharsets.UTF_8)));
 
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
         String collectId = collect.get("id").asText();
-        expect(ProblemType.WRONG_TASK_KIND, "POST", "/api/v1/tasks/{taskId}/review", api.post(engineer,
-                "/api/v1/tasks/" + collectId + "/review", Map.of("verdicts", List.of(), "decision", "ACCEPT")));
+        expect(
+                ProblemType.WRONG_TASK_KIND,
+                "POST",
+                "/api/v1/tasks/{taskId}/review",
+                api.post(
+                        engineer,
+                        "/api/v1/tasks/" + collectId + "/review",
+                        Map.of("verdicts", List.of(), "decision", "ACCEPT")));
         api.post(engineer, "/api/v1/tasks/" + collectId + "/submit", Map.of()).expect(204);
-        expect(ProblemType.TASK_COMPLETED, "POST", "/api/v1/tasks/{taskId}/submit",
+        expect(
+                ProblemType.TASK_COMPLETED,
+                "POST",
+                "/api/v1/tasks/{taskId}/submit",
                 api.post(engineer, "/api/v1/tasks/" + collectId + "/submit", Map.of()));
-        expect(ProblemType.EVIDENCE_CLOSED, "POST", "/api/v1/requirement-assessments/{id}/evidence", api.upload(
-                engineer, "/api/v1/requirement-assessments/" + applicableIn(requirements, "2") + "/evidence",
-                "late.txt", "late".getBytes(StandardCharsets.UTF_8)));
+        expect(
+                ProblemType.EVIDENCE_CLOSED,
+                "POST",
+                "/api/v1/requirement-assessments/{id}/evidence",
+                api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/" + applicableIn(requirements, "2") + "/evidence",
+                        "late.txt",
+                        "late".getBytes(StandardCharsets.UTF_8)));
 
         String reviewId = fixtures.task(officer, assessmentId, "2").get("id").asText();
-        expect(ProblemType.VERDICT_MISSING, "POST", "/api/v1/tasks/{taskId}/review", api.post(officer,
-                "/api/v1/tasks/" + reviewId + "/review", Map.of("verdicts", List.of(), "decision", "ACCEPT")));
-        expect(ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE, "POST", "/api/v1/tasks/{taskId}/review", api.post(officer,
-                "/api/v1/tasks/" + reviewId + "/review", Map.of("verdicts", List.of(Map.of("requirementAssessmentId",
-                        applicableIn(requirements, "3"), "verdict", "PASS")), "decision", "ACCEPT")));
+        expect(
+                ProblemType.VERDICT_MISSING,
+                "POST",
+                "/api/v1/tasks/{taskId}/review",
+                api.post(
+                        officer,
+                        "/api/v1/tasks/" + reviewId + "/review",
+                        Map.of("verdicts", List.of(), "decision", "ACCEPT")));
+        expect(
+                ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE,
+                "POST",
+                "/api/v1/tasks/{taskId}/review",
+                api.post(
+                        officer,
+                        "/api/v1/tasks/" + reviewId + "/review",
+                        Map.of(
+                                "verdicts",
+                                List.of(Map.of(
+                                        "requirementAssessmentId", applicableIn(requirements, "3"), "verdict", "PASS")),
+                                "decision",
+                                "ACCEPT")));
         // The full standard has provisions whose condition the profile does not meet, beside applicable ones.
-        String full = api.post(officer, "/api/v1/assessments", Map.of("releaseId", fixtures.release(officer),
-                "regimes", List.of("EN303645"), "en303645Version", "V2.1.1")).expect(201).json().get("id").asText();
-        JsonNode notApplicable = notApplicable(api.get(officer, "/api/v1/assessments/" + full).json()
-                .get("requirements"));
+        String full = api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of(
+                                "releaseId",
+                                fixtures.release(officer),
+                                "regimes",
+                                List.of("EN303645"),
+                                "en303645Version",
+                                "V2.1.1"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        JsonNode notApplicable = notApplicable(
+                api.get(officer, "/api/v1/assessments/" + full).json().get("requirements"));
         String naReviewTask = reviewTaskOf(full, notApplicable.get("principle").asText());
-        expect(ProblemType.NOT_APPLICABLE, "POST", "/api/v1/tasks/{taskId}/review", api.post(officer,
-                "/api/v1/tasks/" + naReviewTask + "/review", Map.of("verdicts", List.of(Map.of(
-                        "requirementAssessmentId", notApplicable.get("id").asText(), "verdict", "PASS")),
-                        "decision", "ACCEPT")));
+        expect(
+                ProblemType.NOT_APPLICABLE,
+                "POST",
+                "/api/v1/tasks/{taskId}/review",
+                api.post(
+                        officer,
+                        "/api/v1/tasks/" + naReviewTask + "/review",
+                        Map.of(
+                                "verdicts",
+                                List.of(Map.of(
+                                        "requirementAssessmentId",
+                                        notApplicable.get("id").asText(),
+                                        "verdict",
+                                        "PASS")),
+                                "decision",
+                                "ACCEPT")));
 
         // A reviewer who also signs is refused; a failed mandatory requirement blocks approval.
         Credentials both = fixtures.user("both", "Bo Both", "Director", "COMPLIANCE_OFFICER", "SIGNATORY");
         fixtures.completeAllPrinciples(engineer, both, assessmentId, "FAIL");
         String approval = fixtures.task(signatory, assessmentId, null).get("id").asText();
-        expect(ProblemType.SEPARATION_OF_DUTIES, "POST", "/api/v1/tasks/{taskId}/approve", api.post(both,
-                "/api/v1/tasks/" + approval + "/approve", Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")));
-        expect(ProblemType.MANDATORY_REQUIREMENT_FAILED, "POST", "/api/v1/tasks/{taskId}/approve", api.post(signatory,
-                "/api/v1/tasks/" + approval + "/approve", Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")));
+        expect(
+                ProblemType.SEPARATION_OF_DUTIES,
+                "POST",
+                "/api/v1/tasks/{taskId}/approve",
+                api.post(
+                        both,
+                        "/api/v1/tasks/" + approval + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")));
+        expect(
+                ProblemType.MANDATORY_REQUIREMENT_FAILED,
+                "POST",
+                "/api/v1/tasks/{taskId}/approve",
+                api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")));
     }
 
     @Test
     void approvalAndIcsProblems() {
-        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
         // Recommendations judged FAIL without a justification: approval asks for one (EN 303 645 4-1).
         for (JsonNode task : fixtures.tasks(engineer, assessmentId)) {
-            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit", Map.of()).expect(204);
+            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit", Map.of())
+                    .expect(204);
         }
-        JsonNode requirements = api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements");
+        JsonNode requirements =
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements");
         for (JsonNode review : fixtures.tasks(officer, assessmentId)) {
             List<Map<String, Object>> verdicts = new ArrayList<>();
             for (JsonNode r : requirements) {
                 if (r.get("principle").asText().equals(review.get("principle").asText())
                         && r.get("applicable").asBoolean()) {
-                    verdicts.add(Map.of("requirementAssessmentId", r.get("id").asText(),
-                            "verdict", r.get("mandatory").asBoolean() ? "PASS" : "FAIL"));
+                    verdicts.add(Map.of(
+                            "requirementAssessmentId",
+                            r.get("id").asText(),
+                            "verdict",
+                            r.get("mandatory").asBoolean() ? "PASS" : "FAIL"));
                 }
             }
-            api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review",
-                    Map.of("verdicts", verdicts, "decision", "ACCEPT")).expect(204);
+            api.post(
+                            officer,
+                            "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                            Map.of("verdicts", verdicts, "decision", "ACCEPT"))
+                    .expect(204);
         }
         String approval = fixtures.task(signatory, assessmentId, null).get("id").asText();
-        Response unjustified = api.post(signatory, "/api/v1/tasks/" + approval + "/approve",
+        Response unjustified = api.post(
+                signatory,
+                "/api/v1/tasks/" + approval + "/approve",
                 Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"));
         if (unjustified.status() == 204) {
             throw new AssertionError("Expected the justification rule to refuse approval");
         }
         expect(ProblemType.JUSTIFICATION_MISSING, "POST", "/api/v1/tasks/{taskId}/approve", unjustified);
-        api.post(signatory, "/api/v1/tasks/" + approval + "/approve", Map.of("decision", "REJECT", "comment",
-                "Justify the recommendations")).expect(204);
+        api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval + "/approve",
+                        Map.of("decision", "REJECT", "comment", "Justify the recommendations"))
+                .expect(204);
         fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
         String second = fixtures.task(signatory, assessmentId, null).get("id").asText();
-        api.post(signatory, "/api/v1/tasks/" + second + "/approve", Map.of("decision", "APPROVE",
-                "placeOfIssue", "Leeds")).expect(204);
-        expect(ProblemType.ASSESSMENT_STATE, "POST", "/api/v1/assessments/{id}/ics", raw.send(officer, "POST",
-                "/api/v1/assessments/" + assessmentId + "/ics", "application/json",
-                "{\"framework\":\"urn:etsi:en:303645\",\"version\":\"V2.1.1\",\"rows\":[]}"
-                        .getBytes(StandardCharsets.UTF_8)));
+        api.post(
+                        signatory,
+                        "/api/v1/tasks/" + second + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
+                .expect(204);
+        expect(
+                ProblemType.ASSESSMENT_STATE,
+                "POST",
+                "/api/v1/assessments/{id}/ics",
+                raw.send(
+                        officer,
+                        "POST",
+                        "/api/v1/assessments/" + assessmentId + "/ics",
+                        "application/json",
+                        "{\"framework\":\"urn:etsi:en:303645\",\"version\":\"V2.1.1\",\"rows\":[]}"
+                                .getBytes(StandardCharsets.UTF_8)));
 
         // The full standard's ICS cannot be exported before anything is claimed or judged.
         String productRelease = fixtures.release(officer);
-        String full = api.post(officer, "/api/v1/assessments", Map.of("releaseId", productRelease, "regimes",
-                List.of("EN303645"), "en303645Version", "V2.1.1")).expect(201).json().get("id").asText();
-        expect(ProblemType.ICS_INCOMPLETE, "GET", "/api/v1/assessments/{id}/ics",
+        String full = api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of(
+                                "releaseId",
+                                productRelease,
+                                "regimes",
+                                List.of("EN303645"),
+                                "en303645Version",
+                                "V2.1.1"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        expect(
+                ProblemType.ICS_INCOMPLETE,
+                "GET",
+                "/api/v1/assessments/{id}/ics",
                 api.get(officer, "/api/v1/assessments/" + full + "/ics"));
     }
 
     @Test
     void aLostEvidenceFileIsAnInternalErrorWithoutDetail() throws Exception {
-        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
-        JsonNode requirements = api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements");
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
+        JsonNode requirements =
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements");
         String content = "evidence that will be lost " + UUID.randomUUID();
-        JsonNode evidence = api.upload(engineer, "/api/v1/requirement-assessments/" + applicableIn(requirements, "2")
-                + "/evidence", "lost.txt", content.getBytes(StandardCharsets.UTF_8)).expect(201).json();
+        JsonNode evidence = api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/" + applicableIn(requirements, "2") + "/evidence",
+                        "lost.txt",
+                        content.getBytes(StandardCharsets.UTF_8))
+                .expect(201)
+                .json();
         String sha = evidence.get("sha256").asText();
-        Path blob = TestInstallation.H2.DATA.resolve("blobs").resolve("sha256").resolve(sha.substring(0, 2))
-                .resolve(sha.substring(2, 4)).resolve(sha);
+        Path blob = TestInstallation.H2
+                .DATA
+                .resolve("blobs")
+                .resolve("sha256")
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4))
+                .resolve(sha);
         Files.delete(blob);
-        JsonNode problem = expect(ProblemType.INTERNAL, "GET", "/api/v1/evidence/{id}/content",
+        JsonNode problem = expect(
+                ProblemType.INTERNAL,
+                "GET",
+                "/api/v1/evidence/{id}/content",
                 api.get(engineer, "/api/v1/evidence/" + evidence.get("id").asText() + "/content"));
         assertThat(problem.get("detail").asText()).doesNotContain(sha).doesNotContain("blobs");
     }
@@ -266,32 +485,50 @@ class ProblemCatalogueIntegrationTests {
     @Test
     void theDescriptionListsExactlyTheRunningEndpointsWithTheirSuccessStatus() {
         Set<String> running = new HashSet<>();
-        mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
-                .filter(p -> p.startsWith("/api/")).forEach(p -> info.getMethodsCondition().getMethods()
-                        .forEach(m -> running.add(m.name() + " " + p))));
+        mappings.getHandlerMethods()
+                .forEach((info, method) -> info.getPatternValues().stream()
+                        .filter(p -> p.startsWith("/api/"))
+                        .forEach(p ->
+                                info.getMethodsCondition().getMethods().forEach(m -> running.add(m.name() + " " + p))));
         Set<String> documented = new HashSet<>();
-        openApi.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
-                .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey())));
+        openApi.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey())));
         assertThat(documented).isEqualTo(running);
 
         assertThat(responses("POST", "/api/v1/manufacturers")).contains("201").doesNotContain("200");
-        assertThat(responses("POST", "/api/v1/requirement-assessments/{id}/evidence")).contains("201")
+        assertThat(responses("POST", "/api/v1/requirement-assessments/{id}/evidence"))
+                .contains("201")
                 .doesNotContain("200");
-        assertThat(responses("POST", "/api/v1/tasks/{taskId}/submit")).contains("204").doesNotContain("200");
-        assertThat(responses("POST", "/api/v1/assessments/{id}/ics")).contains("204").doesNotContain("200");
+        assertThat(responses("POST", "/api/v1/tasks/{taskId}/submit"))
+                .contains("204")
+                .doesNotContain("200");
+        assertThat(responses("POST", "/api/v1/assessments/{id}/ics"))
+                .contains("204")
+                .doesNotContain("200");
         assertThat(openApi.at("/info/title").asText()).isEqualTo("Conformity API");
-        assertThat(openApi.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
-        assertThat(openApi.at("/x-problem-types").findValuesAsText("type"))
-                .hasSize(ProblemType.values().length);
+        assertThat(openApi.at("/components/securitySchemes/basic/scheme").asText())
+                .isEqualTo("basic");
+        assertThat(openApi.at("/x-problem-types").findValuesAsText("type")).hasSize(ProblemType.values().length);
     }
 
     @Test
     void theServerEntryIsTheConfiguredPublicUrlWhateverTheHostHeader() {
-        Response response = raw.getWithHeaders("/v3/api-docs", "Host", "evil.example", "X-Forwarded-Host",
-                "evil.example", "X-Forwarded-Proto", "https");
+        Response response = raw.getWithHeaders(
+                "/v3/api-docs",
+                "Host",
+                "evil.example",
+                "X-Forwarded-Host",
+                "evil.example",
+                "X-Forwarded-Proto",
+                "https");
         JsonNode servers = response.json().get("servers");
         assertThat(servers).hasSize(1);
-        assertThat(servers.get(0).get("url").asText()).startsWith("http://localhost:").doesNotContain("evil");
+        assertThat(servers.get(0).get("url").asText())
+                .startsWith("http://localhost:")
+                .doesNotContain("evil");
     }
 
     // --- helpers
@@ -300,17 +537,22 @@ class ProblemCatalogueIntegrationTests {
         JsonNode problem = assertCatalogued(type, response);
         JsonNode documented = openApi.at("/paths/" + template.replace("~", "~0").replace("/", "~1") + "/"
                 + method.toLowerCase() + "/responses/" + type.status().value() + "/" + "x-problem-types");
-        assertThat(documented.isArray()).as("%s %s documents status %s", method, template, type.status().value())
+        assertThat(documented.isArray())
+                .as("%s %s documents status %s", method, template, type.status().value())
                 .isTrue();
         List<String> types = new ArrayList<>();
         documented.forEach(t -> types.add(t.asText()));
-        assertThat(types).as("%s %s documents %s", method, template, type.uri()).contains(type.uri().toString());
+        assertThat(types)
+                .as("%s %s documents %s", method, template, type.uri())
+                .contains(type.uri().toString());
         return problem;
     }
 
     private static JsonNode assertCatalogued(ProblemType type, Response response) {
         JsonNode problem = assertProblem(response, type.status().value());
-        assertThat(problem.get("type").asText()).as(response.text()).isEqualTo(type.uri().toString());
+        assertThat(problem.get("type").asText())
+                .as(response.text())
+                .isEqualTo(type.uri().toString());
         assertThat(problem.get("title").asText()).isEqualTo(type.title());
         PROVOKED.add(type);
         return problem;
@@ -319,13 +561,15 @@ class ProblemCatalogueIntegrationTests {
     private Set<String> responses(String method, String template) {
         Set<String> codes = new HashSet<>();
         openApi.at("/paths/" + template.replace("/", "~1") + "/" + method.toLowerCase() + "/responses")
-                .fieldNames().forEachRemaining(codes::add);
+                .fieldNames()
+                .forEachRemaining(codes::add);
         return codes;
     }
 
     private static String applicableIn(JsonNode requirements, String principle) {
         for (JsonNode r : requirements) {
-            if (r.get("principle").asText().equals(principle) && r.get("applicable").asBoolean()) {
+            if (r.get("principle").asText().equals(principle)
+                    && r.get("applicable").asBoolean()) {
                 return r.get("id").asText();
             }
         }
@@ -340,7 +584,8 @@ class ProblemCatalogueIntegrationTests {
             }
         });
         for (JsonNode r : requirements) {
-            if (!r.get("applicable").asBoolean() && withWork.contains(r.get("principle").asText())) {
+            if (!r.get("applicable").asBoolean()
+                    && withWork.contains(r.get("principle").asText())) {
                 return r;
             }
         }
@@ -348,7 +593,8 @@ class ProblemCatalogueIntegrationTests {
     }
 
     private String reviewTaskOf(String assessmentId, String principle) {
-        String collect = fixtures.task(engineer, assessmentId, principle).get("id").asText();
+        String collect =
+                fixtures.task(engineer, assessmentId, principle).get("id").asText();
         api.post(engineer, "/api/v1/tasks/" + collect + "/submit", Map.of()).expect(204);
         return fixtures.task(officer, assessmentId, principle).get("id").asText();
     }

@@ -114,8 +114,7 @@ class CertificationProcessTests {
         BpmnAwareTests.assertThat(pi).isWaitingAtExactly(APPROVE);
         approve(pi, true);
 
-        BpmnAwareTests.assertThat(pi).isEnded()
-                .hasPassedInOrder(SUBPROCESS, APPROVE, ISSUE, DECLARATION_ISSUED);
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(SUBPROCESS, APPROVE, ISSUE, DECLARATION_ISSUED);
         assertThat(issueDeclarationDelegate.calls)
                 .containsExactly(new IssueCall("assessment-happy", "assessment-happy"));
         assertThat(completedCount(pi, "EndEvent_PrincipleAccepted")).isEqualTo(3);
@@ -164,13 +163,16 @@ class CertificationProcessTests {
         assertThat(localAccepted(task(pi, COLLECT, "2"))).isFalse();
         assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("accepted");
 
-        List<VariableInstance> accepted = runtimeService.createVariableInstanceQuery()
+        List<VariableInstance> accepted = runtimeService
+                .createVariableInstanceQuery()
                 .processInstanceIdIn(pi.getId())
                 .variableName("accepted")
                 .list();
-        assertThat(accepted).hasSize(2)
+        assertThat(accepted)
+                .hasSize(2)
                 .allSatisfy(v -> assertThat(v.getExecutionId()).isNotEqualTo(pi.getId()))
-                .extracting(VariableInstance::getValue).containsOnly(false);
+                .extracting(VariableInstance::getValue)
+                .containsOnly(false);
         assertThat(accepted).extracting(VariableInstance::getExecutionId).doesNotHaveDuplicates();
         assertThat(openTasks(pi, APPROVE)).isEmpty();
 
@@ -228,7 +230,8 @@ class CertificationProcessTests {
 
     @Test
     void definitionHonoursTheNamingRetentionAndDiagramContract() {
-        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+        ProcessDefinition definition = repositoryService
+                .createProcessDefinitionQuery()
                 .processDefinitionKey(PROCESS_KEY)
                 .singleResult();
         assertThat(definition.getName()).isEqualTo("Certification");
@@ -236,7 +239,8 @@ class CertificationProcessTests {
 
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
         Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
-        assertThat(elements).extracting(BaseElement::getId)
+        assertThat(elements)
+                .extracting(BaseElement::getId)
                 .allMatch(id -> id.matches("(StartEvent|Task|Gateway|Flow|EndEvent|SubProcess)_[A-Z][A-Za-z]+"));
         assertThat(model.getModelElementsByType(FlowNode.class))
                 .allSatisfy(node -> assertThat(node.getDocumentations())
@@ -245,18 +249,24 @@ class CertificationProcessTests {
                         .anyMatch(text -> !text.isBlank()));
 
         Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
-                .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
+                .map(shape -> shape.getBpmnElement().getId())
+                .collect(Collectors.toSet());
         Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
-                .map(edge -> edge.getBpmnElement().getId()).collect(Collectors.toSet());
-        assertThat(shapes).containsExactlyInAnyOrderElementsOf(
-                model.getModelElementsByType(FlowNode.class).stream().map(BaseElement::getId).toList());
-        assertThat(edges).containsExactlyInAnyOrderElementsOf(
-                model.getModelElementsByType(SequenceFlow.class).stream().map(BaseElement::getId).toList());
+                .map(edge -> edge.getBpmnElement().getId())
+                .collect(Collectors.toSet());
+        assertThat(shapes)
+                .containsExactlyInAnyOrderElementsOf(model.getModelElementsByType(FlowNode.class).stream()
+                        .map(BaseElement::getId)
+                        .toList());
+        assertThat(edges)
+                .containsExactlyInAnyOrderElementsOf(model.getModelElementsByType(SequenceFlow.class).stream()
+                        .map(BaseElement::getId)
+                        .toList());
     }
 
     private ProcessInstance start(String assessmentId, List<String> principles) {
-        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, assessmentId,
-                Map.of("assessmentId", assessmentId, "principles", principles));
+        return runtimeService.startProcessInstanceByKey(
+                PROCESS_KEY, assessmentId, Map.of("assessmentId", assessmentId, "principles", principles));
     }
 
     private void acceptAll(ProcessInstance pi, String... principles) {
@@ -279,7 +289,8 @@ class CertificationProcessTests {
     }
 
     private List<Task> openTasks(ProcessInstance pi, String taskKey) {
-        return taskService.createTaskQuery()
+        return taskService
+                .createTaskQuery()
                 .processInstanceId(pi.getId())
                 .taskDefinitionKey(taskKey)
                 .list();
@@ -295,7 +306,9 @@ class CertificationProcessTests {
         List<Task> matching = openTasks(pi, taskKey).stream()
                 .filter(t -> principle.equals(principleOf(t)))
                 .toList();
-        assertThat(matching).as("open %s tasks for principle %s", taskKey, principle).hasSize(1);
+        assertThat(matching)
+                .as("open %s tasks for principle %s", taskKey, principle)
+                .hasSize(1);
         return matching.get(0);
     }
 
@@ -319,15 +332,15 @@ class CertificationProcessTests {
     }
 
     private long completedCount(ProcessInstance pi, String activityId) {
-        return historyService.createHistoricActivityInstanceQuery()
+        return historyService
+                .createHistoricActivityInstanceQuery()
                 .processInstanceId(pi.getId())
                 .activityId(activityId)
                 .finished()
                 .count();
     }
 
-    record IssueCall(String businessKey, String assessmentId) {
-    }
+    record IssueCall(String businessKey, String assessmentId) {}
 
     /** Stands in for the application's delegate so the BPMN can be tested without the Spring context. */
     static final class RecordingIssueDeclarationDelegate implements JavaDelegate {
@@ -336,8 +349,7 @@ class CertificationProcessTests {
 
         @Override
         public void execute(DelegateExecution execution) {
-            calls.add(new IssueCall(execution.getProcessBusinessKey(),
-                    (String) execution.getVariable("assessmentId")));
+            calls.add(new IssueCall(execution.getProcessBusinessKey(), (String) execution.getVariable("assessmentId")));
         }
     }
 }

@@ -38,42 +38,67 @@ class WorkflowIntegrationTests {
         engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
         signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
-        assessmentId = fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
+        assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
     }
 
     @Test
     void whoUploadedEvidenceForAPrincipleCannotAcceptIt() {
         Credentials both = fixtures.user("both", "Bo Both", "Engineer and officer", "ENGINEER", "COMPLIANCE_OFFICER");
         String requirement = requirementId("2");
-        api.upload(both, "/api/v1/requirement-assessments/" + requirement + "/evidence", "policy.txt",
-                "Contact: mailto:security@example.test".getBytes()).expect(201);
+        api.upload(
+                        both,
+                        "/api/v1/requirement-assessments/" + requirement + "/evidence",
+                        "policy.txt",
+                        "Contact: mailto:security@example.test".getBytes())
+                .expect(201);
         JsonNode collect = fixtures.task(both, assessmentId, "2");
-        api.post(both, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()).expect(204);
+        api.post(both, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of())
+                .expect(204);
         JsonNode review = fixtures.tasks(both, assessmentId).stream()
-                .filter(t -> t.get("kind").asText().equals("REVIEW_PRINCIPLE")).findFirst().orElseThrow();
+                .filter(t -> t.get("kind").asText().equals("REVIEW_PRINCIPLE"))
+                .findFirst()
+                .orElseThrow();
 
-        JsonNode problem = assertProblem(api.post(both, "/api/v1/tasks/" + review.get("id").asText() + "/review",
-                Map.of("verdicts", fixtures.verdicts(both, assessmentId, "2", "PASS"), "decision", "ACCEPT")), 403);
+        JsonNode problem = assertProblem(
+                api.post(
+                        both,
+                        "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                        Map.of("verdicts", fixtures.verdicts(both, assessmentId, "2", "PASS"), "decision", "ACCEPT")),
+                403);
         assertThat(problem.get("type").asText()).endsWith("separation-of-duties");
         // Nothing of the refused review is kept: the principle still waits for review with no verdict.
-        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements").findValues("verdict"))
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
+                        .json()
+                        .get("requirements")
+                        .findValues("verdict"))
                 .allSatisfy(v -> assertThat(v.isNull()).isTrue());
-        api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review",
-                Map.of("verdicts", fixtures.verdicts(officer, assessmentId, "2", "PASS"), "decision", "ACCEPT"))
+        api.post(
+                        officer,
+                        "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                        Map.of("verdicts", fixtures.verdicts(officer, assessmentId, "2", "PASS"), "decision", "ACCEPT"))
                 .expect(204);
     }
 
     @Test
     void aReviewerCannotSignTheDeclaration() {
-        Credentials reviewerSignatory = fixtures.user("rs", "Rae Reviewer", "Director", "COMPLIANCE_OFFICER",
-                "SIGNATORY");
+        Credentials reviewerSignatory =
+                fixtures.user("rs", "Rae Reviewer", "Director", "COMPLIANCE_OFFICER", "SIGNATORY");
         fixtures.completeAllPrinciples(engineer, reviewerSignatory, assessmentId, "PASS");
         JsonNode approval = fixtures.task(signatory, assessmentId, null);
-        JsonNode problem = assertProblem(api.post(reviewerSignatory, "/api/v1/tasks/" + approval.get("id").asText()
-                + "/approve", Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")), 403);
+        JsonNode problem = assertProblem(
+                api.post(
+                        reviewerSignatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")),
+                403);
         assertThat(problem.get("type").asText()).endsWith("separation-of-duties");
-        api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")).expect(204);
+        api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
+                .expect(204);
     }
 
     @Test
@@ -81,44 +106,78 @@ class WorkflowIntegrationTests {
         fixtures.completeAllPrinciples(engineer, officer, assessmentId, "FAIL");
         JsonNode approval = fixtures.task(signatory, assessmentId, null);
 
-        JsonNode problem = assertProblem(api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText()
-                + "/approve", Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")), 409);
+        JsonNode problem = assertProblem(
+                api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")),
+                409);
         assertThat(problem.get("detail").asText()).contains("5.1-1", "5.2-1", "5.3-13");
 
         // The sign-off written before the refusal was rolled back with it, and the task is still open.
-        List<String> decisions = api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs").expect(200)
-                .json().findValuesAsText("decision");
+        List<String> decisions = api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
+                .expect(200)
+                .json()
+                .findValuesAsText("decision");
         assertThat(decisions).doesNotContain("APPROVED");
         assertThat(fixtures.tasks(signatory, assessmentId)).hasSize(1);
         assertProblem(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration"), 404);
 
         // Rejecting sends every principle back to the engineers.
-        api.post(signatory, "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                Map.of("decision", "REJECT", "comment", "Mandatory provisions failed")).expect(204);
+        api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "REJECT", "comment", "Mandatory provisions failed"))
+                .expect(204);
         assertThat(fixtures.tasks(engineer, assessmentId)).hasSize(13);
-        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")
-                .findValuesAsText("status")).containsOnly("OPEN");
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
+                        .json()
+                        .get("requirements")
+                        .findValuesAsText("status"))
+                .containsOnly("OPEN");
     }
 
     @Test
     void signoffsRecordTheEvidenceHashesTheyCovered() {
         String requirement = requirementId("5");
-        String sha = api.upload(engineer, "/api/v1/requirement-assessments/" + requirement + "/evidence", "tls.json",
-                "{\"tls\":\"1.3\"}".getBytes()).expect(201).json().get("sha256").asText();
+        String sha = api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/" + requirement + "/evidence",
+                        "tls.json",
+                        "{\"tls\":\"1.3\"}".getBytes())
+                .expect(201)
+                .json()
+                .get("sha256")
+                .asText();
         JsonNode collect = fixtures.task(engineer, assessmentId, "5");
-        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()).expect(204);
+        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of())
+                .expect(204);
 
         // Once submitted, the principle takes no more evidence until it is sent back.
-        assertProblem(api.upload(engineer, "/api/v1/requirement-assessments/" + requirement + "/evidence", "late.txt",
-                "late".getBytes()), 409);
+        assertProblem(
+                api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/" + requirement + "/evidence",
+                        "late.txt",
+                        "late".getBytes()),
+                409);
 
         JsonNode review = fixtures.task(officer, assessmentId, "5");
-        api.post(officer, "/api/v1/tasks/" + review.get("id").asText() + "/review", Map.of(
-                "verdicts", fixtures.verdicts(officer, assessmentId, "5", "PASS"), "decision", "ACCEPT",
-                "comment", "TLS 1.3 only")).expect(204);
+        api.post(
+                        officer,
+                        "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                        Map.of(
+                                "verdicts",
+                                fixtures.verdicts(officer, assessmentId, "5", "PASS"),
+                                "decision",
+                                "ACCEPT",
+                                "comment",
+                                "TLS 1.3 only"))
+                .expect(204);
 
         JsonNode accepted = null;
-        for (JsonNode s : api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs").json()) {
+        for (JsonNode s : api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
+                .json()) {
             if (s.get("decision").asText().equals("ACCEPTED")) {
                 accepted = s;
             }
@@ -133,26 +192,38 @@ class WorkflowIntegrationTests {
     @Test
     void malformedCommandsAreRefusedWithThePlaceThatFailed() {
         JsonNode collect = fixtures.task(engineer, assessmentId, "1");
-        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()).expect(204);
+        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of())
+                .expect(204);
         JsonNode review = fixtures.task(officer, assessmentId, "1");
         String path = "/api/v1/tasks/" + review.get("id").asText() + "/review";
 
-        JsonNode problem = assertProblem(api.post(officer, path, Map.of("verdicts", List.of(Map.of(
-                "requirementAssessmentId", requirementId("1"), "verdict", "MAYBE")), "decision", "ACCEPT")), 400);
+        JsonNode problem = assertProblem(
+                api.post(
+                        officer,
+                        path,
+                        Map.of(
+                                "verdicts",
+                                List.of(Map.of("requirementAssessmentId", requirementId("1"), "verdict", "MAYBE")),
+                                "decision",
+                                "ACCEPT")),
+                400);
         assertThat(problem.get("errors").get(0).get("pointer").asText()).isEqualTo("/verdicts/0/verdict");
 
-        problem = assertProblem(api.post(officer, path, Map.of("verdicts", List.of(Map.of("verdict", "PASS")),
-                "decision", "ACCEPT")), 400);
+        problem = assertProblem(
+                api.post(officer, path, Map.of("verdicts", List.of(Map.of("verdict", "PASS")), "decision", "ACCEPT")),
+                400);
         assertThat(problem.get("errors").findValuesAsText("pointer")).contains("/verdicts/0/requirementAssessmentId");
 
         // Accepting without a verdict on every requirement of the principle is refused and changes nothing.
         problem = assertProblem(api.post(officer, path, Map.of("verdicts", List.of(), "decision", "ACCEPT")), 409);
         assertThat(problem.get("type").asText()).endsWith("verdict-missing");
-        assertThat(fixtures.task(officer, assessmentId, "1").get("id").asText()).isEqualTo(review.get("id").asText());
+        assertThat(fixtures.task(officer, assessmentId, "1").get("id").asText())
+                .isEqualTo(review.get("id").asText());
     }
 
     private String requirementId(String requirement) {
-        for (JsonNode r : api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+        for (JsonNode r :
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
             if (r.get("requirementId").asText().equals(requirement)) {
                 return r.get("id").asText();
             }

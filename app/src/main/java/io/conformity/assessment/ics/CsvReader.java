@@ -19,8 +19,7 @@ final class CsvReader {
         }
     }
 
-    record SyntaxError(int field, String message) {
-    }
+    record SyntaxError(int field, String message) {}
 
     static final String UNTERMINATED = "a quoted value is not closed, so the rest of the file was read into it";
     static final String QUOTE_IN_UNQUOTED =

@@ -54,8 +54,7 @@ public final class IcsCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private IcsCodec() {
-    }
+    private IcsCodec() {}
 
     /**
      * RFC 4180 with CRLF line ends and the header {@code provision,status,support,detail}. A value a spreadsheet
@@ -120,7 +119,9 @@ public final class IcsCodec {
                 continue;
             }
             if (++dataRows > MAX_ROWS) {
-                problems.add(record.row(), null,
+                problems.add(
+                        record.row(),
+                        null,
                         "an ICS has at most " + MAX_ROWS + " rows; this row and those after it were not checked");
                 break;
             }
@@ -132,12 +133,19 @@ public final class IcsCodec {
             }
             if (record.fields().size() != header.width()) {
                 // The columns of this row cannot be trusted, so checking its values would only add noise.
-                problems.add(record.row(), null, "the row has " + record.fields().size() + " values but the header has "
-                        + header.width() + "; a value containing a comma must be enclosed in quotes");
+                problems.add(
+                        record.row(),
+                        null,
+                        "the row has " + record.fields().size() + " values but the header has " + header.width()
+                                + "; a value containing a comma must be enclosed in quotes");
                 continue;
             }
-            IcsRow row = checker.check(record.row(), header.value(record, "provision"), header.value(record, "status"),
-                    header.value(record, "support"), header.value(record, "detail"));
+            IcsRow row = checker.check(
+                    record.row(),
+                    header.value(record, "provision"),
+                    header.value(record, "status"),
+                    header.value(record, "support"),
+                    header.value(record, "detail"));
             if (row != null) {
                 rows.add(row);
             }
@@ -180,8 +188,11 @@ public final class IcsCodec {
             problems.add(0, "rows", "rows must be an array");
         } else {
             if (rowsNode.size() > MAX_ROWS) {
-                problems.add(0, "rows", "rows has " + rowsNode.size() + " entries but an ICS has at most " + MAX_ROWS
-                        + "; only the first " + MAX_ROWS + " were checked");
+                problems.add(
+                        0,
+                        "rows",
+                        "rows has " + rowsNode.size() + " entries but an ICS has at most " + MAX_ROWS
+                                + "; only the first " + MAX_ROWS + " were checked");
             }
             RowChecker checker = new RowChecker(problems);
             for (int i = 0; i < Math.min(rowsNode.size(), MAX_ROWS); i++) {
@@ -192,8 +203,11 @@ public final class IcsCodec {
                     continue;
                 }
                 reportUnknownFields(node, ROW_FIELDS, number, problems);
-                IcsRow row = checker.check(number, rowText(node, "provision", number, problems),
-                        rowText(node, "status", number, problems), rowText(node, "support", number, problems),
+                IcsRow row = checker.check(
+                        number,
+                        rowText(node, "provision", number, problems),
+                        rowText(node, "status", number, problems),
+                        rowText(node, "support", number, problems),
                         rowText(node, "detail", number, problems));
                 if (row != null) {
                     rows.add(row);
@@ -210,9 +224,11 @@ public final class IcsCodec {
         // A neutralised cell is always quoted, as OWASP asks, so that it stays one cell even in a spreadsheet
         // import that also splits at tabs. Otherwise surrounding spaces are quoted too: spreadsheets trim unquoted
         // cells, and detail keeps its spaces.
-        boolean quote = neutralise || !value.isEmpty() && (Character.isWhitespace(value.charAt(0))
-                || Character.isWhitespace(value.charAt(value.length() - 1))
-                || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n'));
+        boolean quote = neutralise
+                || !value.isEmpty()
+                        && (Character.isWhitespace(value.charAt(0))
+                                || Character.isWhitespace(value.charAt(value.length() - 1))
+                                || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n'));
         String cell = neutralise ? "'" + value : value;
         if (!quote) {
             return out.append(cell);
@@ -267,7 +283,7 @@ public final class IcsCodec {
     }
 
     private static void reportUnknownFields(JsonNode node, Set<String> known, int row, ProblemList problems) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
                 String allowed = row == 0 ? "framework, version, rows" : String.join(", ", COLUMNS);
@@ -376,8 +392,8 @@ public final class IcsCodec {
                 } else {
                     Integer first = rowOfProvision.putIfAbsent(provisionId, row);
                     if (first != null) {
-                        problems.add(row, "provision",
-                                "provision " + shown(provisionId) + " is already on row " + first);
+                        problems.add(
+                                row, "provision", "provision " + shown(provisionId) + " is already on row " + first);
                     }
                 }
             }
@@ -386,8 +402,11 @@ public final class IcsCodec {
                 if (statusText.isEmpty()) {
                     problems.add(row, "status", "status is blank");
                 } else if (!IcsNotation.isValid(statusText)) {
-                    problems.add(row, "status", "status '" + shown(statusText)
-                            + "' is not in the ICS notation (" + IcsNotation.DESCRIPTION + ")");
+                    problems.add(
+                            row,
+                            "status",
+                            "status '" + shown(statusText) + "' is not in the ICS notation (" + IcsNotation.DESCRIPTION
+                                    + ")");
                 }
             }
             Support parsed = null;
@@ -404,11 +423,17 @@ public final class IcsCodec {
             if (detail != null) {
                 int characters = detail.codePointCount(0, detail.length());
                 if (characters > MAX_DETAIL_CHARACTERS) {
-                    problems.add(row, "detail", "detail has " + characters + " characters; at most "
-                            + MAX_DETAIL_CHARACTERS + " are allowed");
+                    problems.add(
+                            row,
+                            "detail",
+                            "detail has " + characters + " characters; at most " + MAX_DETAIL_CHARACTERS
+                                    + " are allowed");
                 }
             }
-            if (problems.count() > before || provisionId == null || statusText == null || parsed == null
+            if (problems.count() > before
+                    || provisionId == null
+                    || statusText == null
+                    || parsed == null
                     || detail == null) {
                 return null;
             }

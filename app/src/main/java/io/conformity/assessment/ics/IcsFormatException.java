@@ -21,7 +21,9 @@ public class IcsFormatException extends RuntimeException {
 
     // The full list can run to thousands of entries; a log line only needs enough to recognise the file.
     private static String summary(List<IcsProblem> problems) {
-        String shown = problems.stream().limit(PROBLEMS_IN_MESSAGE).map(IcsProblem::toString)
+        String shown = problems.stream()
+                .limit(PROBLEMS_IN_MESSAGE)
+                .map(IcsProblem::toString)
                 .collect(Collectors.joining("; "));
         int more = problems.size() - PROBLEMS_IN_MESSAGE;
         return "The ICS has " + problems.size() + (problems.size() == 1 ? " problem: " : " problems: ") + shown

@@ -18,8 +18,7 @@ final class IcsNotation {
     static final String DESCRIPTION =
             "M or R, optionally followed by C (n, …), F (x, …) or C F (n, …, x, …), e.g. R C (9, 12)";
 
-    private IcsNotation() {
-    }
+    private IcsNotation() {}
 
     static boolean isValid(String status) {
         return STATUS.matcher(status).matches();

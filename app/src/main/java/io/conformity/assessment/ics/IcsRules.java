@@ -17,8 +17,7 @@ public final class IcsRules {
 
     static final String JUSTIFICATION_REQUIRED = "a justification is required (provision 5.0-1 / 4-1)";
 
-    private IcsRules() {
-    }
+    private IcsRules() {}
 
     /**
      * Rows are numbered by their 1-based position in the statement, as {@link IcsCodec#fromJson} numbers them.
@@ -28,8 +27,8 @@ public final class IcsRules {
      * @param notApplicableProvisions the conditional or feature-dependent provisions whose condition or feature is
      *            absent for this product, i.e. the only ones that may be N/A
      */
-    public static List<IcsProblem> check(IcsStatement statement, Map<String, String> catalogStatusByProvision,
-            Set<String> notApplicableProvisions) {
+    public static List<IcsProblem> check(
+            IcsStatement statement, Map<String, String> catalogStatusByProvision, Set<String> notApplicableProvisions) {
         return check(statement, catalogStatusByProvision, notApplicableProvisions, 1);
     }
 
@@ -37,8 +36,11 @@ public final class IcsRules {
      * As {@link #check(IcsStatement, Map, Set)}, numbering the first row {@code firstRow}: pass 2 for a statement
      * read from CSV so that rows match the spreadsheet (and {@link IcsCodec#fromCsv}'s own problems).
      */
-    public static List<IcsProblem> check(IcsStatement statement, Map<String, String> catalogStatusByProvision,
-            Set<String> notApplicableProvisions, int firstRow) {
+    public static List<IcsProblem> check(
+            IcsStatement statement,
+            Map<String, String> catalogStatusByProvision,
+            Set<String> notApplicableProvisions,
+            int firstRow) {
         List<IcsProblem> problems = new ArrayList<>();
         Set<String> present = new HashSet<>();
         for (int i = 0; i < statement.rows().size(); i++) {
@@ -47,21 +49,33 @@ public final class IcsRules {
             present.add(row.provision());
             String catalogStatus = catalogStatusByProvision.get(row.provision());
             if (catalogStatus == null) {
-                problems.add(new IcsProblem(number, "provision", "provision " + shown(row.provision()) + " is not in "
-                        + statement.framework() + " " + statement.version()));
+                problems.add(new IcsProblem(
+                        number,
+                        "provision",
+                        "provision " + shown(row.provision()) + " is not in " + statement.framework() + " "
+                                + statement.version()));
             } else {
                 if (!catalogStatus.equals(row.status())) {
-                    problems.add(new IcsProblem(number, "status", "status '" + shown(row.status())
-                            + "' differs from the catalog's '" + catalogStatus + "' for " + row.provision()));
+                    problems.add(new IcsProblem(
+                            number,
+                            "status",
+                            "status '" + shown(row.status()) + "' differs from the catalog's '" + catalogStatus
+                                    + "' for " + row.provision()));
                 }
                 // Judged by the catalog's status: the statement's own may be the very thing that is wrong.
                 if (row.support() == Support.NA) {
                     if (!IcsNotation.isConditional(catalogStatus)) {
-                        problems.add(new IcsProblem(number, "support", "support N/A is not allowed: " + row.provision()
-                                + " is " + catalogStatus + ", which applies to every product"));
+                        problems.add(new IcsProblem(
+                                number,
+                                "support",
+                                "support N/A is not allowed: " + row.provision() + " is " + catalogStatus
+                                        + ", which applies to every product"));
                     } else if (!notApplicableProvisions.contains(row.provision())) {
-                        problems.add(new IcsProblem(number, "support", "support N/A is not allowed: the condition or "
-                                + "feature of " + row.provision() + " (" + catalogStatus + ") holds for this product"));
+                        problems.add(new IcsProblem(
+                                number,
+                                "support",
+                                "support N/A is not allowed: the condition or " + "feature of " + row.provision() + " ("
+                                        + catalogStatus + ") holds for this product"));
                     }
                 }
             }

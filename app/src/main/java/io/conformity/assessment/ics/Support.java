@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The ICS "Support" column. {@link #NA} is spelt "N/A" in the ICS, which is not a legal Java name. */
 public enum Support {
-    Y("Y"), N("N"), NA("N/A");
+    Y("Y"),
+    N("N"),
+    NA("N/A");
 
     private final String label;
 

@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.conformity.assessment.AssessmentStatus;
+import io.conformity.assessment.AssessmentView;
+import io.conformity.assessment.RequirementAssessmentView;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,12 +16,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
-import io.conformity.assessment.AssessmentStatus;
-import io.conformity.assessment.AssessmentView;
-import io.conformity.assessment.RequirementAssessmentView;
-import io.conformity.problem.ProblemException;
-import io.conformity.problem.ProblemType;
 
 @Entity
 @Table(name = "assessment")
@@ -61,11 +60,15 @@ class Assessment {
     @Version
     private long version;
 
-    protected Assessment() {
-    }
+    protected Assessment() {}
 
-    Assessment(UUID releaseId, List<String> regimes, String en303645Version, List<String> pstiExcepted,
-            String openedBy, Instant openedAt) {
+    Assessment(
+            UUID releaseId,
+            List<String> regimes,
+            String en303645Version,
+            List<String> pstiExcepted,
+            String openedBy,
+            Instant openedAt) {
         this.id = UUID.randomUUID();
         this.releaseId = releaseId;
         this.regimes = String.join(",", regimes);
@@ -115,13 +118,24 @@ class Assessment {
 
     private void requireStatus(AssessmentStatus expected, String action) {
         if (status != expected) {
-            throw new ProblemException(ProblemType.ASSESSMENT_STATE,
-                    "Cannot " + action + " assessment " + id + ": it is " + status + ".");
+            throw new ProblemException(
+                    ProblemType.ASSESSMENT_STATE, "Cannot " + action + " assessment " + id + ": it is " + status + ".");
         }
     }
 
     AssessmentView view(List<AssessmentView.ExceptedFlag> excepted, List<RequirementAssessmentView> requirements) {
-        return new AssessmentView(id, releaseId, List.of(regimes.split(",")), en303645Version, status, openedBy,
-                openedAt, approvedBy, approvedAt, placeOfIssue, excepted, requirements);
+        return new AssessmentView(
+                id,
+                releaseId,
+                List.of(regimes.split(",")),
+                en303645Version,
+                status,
+                openedBy,
+                openedAt,
+                approvedBy,
+                approvedAt,
+                placeOfIssue,
+                excepted,
+                requirements);
     }
 }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -20,11 +22,9 @@ import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.identity.IdentityApi;
+import io.conformity.problem.ProblemType;
 import io.conformity.web.ListQuery;
 import io.conformity.web.ProblemResponses;
-import io.conformity.problem.ProblemType;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
@@ -42,22 +42,34 @@ class AssessmentController {
     @PostMapping("/assessments")
     @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
-    @ProblemResponses({ ProblemType.PROFILE_MISSING, ProblemType.UNKNOWN_REGIME, ProblemType.INVALID_SCOPE })
+    @ProblemResponses({ProblemType.PROFILE_MISSING, ProblemType.UNKNOWN_REGIME, ProblemType.INVALID_SCOPE})
     ResponseEntity<AssessmentView> open(@RequestBody OpenAssessmentCommand command) {
         AssessmentView opened = assessments.open(command, identity.currentUser().username());
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().replaceQuery(null)
-                .path("/{id}").buildAndExpand(opened.id()).toUri()).body(opened);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .replaceQuery(null)
+                        .path("/{id}")
+                        .buildAndExpand(opened.id())
+                        .toUri())
+                .body(opened);
     }
 
     @GetMapping("/assessments")
     PagedModel<AssessmentView> assessments(
-            @ListQuery(sortable = {"openedAt", "status"}, defaultSort = "openedAt,desc") AssessmentQuery query) {
+            @ListQuery(
+                            sortable = {"openedAt", "status"},
+                            defaultSort = "openedAt,desc")
+                    AssessmentQuery query) {
         return new PagedModel<>(assessments.assessments(query.productId(), query.status(), query.pageable()));
     }
 
-    record AssessmentQuery(@Parameter(description = "Only assessments of a release of this product") UUID productId,
-            @Parameter(description = "Only assessments in this status") AssessmentStatus status, Pageable pageable) {
-    }
+    record AssessmentQuery(
+            @Parameter(description = "Only assessments of a release of this product")
+            UUID productId,
+
+            @Parameter(description = "Only assessments in this status")
+            AssessmentStatus status,
+
+            Pageable pageable) {}
 
     @GetMapping("/assessments/{id}")
     AssessmentView assessment(@PathVariable UUID id) {

@@ -33,9 +33,9 @@ import io.conformity.catalog.Framework;
 import io.conformity.catalog.ProfileAnswers;
 import io.conformity.catalog.Requirement;
 import io.conformity.catalog.Scope;
+import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
-import io.conformity.problem.NotFoundException;
 import io.conformity.product.ProductApi;
 import io.conformity.product.ReleaseDetails;
 
@@ -51,8 +51,13 @@ class AssessmentService implements AssessmentApi {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssessmentService(AssessmentRepository assessments, RequirementAssessmentRepository requirements,
-            CatalogApi catalog, ProductApi products, ApplicationEventPublisher events, Clock clock) {
+    AssessmentService(
+            AssessmentRepository assessments,
+            RequirementAssessmentRepository requirements,
+            CatalogApi catalog,
+            ProductApi products,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.assessments = assessments;
         this.requirements = requirements;
         this.catalog = catalog;
@@ -68,10 +73,11 @@ class AssessmentService implements AssessmentApi {
         Map<String, ProfileAnswers> answers = profiles(release, scope);
         List<String> excepted = scope.regimes().contains("PSTI")
                 ? catalog.pstiExceptedClasses(release.product().productType()).stream()
-                        .map(Framework.ExceptedClass::id).toList()
+                        .map(Framework.ExceptedClass::id)
+                        .toList()
                 : List.of();
-        Assessment assessment = assessments.save(new Assessment(command.releaseId(), scope.regimes(),
-                scope.en303645Version(), excepted, openedBy, clock.instant()));
+        Assessment assessment = assessments.save(new Assessment(
+                command.releaseId(), scope.regimes(), scope.en303645Version(), excepted, openedBy, clock.instant()));
         List<RequirementAssessment> created = new ArrayList<>();
         Set<String> activePrinciples = new LinkedHashSet<>();
         int position = 0;
@@ -81,8 +87,16 @@ class AssessmentService implements AssessmentApi {
             Applicability applicability = CatalogApi.EN_303_645.equals(r.frameworkUrn())
                     ? catalog.applicability(r, profile)
                     : Applicability.applies();
-            created.add(new RequirementAssessment(assessment.id(), position++, scoped.principle(), r.frameworkUrn(),
-                    r.frameworkVersion(), r.id(), r.title(), r.status(), scoped.mandatory(),
+            created.add(new RequirementAssessment(
+                    assessment.id(),
+                    position++,
+                    scoped.principle(),
+                    r.frameworkUrn(),
+                    r.frameworkVersion(),
+                    r.id(),
+                    r.title(),
+                    r.status(),
+                    scoped.mandatory(),
                     applicability.justification()));
             if (applicability.applicable()) {
                 activePrinciples.add(scoped.principle());
@@ -90,8 +104,10 @@ class AssessmentService implements AssessmentApi {
         }
         requirements.saveAll(created);
         // Principles whose requirements are all not applicable need no work: no workflow branch for them.
-        List<String> principles = scope.principles().stream().map(Scope.Principle::code)
-                .filter(activePrinciples::contains).toList();
+        List<String> principles = scope.principles().stream()
+                .map(Scope.Principle::code)
+                .filter(activePrinciples::contains)
+                .toList();
         events.publishEvent(new AssessmentOpened(assessment.id(), scope.regimes(), principles));
         return view(assessment, created);
     }
@@ -99,22 +115,27 @@ class AssessmentService implements AssessmentApi {
     /** The stored profile for each EN 303 645 version in scope; all must exist before anything is created. */
     private Map<String, ProfileAnswers> profiles(ReleaseDetails release, Scope scope) {
         Set<String> versions = new LinkedHashSet<>();
-        scope.requirements().stream().map(Scope.ScopedRequirement::requirement)
+        scope.requirements().stream()
+                .map(Scope.ScopedRequirement::requirement)
                 .filter(r -> CatalogApi.EN_303_645.equals(r.frameworkUrn()))
                 .forEach(r -> versions.add(r.frameworkVersion()));
         Map<String, ProfileAnswers> answers = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String version : versions) {
             try {
-                answers.put(version, products.profile(release.product().id(), version).answers());
+                answers.put(
+                        version,
+                        products.profile(release.product().id(), version).answers());
             } catch (NotFoundException e) {
                 missing.add(version);
             }
         }
         if (!missing.isEmpty()) {
-            throw new ProblemException(ProblemType.PROFILE_MISSING,
+            throw new ProblemException(
+                    ProblemType.PROFILE_MISSING,
                     "Applicability needs the product profile for ETSI EN 303 645 " + String.join(" and ", missing)
-                            + ": record it with PUT /api/v1/products/" + release.product().id() + "/profiles/"
+                            + ": record it with PUT /api/v1/products/"
+                            + release.product().id() + "/profiles/"
                             + missing.get(0) + " first.");
         }
         return answers;
@@ -124,16 +145,22 @@ class AssessmentService implements AssessmentApi {
         List<AssessmentView.ExceptedFlag> flags = new ArrayList<>();
         if (!assessment.pstiExcepted().isEmpty()) {
             ReleaseDetails release = products.releaseDetails(assessment.releaseId());
-            for (Framework.ExceptedClass c : catalog.pstiExceptedClasses(release.product().productType())) {
+            for (Framework.ExceptedClass c :
+                    catalog.pstiExceptedClasses(release.product().productType())) {
                 if (assessment.pstiExcepted().contains(c.id())) {
-                    flags.add(new AssessmentView.ExceptedFlag(c.id(), c.title(), "The product type '"
-                            + release.product().productType() + "' suggests PSTI Schedule 3 " + c.id() + " (" + c.title()
-                            + "): " + c.text() + (c.note() == null ? "" : " " + c.note())
-                            + " If so, the PSTI security requirements do not apply to it."));
+                    flags.add(new AssessmentView.ExceptedFlag(
+                            c.id(),
+                            c.title(),
+                            "The product type '"
+                                    + release.product().productType() + "' suggests PSTI Schedule 3 " + c.id() + " ("
+                                    + c.title()
+                                    + "): " + c.text() + (c.note() == null ? "" : " " + c.note())
+                                    + " If so, the PSTI security requirements do not apply to it."));
                 }
             }
         }
-        return assessment.view(flags, rows.stream().map(RequirementAssessment::view).toList());
+        return assessment.view(
+                flags, rows.stream().map(RequirementAssessment::view).toList());
     }
 
     private static String blankToNull(String value) {
@@ -162,9 +189,12 @@ class AssessmentService implements AssessmentApi {
         }
         Page<Assessment> page = assessments.findAll(filter, pageable);
         // One query for the requirements of the whole page rather than one per assessment.
-        Map<UUID, List<RequirementAssessment>> rows = page.isEmpty() ? Map.of()
-                : requirements.findByAssessmentIdInOrderByAssessmentIdAscPositionAsc(
-                        page.map(Assessment::id).getContent()).stream()
+        Map<UUID, List<RequirementAssessment>> rows = page.isEmpty()
+                ? Map.of()
+                : requirements
+                        .findByAssessmentIdInOrderByAssessmentIdAscPositionAsc(
+                                page.map(Assessment::id).getContent())
+                        .stream()
                         .collect(Collectors.groupingBy(RequirementAssessment::assessmentId));
         return page.map(assessment -> view(assessment, rows.getOrDefault(assessment.id(), List.of())));
     }
@@ -180,7 +210,9 @@ class AssessmentService implements AssessmentApi {
     @Override
     @Transactional(readOnly = true)
     public RequirementAssessmentView requirement(UUID requirementAssessmentId) {
-        return requirements.findById(requirementAssessmentId).map(RequirementAssessment::view)
+        return requirements
+                .findById(requirementAssessmentId)
+                .map(RequirementAssessment::view)
                 .orElseThrow(() -> new NotFoundException("Requirement assessment", requirementAssessmentId));
     }
 
@@ -188,8 +220,8 @@ class AssessmentService implements AssessmentApi {
     @Transactional(readOnly = true)
     public List<RequirementAssessmentView> requirements(UUID assessmentId, String principle) {
         find(assessmentId);
-        List<RequirementAssessment> rows = requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId,
-                principle);
+        List<RequirementAssessment> rows =
+                requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId, principle);
         if (rows.isEmpty()) {
             throw new NotFoundException("Principle", assessmentId + "/" + principle);
         }
@@ -203,11 +235,10 @@ class AssessmentService implements AssessmentApi {
     }
 
     @Override
-    public void reviewPrinciple(UUID assessmentId, String principle, List<VerdictCommand> verdicts,
-            boolean accept) {
+    public void reviewPrinciple(UUID assessmentId, String principle, List<VerdictCommand> verdicts, boolean accept) {
         find(assessmentId).requireInProgress("review");
-        List<RequirementAssessment> all = requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId,
-                principle);
+        List<RequirementAssessment> all =
+                requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId, principle);
         List<RequirementAssessment> rows = applicable(all, assessmentId, principle);
         // Not-applicable rows are known here so that a verdict on one is refused as such, not as "unknown".
         Map<UUID, RequirementAssessment> byId = new HashMap<>();
@@ -215,7 +246,8 @@ class AssessmentService implements AssessmentApi {
         for (VerdictCommand v : verdicts) {
             RequirementAssessment row = byId.get(v.requirementAssessmentId());
             if (row == null) {
-                throw new ProblemException(ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE,
+                throw new ProblemException(
+                        ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE,
                         "Requirement assessment " + v.requirementAssessmentId() + " is not part of principle "
                                 + principle + " of assessment " + assessmentId + ".");
             }
@@ -228,17 +260,21 @@ class AssessmentService implements AssessmentApi {
     public void approve(UUID assessmentId, String signatory, String placeOfIssue) {
         Assessment assessment = find(assessmentId);
         List<RequirementAssessment> rows = requirements.findByAssessmentIdOrderByPosition(assessmentId);
-        List<String> notAccepted = rows.stream().filter(r -> r.applicable() && r.status() != RequirementStatus.ACCEPTED)
-                .map(RequirementAssessment::label).toList();
+        List<String> notAccepted = rows.stream()
+                .filter(r -> r.applicable() && r.status() != RequirementStatus.ACCEPTED)
+                .map(RequirementAssessment::label)
+                .toList();
         // The approval task exists only once every principle was accepted: open rows here are a defect.
         if (!notAccepted.isEmpty()) {
-            throw new IllegalStateException(
-                    "Requirements not yet accepted: " + String.join(", ", notAccepted) + ".");
+            throw new IllegalStateException("Requirements not yet accepted: " + String.join(", ", notAccepted) + ".");
         }
-        List<String> failed = rows.stream().filter(r -> r.mandatory() && r.verdict() == Verdict.FAIL)
-                .map(RequirementAssessment::label).toList();
+        List<String> failed = rows.stream()
+                .filter(r -> r.mandatory() && r.verdict() == Verdict.FAIL)
+                .map(RequirementAssessment::label)
+                .toList();
         if (!failed.isEmpty()) {
-            throw new ProblemException(ProblemType.MANDATORY_REQUIREMENT_FAILED,
+            throw new ProblemException(
+                    ProblemType.MANDATORY_REQUIREMENT_FAILED,
                     "The declaration cannot state compliance: mandatory requirements failed: "
                             + String.join(", ", failed) + ". Reject the draft and rework them.");
         }
@@ -246,9 +282,11 @@ class AssessmentService implements AssessmentApi {
         List<String> unjustified = rows.stream()
                 .filter(r -> !r.mandatory() && (!r.applicable() || r.verdict() == Verdict.FAIL))
                 .filter(r -> r.justification() == null || r.justification().isBlank())
-                .map(RequirementAssessment::label).toList();
+                .map(RequirementAssessment::label)
+                .toList();
         if (!unjustified.isEmpty()) {
-            throw new ProblemException(ProblemType.JUSTIFICATION_MISSING,
+            throw new ProblemException(
+                    ProblemType.JUSTIFICATION_MISSING,
                     "Recommendations not met or not applicable need a justification (EN 303 645 5.0-1 / 4-1): "
                             + String.join(", ", unjustified) + ".");
         }
@@ -272,13 +310,16 @@ class AssessmentService implements AssessmentApi {
 
     /** The applicable requirements of a principle: the ones the per-principle loop works on. */
     private List<RequirementAssessment> principleRows(UUID assessmentId, String principle) {
-        return applicable(requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId, principle),
-                assessmentId, principle);
+        return applicable(
+                requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId, principle),
+                assessmentId,
+                principle);
     }
 
-    private static List<RequirementAssessment> applicable(List<RequirementAssessment> all, UUID assessmentId,
-            String principle) {
-        List<RequirementAssessment> rows = all.stream().filter(RequirementAssessment::applicable).toList();
+    private static List<RequirementAssessment> applicable(
+            List<RequirementAssessment> all, UUID assessmentId, String principle) {
+        List<RequirementAssessment> rows =
+                all.stream().filter(RequirementAssessment::applicable).toList();
         if (rows.isEmpty()) {
             throw new NotFoundException("Principle", assessmentId + "/" + principle);
         }

@@ -22,10 +22,10 @@ import io.conformity.assessment.ics.Support;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.Requirement;
-import io.conformity.problem.ProblemException;
-import io.conformity.problem.ProblemType;
 import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 
 /**
  * The Implementation Conformance Statement (EN 303 645 Annex B, Table B.1) of an assessment that covers the full
@@ -73,7 +73,8 @@ class IcsService {
             ics.add(new IcsRow(provision.id(), provision.status(), support, detail == null ? "" : detail));
         }
         if (!unknown.isEmpty()) {
-            throw new ProblemException(ProblemType.ICS_INCOMPLETE,
+            throw new ProblemException(
+                    ProblemType.ICS_INCOMPLETE,
                     "No claim and no verdict yet for " + unknown.size() + " applicable provision(s): "
                             + String.join(", ", unknown) + ". Import the manufacturer's ICS or finish the review.");
         }
@@ -84,14 +85,18 @@ class IcsService {
     void importIcs(UUID assessmentId, IcsStatement statement, int firstRow) {
         Assessment assessment = find(assessmentId);
         if (assessment.status() != AssessmentStatus.IN_PROGRESS) {
-            throw new ProblemException(ProblemType.ASSESSMENT_STATE,
-                    "The ICS can be imported only while the assessment is in progress.");
+            throw new ProblemException(
+                    ProblemType.ASSESSMENT_STATE, "The ICS can be imported only while the assessment is in progress.");
         }
         Framework standard = standardOf(assessment);
         List<Map<String, Object>> errors = new ArrayList<>();
-        if (!standard.reference().equals(statement.framework()) || !standard.version().equals(statement.version())) {
-            errors.add(error(0, "version", "the statement is for " + statement.framework() + " "
-                    + statement.version() + ", the assessment for " + standard.reference() + " " + standard.version()));
+        if (!standard.reference().equals(statement.framework())
+                || !standard.version().equals(statement.version())) {
+            errors.add(error(
+                    0,
+                    "version",
+                    "the statement is for " + statement.framework() + " " + statement.version()
+                            + ", the assessment for " + standard.reference() + " " + standard.version()));
         }
         Map<String, RequirementAssessment> rows = rows(assessmentId, standard);
         Map<String, String> statuses = new LinkedHashMap<>();
@@ -106,8 +111,8 @@ class IcsService {
             errors.add(error(problem.row(), problem.column(), problem.message()));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The ICS has " + errors.size() + " problem(s); nothing was recorded.",
-                    errors);
+            throw new InvalidInputException(
+                    "The ICS has " + errors.size() + " problem(s); nothing was recorded.", errors);
         }
         for (IcsRow row : statement.rows()) {
             rows.get(row.provision()).claim(row.support().label(), row.detail().isEmpty() ? null : row.detail());
@@ -131,7 +136,8 @@ class IcsService {
     private Framework standardOf(Assessment assessment) {
         String version = assessment.en303645Version();
         if (version == null) {
-            throw new ProblemException(ProblemType.ICS_NEEDS_EN303645,
+            throw new ProblemException(
+                    ProblemType.ICS_NEEDS_EN303645,
                     "The ICS covers every provision of ETSI EN 303 645: open the assessment with the EN303645 regime.");
         }
         return catalog.framework(CatalogApi.EN_303_645, version).orElseThrow();
@@ -140,7 +146,8 @@ class IcsService {
     private Map<String, RequirementAssessment> rows(UUID assessmentId, Framework standard) {
         Map<String, RequirementAssessment> rows = new HashMap<>();
         for (RequirementAssessment row : requirements.findByAssessmentIdOrderByPosition(assessmentId)) {
-            if (row.frameworkUrn().equals(standard.urn()) && row.frameworkVersion().equals(standard.version())) {
+            if (row.frameworkUrn().equals(standard.urn())
+                    && row.frameworkVersion().equals(standard.version())) {
                 rows.put(row.requirementId(), row);
             }
         }

@@ -2,18 +2,17 @@ package io.conformity.assessment.internal;
 
 import java.util.UUID;
 
+import io.conformity.assessment.RequirementAssessmentView;
+import io.conformity.assessment.RequirementStatus;
+import io.conformity.assessment.Verdict;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.conformity.assessment.RequirementAssessmentView;
-import io.conformity.assessment.RequirementStatus;
-import io.conformity.assessment.Verdict;
-import io.conformity.problem.ProblemException;
-import io.conformity.problem.ProblemType;
 
 /** One requirement of the regime in scope of one assessment, created with the assessment. */
 @Entity
@@ -70,11 +69,18 @@ class RequirementAssessment {
     @Column(name = "ics_detail", length = 4000)
     private String icsDetail;
 
-    protected RequirementAssessment() {
-    }
+    protected RequirementAssessment() {}
 
-    RequirementAssessment(UUID assessmentId, int position, String principle, String frameworkUrn,
-            String frameworkVersion, String requirementId, String title, String icsStatus, boolean mandatory,
+    RequirementAssessment(
+            UUID assessmentId,
+            int position,
+            String principle,
+            String frameworkUrn,
+            String frameworkVersion,
+            String requirementId,
+            String title,
+            String icsStatus,
+            boolean mandatory,
             String notApplicableBecause) {
         this.id = UUID.randomUUID();
         this.assessmentId = assessmentId;
@@ -161,7 +167,8 @@ class RequirementAssessment {
 
     void judge(Verdict verdict, String justification) {
         if (!applicable) {
-            throw new ProblemException(ProblemType.NOT_APPLICABLE,
+            throw new ProblemException(
+                    ProblemType.NOT_APPLICABLE,
                     "Requirement " + requirementId + " is not applicable to this product and takes no verdict.");
         }
         requireStatus(RequirementStatus.SUBMITTED, "review");
@@ -172,7 +179,8 @@ class RequirementAssessment {
     void accept() {
         requireStatus(RequirementStatus.SUBMITTED, "accept");
         if (verdict == null) {
-            throw new ProblemException(ProblemType.VERDICT_MISSING,
+            throw new ProblemException(
+                    ProblemType.VERDICT_MISSING,
                     "Requirement " + requirementId + " needs a PASS or FAIL verdict before the principle is accepted.");
         }
         status = RequirementStatus.ACCEPTED;
@@ -193,15 +201,27 @@ class RequirementAssessment {
     // completions on an assessment are serialised): a mismatch is a defect, not something a client can cause.
     private void requireStatus(RequirementStatus expected, String action) {
         if (status != expected) {
-            throw new IllegalStateException(
-                    "Cannot " + action + " requirement " + requirementId + " of principle " + principle + ": it is "
-                            + status + ".");
+            throw new IllegalStateException("Cannot " + action + " requirement " + requirementId + " of principle "
+                    + principle + ": it is " + status + ".");
         }
     }
 
     RequirementAssessmentView view() {
-        return new RequirementAssessmentView(id, assessmentId, principle, frameworkUrn, frameworkVersion,
-                requirementId, title, icsStatus, mandatory, applicable, status, verdict, justification, icsSupport,
+        return new RequirementAssessmentView(
+                id,
+                assessmentId,
+                principle,
+                frameworkUrn,
+                frameworkVersion,
+                requirementId,
+                title,
+                icsStatus,
+                mandatory,
+                applicable,
+                status,
+                verdict,
+                justification,
+                icsSupport,
                 icsDetail);
     }
 }

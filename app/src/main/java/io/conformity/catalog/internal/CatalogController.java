@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.Regime;
-import io.conformity.web.ProblemResponses;
 import io.conformity.problem.ProblemType;
+import io.conformity.web.ProblemResponses;
 
 @RestController
 @RequestMapping("/api/v1/catalog")

@@ -41,14 +41,24 @@ class CatalogFingerprints implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         for (Framework framework : catalog.frameworks()) {
-            List<String> known = jdbc.queryForList("select sha256 from catalog_fingerprint where framework_urn = ? "
-                    + "and framework_version = ?", String.class, framework.urn(), framework.version());
+            List<String> known = jdbc.queryForList(
+                    "select sha256 from catalog_fingerprint where framework_urn = ? " + "and framework_version = ?",
+                    String.class,
+                    framework.urn(),
+                    framework.version());
             if (known.isEmpty()) {
-                jdbc.update("insert into catalog_fingerprint (framework_urn, framework_version, sha256, "
-                        + "first_loaded_at) values (?, ?, ?, ?)", framework.urn(), framework.version(),
-                        framework.sha256(), Timestamp.from(clock.instant()));
-                log.info("Catalog: loaded {} {} for the first time (sha256 {})", framework.reference(),
-                        framework.version(), framework.sha256());
+                jdbc.update(
+                        "insert into catalog_fingerprint (framework_urn, framework_version, sha256, "
+                                + "first_loaded_at) values (?, ?, ?, ?)",
+                        framework.urn(),
+                        framework.version(),
+                        framework.sha256(),
+                        Timestamp.from(clock.instant()));
+                log.info(
+                        "Catalog: loaded {} {} for the first time (sha256 {})",
+                        framework.reference(),
+                        framework.version(),
+                        framework.sha256());
             } else if (!known.get(0).equals(framework.sha256())) {
                 throw new IllegalStateException("Catalog: the file of " + framework.urn() + " " + framework.version()
                         + " changed since it was first loaded (sha256 " + known.get(0) + ", now " + framework.sha256()

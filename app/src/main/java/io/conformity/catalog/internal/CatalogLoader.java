@@ -66,8 +66,8 @@ final class CatalogLoader {
         Map<String, Resource> sources = new LinkedHashMap<>();
         for (Resource file : files(base + "frameworks/*.json")) {
             byte[] content = bytes(file);
-            Framework framework = toFramework(file, reader.read(file, content, "framework.schema.json",
-                    FrameworkFile.class), sha256(content));
+            Framework framework = toFramework(
+                    file, reader.read(file, content, "framework.schema.json", FrameworkFile.class), sha256(content));
             String key = key(framework.urn(), framework.version());
             if (frameworks.putIfAbsent(key, framework) != null) {
                 throw new CatalogLoadException(file, "framework " + key + " is defined twice");
@@ -81,8 +81,8 @@ final class CatalogLoader {
             if (crosswalk != null) {
                 throw new CatalogLoadException(file, "only one cross-walk is supported");
             }
-            crosswalk = toCrosswalk(file, reader.read(file, bytes(file), "crosswalk.schema.json", CrosswalkFile.class),
-                    frameworks);
+            crosswalk = toCrosswalk(
+                    file, reader.read(file, bytes(file), "crosswalk.schema.json", CrosswalkFile.class), frameworks);
         }
         if (crosswalk == null) {
             crosswalk = new Crosswalk("urn:conformity:crosswalk:none", "0", List.of());
@@ -127,8 +127,10 @@ final class CatalogLoader {
         try {
             return json.readValue(content, type);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw new CatalogLoadException(file, e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw new CatalogLoadException(file, e.getMessage());
@@ -144,18 +146,21 @@ final class CatalogLoader {
             throw new CatalogLoadException(file, "no requirements");
         }
         List<Framework.Condition> conditions = list(f.conditions()).stream()
-                .map(c -> new Framework.Condition(c.id(), c.text(), c.complementOf())).toList();
+                .map(c -> new Framework.Condition(c.id(), c.text(), c.complementOf()))
+                .toList();
         List<Framework.Condition> features = list(f.features()).stream()
-                .map(c -> new Framework.Condition(c.id(), c.text(), null)).toList();
+                .map(c -> new Framework.Condition(c.id(), c.text(), null))
+                .toList();
         Set<String> conditionIds = ids(file, conditions, "condition");
         Set<String> featureIds = ids(file, features, "feature");
         for (Framework.Condition c : conditions) {
             if (c.complementOf() != null && !conditionIds.contains(c.complementOf())) {
-                throw new CatalogLoadException(file, "condition " + c.id() + " is the complement of unknown condition "
-                        + c.complementOf());
+                throw new CatalogLoadException(
+                        file, "condition " + c.id() + " is the complement of unknown condition " + c.complementOf());
             }
         }
-        List<Framework.Group> groups = list(f.groups()).stream().map(g -> new Framework.Group(g.id(), g.title()))
+        List<Framework.Group> groups = list(f.groups()).stream()
+                .map(g -> new Framework.Group(g.id(), g.title()))
                 .toList();
         Set<String> groupIds = new HashSet<>();
         groups.forEach(g -> groupIds.add(g.id()));
@@ -172,35 +177,59 @@ final class CatalogLoader {
                 throw new CatalogLoadException(file, "requirement " + r.id() + " names unknown group " + r.group());
             }
             if (r.status() != null) {
-                ProvisionStatus status = ProvisionStatus.parse(r.status()).orElseThrow(() -> new CatalogLoadException(
-                        file, "requirement " + r.id() + " has status '" + r.status()
-                                + "', which is not an ICS status (M, R, M C (n), R C (n), M F (x), R F (x), M C F (n, x))"));
+                ProvisionStatus status = ProvisionStatus.parse(r.status())
+                        .orElseThrow(
+                                () -> new CatalogLoadException(
+                                        file,
+                                        "requirement " + r.id() + " has status '" + r.status()
+                                                + "', which is not an ICS status (M, R, M C (n), R C (n), M F (x), R F (x), M C F (n, x))"));
                 for (String c : status.conditions()) {
                     if (!conditionIds.contains(c)) {
-                        throw new CatalogLoadException(file, "requirement " + r.id() + " has status " + r.status()
-                                + " naming condition " + c + ", which the file does not define");
+                        throw new CatalogLoadException(
+                                file,
+                                "requirement " + r.id() + " has status " + r.status() + " naming condition " + c
+                                        + ", which the file does not define");
                     }
                 }
                 for (String x : status.features()) {
                     if (!featureIds.contains(x)) {
-                        throw new CatalogLoadException(file, "requirement " + r.id() + " has status " + r.status()
-                                + " naming feature " + x + ", which the file does not define");
+                        throw new CatalogLoadException(
+                                file,
+                                "requirement " + r.id() + " has status " + r.status() + " naming feature " + x
+                                        + ", which the file does not define");
                     }
                 }
             }
-            List<Requirement.Route> routes = list(r.deemedCompliance()).stream().map(route -> new Requirement.Route(
-                    route.id(), route.description(),
-                    list(route.requires()).stream().flatMap(ref -> ref.ids().stream()
-                            .map(id -> new RequirementRef(ref.framework(), ref.version(), id))).toList(),
-                    route.standard(), route.clauses())).toList();
-            requirements.add(new Requirement(f.urn(), f.version(), r.id(), r.group(), r.status(), r.title(), r.text(),
-                    routes));
+            List<Requirement.Route> routes = list(r.deemedCompliance()).stream()
+                    .map(route -> new Requirement.Route(
+                            route.id(),
+                            route.description(),
+                            list(route.requires()).stream()
+                                    .flatMap(ref -> ref.ids().stream()
+                                            .map(id -> new RequirementRef(ref.framework(), ref.version(), id)))
+                                    .toList(),
+                            route.standard(),
+                            route.clauses()))
+                    .toList();
+            requirements.add(
+                    new Requirement(f.urn(), f.version(), r.id(), r.group(), r.status(), r.title(), r.text(), routes));
         }
         List<Framework.ExceptedClass> excepted = list(f.exceptedProducts()).stream()
                 .map(e -> new Framework.ExceptedClass(e.id(), e.title(), e.text(), e.note(), list(e.keywords())))
                 .toList();
-        return new Framework(f.urn(), f.version(), f.reference(), f.title(), f.dateOfIssue(), f.publisher(),
-                conditions, features, groups, requirements, excepted, sha256);
+        return new Framework(
+                f.urn(),
+                f.version(),
+                f.reference(),
+                f.title(),
+                f.dateOfIssue(),
+                f.publisher(),
+                conditions,
+                features,
+                groups,
+                requirements,
+                excepted,
+                sha256);
     }
 
     private static void checkRoutes(Resource file, Framework framework, Map<String, Framework> frameworks) {
@@ -208,8 +237,10 @@ final class CatalogLoader {
             for (Requirement.Route route : requirement.deemedCompliance()) {
                 for (RequirementRef ref : route.requires()) {
                     if (resolve(ref, frameworks) == null) {
-                        throw new CatalogLoadException(file, "requirement " + requirement.id() + " route " + route.id()
-                                + " names unknown requirement " + ref);
+                        throw new CatalogLoadException(
+                                file,
+                                "requirement " + requirement.id() + " route " + route.id()
+                                        + " names unknown requirement " + ref);
                     }
                 }
             }
@@ -226,8 +257,8 @@ final class CatalogLoader {
                 for (String id : list(link.ids())) {
                     RequirementRef ref = new RequirementRef(link.framework(), link.version(), id);
                     if (resolve(ref, frameworks) == null) {
-                        throw new CatalogLoadException(file, "cross-walk topic '" + row.topic()
-                                + "' names unknown requirement " + ref);
+                        throw new CatalogLoadException(
+                                file, "cross-walk topic '" + row.topic() + "' names unknown requirement " + ref);
                     }
                     refs.add(ref);
                     if (code == null && link.framework().equals(CatalogService.UK_COP)) {
@@ -259,21 +290,22 @@ final class CatalogLoader {
         }
         List<Regime.Include> includes = new ArrayList<>();
         for (RegimeFile.IncludeEntry include : r.includes()) {
-            List<String> versions = Regime.CHOSEN_VERSION.equals(include.version()) ? list(r.versions())
-                    : List.of(include.version());
+            List<String> versions =
+                    Regime.CHOSEN_VERSION.equals(include.version()) ? list(r.versions()) : List.of(include.version());
             if (versions.isEmpty()) {
                 throw new CatalogLoadException(file, "includes the chosen version but offers none");
             }
             for (String version : versions) {
                 Framework framework = frameworks.get(key(include.framework(), version));
                 if (framework == null) {
-                    throw new CatalogLoadException(file, "includes unknown framework " + include.framework() + " "
-                            + version);
+                    throw new CatalogLoadException(
+                            file, "includes unknown framework " + include.framework() + " " + version);
                 }
                 for (String id : list(include.ids())) {
                     if (framework.requirement(id).isEmpty()) {
-                        throw new CatalogLoadException(file, "includes unknown requirement "
-                                + new RequirementRef(include.framework(), version, id));
+                        throw new CatalogLoadException(
+                                file,
+                                "includes unknown requirement " + new RequirementRef(include.framework(), version, id));
                     }
                 }
             }
@@ -281,8 +313,8 @@ final class CatalogLoader {
             try {
                 mandatory = Regime.Mandatory.valueOf(include.mandatory().toUpperCase(Locale.ROOT));
             } catch (RuntimeException e) {
-                throw new CatalogLoadException(file, "mandatory must be always, never or status, not "
-                        + include.mandatory());
+                throw new CatalogLoadException(
+                        file, "mandatory must be always, never or status, not " + include.mandatory());
             }
             includes.add(new Regime.Include(include.framework(), include.version(), include.ids(), mandatory));
         }
@@ -292,8 +324,8 @@ final class CatalogLoader {
             for (RegimeFile.StandardEntry s : list(r.statement().standards())) {
                 Framework framework = frameworks.get(key(s.framework(), s.version()));
                 if (framework == null) {
-                    throw new CatalogLoadException(file, "statement names unknown framework " + s.framework() + " "
-                            + s.version());
+                    throw new CatalogLoadException(
+                            file, "statement names unknown framework " + s.framework() + " " + s.version());
                 }
                 standards.add(framework);
             }
@@ -329,7 +361,8 @@ final class CatalogLoader {
     }
 
     private static String slug(String text) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.length() > 60 ? slug.substring(0, 60) : slug;
     }
 
@@ -345,59 +378,72 @@ final class CatalogLoader {
         return urn + ":" + version;
     }
 
-    record LoadedCatalog(Map<String, Framework> frameworks, Crosswalk crosswalk, Map<String, Regime> regimes) {
-    }
+    record LoadedCatalog(Map<String, Framework> frameworks, Crosswalk crosswalk, Map<String, Regime> regimes) {}
 
     @JsonIgnoreProperties("$schema")
-    record FrameworkFile(String urn, String version, String reference, String title, String dateOfIssue,
-            String publisher, String note, List<ConditionEntry> conditions, List<FeatureEntry> features,
-            List<GroupEntry> groups, List<RequirementEntry> requirements, List<ExceptedEntry> exceptedProducts) {
-        record ConditionEntry(String id, String text, String complementOf, String note) {
-        }
+    record FrameworkFile(
+            String urn,
+            String version,
+            String reference,
+            String title,
+            String dateOfIssue,
+            String publisher,
+            String note,
+            List<ConditionEntry> conditions,
+            List<FeatureEntry> features,
+            List<GroupEntry> groups,
+            List<RequirementEntry> requirements,
+            List<ExceptedEntry> exceptedProducts) {
+        record ConditionEntry(String id, String text, String complementOf, String note) {}
 
-        record FeatureEntry(String id, String text, String note) {
-        }
+        record FeatureEntry(String id, String text, String note) {}
 
-        record GroupEntry(String id, String title, String note) {
-        }
+        record GroupEntry(String id, String title, String note) {}
 
-        record RequirementEntry(String id, String group, String status, String title, String text, String note,
-                List<RouteEntry> deemedCompliance) {
-        }
+        record RequirementEntry(
+                String id,
+                String group,
+                String status,
+                String title,
+                String text,
+                String note,
+                List<RouteEntry> deemedCompliance) {}
 
-        record RouteEntry(String id, String description, List<RefEntry> requires, String standard,
-                List<String> clauses, String label, String note) {
-        }
+        record RouteEntry(
+                String id,
+                String description,
+                List<RefEntry> requires,
+                String standard,
+                List<String> clauses,
+                String label,
+                String note) {}
 
-        record RefEntry(String framework, String version, List<String> ids) {
-        }
+        record RefEntry(String framework, String version, List<String> ids) {}
 
-        record ExceptedEntry(String id, String title, String text, String note, List<String> keywords) {
-        }
+        record ExceptedEntry(String id, String title, String text, String note, List<String> keywords) {}
     }
 
     @JsonIgnoreProperties("$schema")
     record CrosswalkFile(String urn, String version, String source, String note, List<Row> rows) {
-        record Row(String topic, String note, List<Link> links) {
-        }
+        record Row(String topic, String note, List<Link> links) {}
 
-        record Link(String framework, String version, List<String> ids, Boolean partial, String note) {
-        }
+        record Link(String framework, String version, List<String> ids, Boolean partial, String note) {}
     }
 
     @JsonIgnoreProperties("$schema")
-    record RegimeFile(String code, String name, String legalBasis, List<String> versions,
-            List<IncludeEntry> includes, Statement statement) {
-        record IncludeEntry(String framework, String version, List<String> ids, String mandatory) {
-        }
+    record RegimeFile(
+            String code,
+            String name,
+            String legalBasis,
+            List<String> versions,
+            List<IncludeEntry> includes,
+            Statement statement) {
+        record IncludeEntry(String framework, String version, List<String> ids, String mandatory) {}
 
-        record Statement(List<StandardEntry> standards, List<BasisEntry> complianceBases) {
-        }
+        record Statement(List<StandardEntry> standards, List<BasisEntry> complianceBases) {}
 
-        record StandardEntry(String framework, String version) {
-        }
+        record StandardEntry(String framework, String version) {}
 
-        record BasisEntry(String requirement, String route) {
-        }
+        record BasisEntry(String requirement, String route) {}
     }
 }

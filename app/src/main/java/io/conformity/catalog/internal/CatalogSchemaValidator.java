@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
@@ -51,7 +52,8 @@ final class CatalogSchemaValidator {
 
     // Only the 2020-12 dialect: a schema declaring another draft is refused rather than half-understood. Not
     // fetching remote resources is already the 2.0 default; it is spelled out so that no upgrade changes it silently.
-    private final SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getDraft202012(),
+    private final SchemaRegistry registry = SchemaRegistry.withDialect(
+            Dialects.getDraft202012(),
             builder -> builder.schemaLoader(schemaLoader -> schemaLoader.fetchRemoteResources(false)));
 
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
@@ -74,7 +76,7 @@ final class CatalogSchemaValidator {
         String text = readText(file);
         JsonNode tree = parse(file, text);
         checkDeclaredSchema(file, text, tree, schemaFileName);
-        List<com.networknt.schema.Error> errors = schema.validate(tree);
+        List<Error> errors = schema.validate(tree);
         if (!errors.isEmpty()) {
             throw new CatalogLoadException(file, describe(file, text, errors, schemaFileName));
         }
@@ -116,7 +118,10 @@ final class CatalogSchemaValidator {
         try {
             // JSON exchanged between systems is UTF-8 (RFC 8259 §8.1); a lenient decode would turn a wrongly saved
             // file into replacement characters inside requirement texts.
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new CatalogLoadException(file, "is not UTF-8 text");
         }
@@ -141,8 +146,8 @@ final class CatalogSchemaValidator {
         if (e.getLocation() == null) {
             return e.getOriginalMessage();
         }
-        return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                + e.getOriginalMessage();
+        return "line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage();
     }
 
     /**
@@ -161,14 +166,17 @@ final class CatalogSchemaValidator {
         }
         String pointer = "/$schema";
         Position at = locate(file, text, List.of(pointer)).get(pointer);
-        throw new CatalogLoadException(file, format(at, pointer, "names schema " + quote(value)
-                + " but files here must use " + schemaFileName));
+        throw new CatalogLoadException(
+                file,
+                format(at, pointer, "names schema " + quote(value) + " but files here must use " + schemaFileName));
     }
 
-    private static String describe(Resource file, String text, List<com.networknt.schema.Error> errors,
-            String schemaFileName) {
-        List<Violation> violations = errors.stream().map(Violation::of).distinct().toList();
-        Map<String, Position> positions = locate(file, text,
+    private static String describe(Resource file, String text, List<Error> errors, String schemaFileName) {
+        List<Violation> violations =
+                errors.stream().map(Violation::of).distinct().toList();
+        Map<String, Position> positions = locate(
+                file,
+                text,
                 violations.stream().map(Violation::pointer).distinct().toList());
         List<String> lines = violations.stream()
                 .map(v -> new Located(positions.get(v.pointer()), v))
@@ -176,14 +184,20 @@ final class CatalogSchemaValidator {
                         .thenComparingInt(l -> l.at().column())
                         .thenComparing(l -> l.violation().pointer()))
                 .limit(MAX_REPORTED)
-                .map(l -> "  " + format(l.at(), l.violation().pointer(), l.violation().message()))
+                .map(l -> "  "
+                        + format(l.at(), l.violation().pointer(), l.violation().message()))
                 .toList();
         StringBuilder problem = new StringBuilder()
-                .append(violations.size()).append(violations.size() == 1 ? " violation" : " violations")
-                .append(" of ").append(schemaFileName).append(':');
+                .append(violations.size())
+                .append(violations.size() == 1 ? " violation" : " violations")
+                .append(" of ")
+                .append(schemaFileName)
+                .append(':');
         lines.forEach(line -> problem.append('\n').append(line));
         if (violations.size() > MAX_REPORTED) {
-            problem.append("\n  ... and ").append(violations.size() - MAX_REPORTED).append(" more");
+            problem.append("\n  ... and ")
+                    .append(violations.size() - MAX_REPORTED)
+                    .append(" more");
         }
         return problem.toString();
     }
@@ -198,8 +212,8 @@ final class CatalogSchemaValidator {
     }
 
     private static String format(Position at, String pointer, String message) {
-        return "line " + at.line() + ", column " + at.column() + " (" + (pointer.isEmpty() ? "root" : pointer)
-                + "): " + message;
+        return "line " + at.line() + ", column " + at.column() + " (" + (pointer.isEmpty() ? "root" : pointer) + "): "
+                + message;
     }
 
     private static String quote(String value) {
@@ -210,7 +224,7 @@ final class CatalogSchemaValidator {
 
     private record Violation(String pointer, String message) {
 
-        static Violation of(com.networknt.schema.Error error) {
+        static Violation of(Error error) {
             JsonPointer pointer = pointer(error.getInstanceLocation());
             String keyword = error.getKeyword();
             // These report the enclosing object; the stray property itself is the line to delete.
@@ -231,13 +245,13 @@ final class CatalogSchemaValidator {
             JsonPointer pointer = JsonPointer.empty();
             for (int i = 0; i < path.getNameCount(); i++) {
                 Object element = path.getElement(i);
-                pointer = element instanceof Integer index ? pointer.appendIndex(index)
+                pointer = element instanceof Integer index
+                        ? pointer.appendIndex(index)
                         : pointer.appendProperty(String.valueOf(element));
             }
             return pointer;
         }
     }
 
-    private record Located(Position at, Violation violation) {
-    }
+    private record Located(Position at, Violation violation) {}
 }

@@ -131,15 +131,18 @@ class CatalogService implements CatalogApi {
                 String version = include.version();
                 if (Regime.CHOSEN_VERSION.equals(version)) {
                     if (en303645Version == null || !regime.versions().contains(en303645Version)) {
-                        throw new ScopeException("Regime " + code + " needs en303645Version, one of "
-                                + regime.versions() + ".");
+                        throw new ScopeException(
+                                "Regime " + code + " needs en303645Version, one of " + regime.versions() + ".");
                     }
                     version = en303645Version;
                     versionUsed = true;
                 }
                 Framework framework = framework(include.frameworkUrn(), version).orElseThrow();
-                List<Requirement> requirements = include.ids().isEmpty() ? framework.requirements()
-                        : include.ids().stream().map(id -> framework.requirement(id).orElseThrow()).toList();
+                List<Requirement> requirements = include.ids().isEmpty()
+                        ? framework.requirements()
+                        : include.ids().stream()
+                                .map(id -> framework.requirement(id).orElseThrow())
+                                .toList();
                 for (Requirement requirement : requirements) {
                     boolean mandatory = switch (include.mandatory()) {
                         case ALWAYS -> true;
@@ -147,13 +150,18 @@ class CatalogService implements CatalogApi {
                         case STATUS -> requirement.provisionStatus().mandatory();
                     };
                     Scope.ScopedRequirement previous = chosen.get(requirement.ref());
-                    chosen.put(requirement.ref(), new Scope.ScopedRequirement(requirement, principleOf(requirement),
-                            mandatory || (previous != null && previous.mandatory())));
+                    chosen.put(
+                            requirement.ref(),
+                            new Scope.ScopedRequirement(
+                                    requirement,
+                                    principleOf(requirement),
+                                    mandatory || (previous != null && previous.mandatory())));
                 }
             }
         }
         if (en303645Version != null && !versionUsed) {
-            throw new ScopeException("en303645Version is only for a regime that lets you choose the version (EN303645).");
+            throw new ScopeException(
+                    "en303645Version is only for a regime that lets you choose the version (EN303645).");
         }
         return order(regimeCodes, versionUsed ? en303645Version : null, chosen.values());
     }
@@ -189,14 +197,19 @@ class CatalogService implements CatalogApi {
         if (topic != null) {
             return topic.code();
         }
-        Framework framework = framework(requirement.frameworkUrn(), requirement.frameworkVersion()).orElseThrow();
+        Framework framework = framework(requirement.frameworkUrn(), requirement.frameworkVersion())
+                .orElseThrow();
         return (shortName(framework) + " " + requirement.group()).strip();
     }
 
     private String groupTitle(Requirement requirement) {
-        Framework framework = framework(requirement.frameworkUrn(), requirement.frameworkVersion()).orElseThrow();
-        return framework.groups().stream().filter(g -> g.id().equals(requirement.group())).map(Framework.Group::title)
-                .findFirst().orElse(requirement.group());
+        Framework framework = framework(requirement.frameworkUrn(), requirement.frameworkVersion())
+                .orElseThrow();
+        return framework.groups().stream()
+                .filter(g -> g.id().equals(requirement.group()))
+                .map(Framework.Group::title)
+                .findFirst()
+                .orElse(requirement.group());
     }
 
     private static String shortName(Framework framework) {
@@ -218,10 +231,11 @@ class CatalogService implements CatalogApi {
         if (status.unconditional()) {
             return Applicability.applies();
         }
-        Framework framework = framework(requirement.frameworkUrn(), requirement.frameworkVersion()).orElseThrow();
+        Framework framework = framework(requirement.frameworkUrn(), requirement.frameworkVersion())
+                .orElseThrow();
         if (answers == null || !answers.version().equals(framework.version())) {
-            throw new IllegalArgumentException("Applicability of " + requirement.ref() + " needs answers for "
-                    + framework.version());
+            throw new IllegalArgumentException(
+                    "Applicability of " + requirement.ref() + " needs answers for " + framework.version());
         }
         List<String> absent = new ArrayList<>();
         for (String c : status.conditions()) {
@@ -237,18 +251,26 @@ class CatalogService implements CatalogApi {
         if (absent.isEmpty()) {
             return Applicability.applies();
         }
-        return new Applicability(false, "Not applicable: " + framework.reference() + " " + framework.version() + " "
-                + requirement.id() + " has status " + requirement.status() + ", and for this product "
-                + String.join("; ", absent) + " (product profile).");
+        return new Applicability(
+                false,
+                "Not applicable: " + framework.reference() + " " + framework.version() + " "
+                        + requirement.id() + " has status " + requirement.status() + ", and for this product "
+                        + String.join("; ", absent) + " (product profile).");
     }
 
     private static String text(List<Framework.Condition> items, String id) {
-        return items.stream().filter(i -> i.id().equals(id)).map(Framework.Condition::text).findFirst().orElse(id);
+        return items.stream()
+                .filter(i -> i.id().equals(id))
+                .map(Framework.Condition::text)
+                .findFirst()
+                .orElse(id);
     }
 
     @Override
     public List<String> en303645Versions() {
-        return catalog.frameworks().values().stream().filter(f -> f.urn().equals(EN)).map(Framework::version)
+        return catalog.frameworks().values().stream()
+                .filter(f -> f.urn().equals(EN))
+                .map(Framework::version)
                 .toList();
     }
 
@@ -266,7 +288,8 @@ class CatalogService implements CatalogApi {
             for (Framework.ExceptedClass excepted : framework.exceptedProducts()) {
                 for (String keyword : excepted.keywords()) {
                     // Whole words only: "car" must not match "card" or "carbon".
-                    if (Pattern.compile("\\b" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "\\b").matcher(type)
+                    if (Pattern.compile("\\b" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "\\b")
+                            .matcher(type)
                             .find()) {
                         found.add(excepted);
                     }

@@ -21,15 +21,13 @@ import com.fasterxml.jackson.core.JsonToken;
 final class JsonPointerLocator {
 
     /** 1-based, as editors count; the column counts characters, not UTF-8 bytes. */
-    record Position(int line, int column) {
-    }
+    record Position(int line, int column) {}
 
     // Parsing from a String (not bytes) makes Jackson count columns in characters: the catalog texts contain
     // "—", "§" and "≈", and byte columns would point past the value on such lines.
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private JsonPointerLocator() {
-    }
+    private JsonPointerLocator() {}
 
     /**
      * Where the value each pointer names starts in {@code json}, which must be well-formed. A pointer to something

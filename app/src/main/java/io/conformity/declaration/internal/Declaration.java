@@ -3,15 +3,14 @@ package io.conformity.declaration.internal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.conformity.declaration.DeclarationStatus;
+import io.conformity.declaration.DeclarationView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.conformity.declaration.DeclarationStatus;
-import io.conformity.declaration.DeclarationView;
 
 @Entity
 @Table(name = "declaration")
@@ -39,8 +38,7 @@ class Declaration {
     @Column(name = "issued_at", nullable = false, updatable = false)
     private Instant issuedAt;
 
-    protected Declaration() {
-    }
+    protected Declaration() {}
 
     Declaration(UUID id, UUID assessmentId, String regime, String sha256, long size, Instant issuedAt) {
         this.id = id;

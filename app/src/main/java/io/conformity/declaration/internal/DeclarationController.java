@@ -48,8 +48,12 @@ class DeclarationController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .contentLength(declaration.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("declaration-" + id + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("declaration-" + id + ".pdf")
+                                .build()
+                                .toString())
                 .header("X-Content-SHA256", declaration.sha256())
                 .body(new InputStreamResource(declarations.pdf(id)));
     }

@@ -31,7 +31,6 @@ import io.conformity.declaration.pdf.DeclarationPdfRenderer;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.UserView;
-import io.conformity.problem.ProblemException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.product.ManufacturerView;
 import io.conformity.product.ProductApi;
@@ -53,9 +52,16 @@ class DeclarationService implements DeclarationApi {
     private final DeclarationPdfRenderer renderer;
     private final Clock clock;
 
-    DeclarationService(DeclarationRepository declarations, AssessmentApi assessments, ProductApi products,
-            CatalogApi catalog, EvidenceApi evidence, IdentityApi identity, BlobStore store,
-            DeclarationProperties properties, Clock clock) {
+    DeclarationService(
+            DeclarationRepository declarations,
+            AssessmentApi assessments,
+            ProductApi products,
+            CatalogApi catalog,
+            EvidenceApi evidence,
+            IdentityApi identity,
+            BlobStore store,
+            DeclarationProperties properties,
+            Clock clock) {
         this.declarations = declarations;
         this.assessments = assessments;
         this.products = products;
@@ -72,17 +78,18 @@ class DeclarationService implements DeclarationApi {
         AssessmentView assessment = assessments.assessment(assessmentId);
         if (assessment.status() != AssessmentStatus.APPROVED) {
             // Only Task_IssueDeclaration calls this, after approval: anything else is a defect.
-            throw new IllegalStateException(
-                    "Assessment " + assessmentId + " is " + assessment.status() + "; only an approved assessment "
-                            + "can be issued.");
+            throw new IllegalStateException("Assessment " + assessmentId + " is " + assessment.status()
+                    + "; only an approved assessment " + "can be issued.");
         }
         List<DeclarationView> issued = new ArrayList<>();
         for (String code : assessment.regimes()) {
             UUID declarationId = UUID.randomUUID();
             byte[] pdf = renderer.render(content(declarationId, assessment, catalog.regime(code)));
             StoredBlob blob = store.put(new ByteArrayInputStream(pdf), pdf.length);
-            issued.add(declarations.save(new Declaration(declarationId, assessmentId, code, blob.sha256(),
-                    blob.size(), clock.instant())).view());
+            issued.add(declarations
+                    .save(new Declaration(
+                            declarationId, assessmentId, code, blob.sha256(), blob.size(), clock.instant()))
+                    .view());
         }
         assessments.markIssued(assessmentId);
         return issued;
@@ -94,18 +101,25 @@ class DeclarationService implements DeclarationApi {
      */
     private DeclarationContent content(UUID declarationId, AssessmentView assessment, Regime regime) {
         ReleaseDetails details = products.releaseDetails(assessment.releaseId());
-        Set<RequirementRef> inRegime = catalog.scope(List.of(regime.code()),
-                regime.versions().isEmpty() ? null : assessment.en303645Version()).requirements().stream()
-                .map(r -> r.requirement().ref()).collect(Collectors.toSet());
+        Set<RequirementRef> inRegime = catalog
+                .scope(List.of(regime.code()), regime.versions().isEmpty() ? null : assessment.en303645Version())
+                .requirements()
+                .stream()
+                .map(r -> r.requirement().ref())
+                .collect(Collectors.toSet());
         List<RequirementAssessmentView> rows = assessment.requirements().stream()
-                .filter(r -> inRegime.contains(new RequirementRef(r.frameworkUrn(), r.frameworkVersion(),
-                        r.requirementId()))).toList();
-        Set<String> principles = rows.stream().map(RequirementAssessmentView::principle).collect(Collectors.toSet());
-        UserView signatory = identity.user(assessment.approvedBy()).orElseThrow(
-                () -> new IllegalStateException("Signatory " + assessment.approvedBy() + " no longer exists"));
+                .filter(r -> inRegime.contains(
+                        new RequirementRef(r.frameworkUrn(), r.frameworkVersion(), r.requirementId())))
+                .toList();
+        Set<String> principles =
+                rows.stream().map(RequirementAssessmentView::principle).collect(Collectors.toSet());
+        UserView signatory = identity.user(assessment.approvedBy())
+                .orElseThrow(
+                        () -> new IllegalStateException("Signatory " + assessment.approvedBy() + " no longer exists"));
         ManufacturerView manufacturer = details.manufacturer();
-        Map<String, String> frameworkNames = catalog.frameworks().stream().collect(Collectors.toMap(
-                f -> f.urn() + ":" + f.version(), DeclarationService::shortName, (a, b) -> a));
+        Map<String, String> frameworkNames = catalog.frameworks().stream()
+                .collect(
+                        Collectors.toMap(f -> f.urn() + ":" + f.version(), DeclarationService::shortName, (a, b) -> a));
         return new DeclarationContent(
                 declarationId,
                 assessment.id(),
@@ -116,28 +130,42 @@ class DeclarationService implements DeclarationApi {
                 details.release().batch(),
                 List.of(new DeclarationContent.Party(manufacturer.name(), manufacturer.address())),
                 manufacturer.authorisedRepresentatives().stream()
-                        .map(p -> new DeclarationContent.Party(p.name(), p.address())).toList(),
+                        .map(p -> new DeclarationContent.Party(p.name(), p.address()))
+                        .toList(),
                 details.product().supportPeriodEnd(),
-                standards(regime, assessment).stream().map(f -> new DeclarationContent.Standard(f.reference(),
-                        f.version(), f.dateOfIssue())).toList(),
+                standards(regime, assessment).stream()
+                        .map(f -> new DeclarationContent.Standard(f.reference(), f.version(), f.dateOfIssue()))
+                        .toList(),
                 regime.complianceBases().stream()
-                        .map(b -> new DeclarationContent.ComplianceBasis(b.requirement(), b.route())).toList(),
+                        .map(b -> new DeclarationContent.ComplianceBasis(b.requirement(), b.route()))
+                        .toList(),
                 signatory.displayName(),
                 signatory.function() == null ? "" : signatory.function(),
                 assessment.placeOfIssue(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-                rows.stream().map(r -> new DeclarationContent.RequirementLine(r.principle(),
-                        frameworkNames.getOrDefault(r.frameworkUrn() + ":" + r.frameworkVersion(), r.frameworkUrn()),
-                        r.requirementId(), r.title(), !r.applicable() ? "N/A" : r.verdict() == null ? "" : r.verdict().name(),
-                        r.justification() == null ? "" : r.justification())).toList(),
-                evidence.ofAssessment(assessment.id()).stream().filter(e -> principles.contains(e.principle()))
+                rows.stream()
+                        .map(r -> new DeclarationContent.RequirementLine(
+                                r.principle(),
+                                frameworkNames.getOrDefault(
+                                        r.frameworkUrn() + ":" + r.frameworkVersion(), r.frameworkUrn()),
+                                r.requirementId(),
+                                r.title(),
+                                !r.applicable()
+                                        ? "N/A"
+                                        : r.verdict() == null ? "" : r.verdict().name(),
+                                r.justification() == null ? "" : r.justification()))
+                        .toList(),
+                evidence.ofAssessment(assessment.id()).stream()
+                        .filter(e -> principles.contains(e.principle()))
                         .map(e -> new DeclarationContent.EvidenceLine(
-                        e.requirementId(), e.fileName(), e.sha256(), e.size())).toList());
+                                e.requirementId(), e.fileName(), e.sha256(), e.size()))
+                        .toList());
     }
 
     /** "ETSI EN 303 645 V3.1.3"; a reference that already carries its version is not repeated. */
     private static String shortName(Framework framework) {
-        return framework.reference().contains(framework.version()) ? framework.reference()
+        return framework.reference().contains(framework.version())
+                ? framework.reference()
                 : framework.reference() + " " + framework.version();
     }
 
@@ -149,7 +177,8 @@ class DeclarationService implements DeclarationApi {
         if (!regime.standards().isEmpty() || assessment.en303645Version() == null) {
             return regime.standards();
         }
-        return catalog.framework(CatalogApi.EN_303_645, assessment.en303645Version()).map(List::of)
+        return catalog.framework(CatalogApi.EN_303_645, assessment.en303645Version())
+                .map(List::of)
                 .orElse(List.of());
     }
 
@@ -163,7 +192,9 @@ class DeclarationService implements DeclarationApi {
     @Transactional(readOnly = true)
     public DeclarationView ofAssessment(UUID assessmentId) {
         String regime = assessments.assessment(assessmentId).declarationRegime();
-        return declarations.findByAssessmentIdAndRegime(assessmentId, regime).map(Declaration::view)
+        return declarations
+                .findByAssessmentIdAndRegime(assessmentId, regime)
+                .map(Declaration::view)
                 .orElseThrow(() -> new NotFoundException("Declaration", "of assessment " + assessmentId));
     }
 
@@ -171,15 +202,18 @@ class DeclarationService implements DeclarationApi {
     @Transactional(readOnly = true)
     public List<DeclarationView> allOfAssessment(UUID assessmentId) {
         assessments.requireExists(assessmentId);
-        return declarations.findByAssessmentIdOrderByRegime(assessmentId).stream().map(Declaration::view).toList();
+        return declarations.findByAssessmentIdOrderByRegime(assessmentId).stream()
+                .map(Declaration::view)
+                .toList();
     }
 
     @Override
     @Transactional(readOnly = true)
     public InputStream pdf(UUID id) {
         Declaration declaration = find(id);
-        return store.open(declaration.sha256()).orElseThrow(() -> new IllegalStateException(
-                "Declaration file " + declaration.sha256() + " is missing from the store"));
+        return store.open(declaration.sha256())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Declaration file " + declaration.sha256() + " is missing from the store"));
     }
 
     private Declaration find(UUID id) {

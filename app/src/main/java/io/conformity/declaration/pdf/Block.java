@@ -8,35 +8,26 @@ import java.util.List;
  */
 sealed interface Block {
 
-    record Title(String text) implements Block {
-    }
+    record Title(String text) implements Block {}
 
-    record Subtitle(String text) implements Block {
-    }
+    record Subtitle(String text) implements Block {}
 
-    record Heading(String text) implements Block {
-    }
+    record Heading(String text) implements Block {}
 
-    record Paragraph(String text) implements Block {
-    }
+    record Paragraph(String text) implements Block {}
 
     /** A label beside its value, e.g. "Batch" and "2025-W14". */
-    record Field(String label, String value) implements Block {
-    }
+    record Field(String label, String value) implements Block {}
 
     /** A list entry whose marker hangs to the left of its wrapped text. */
-    record Item(String marker, String text) implements Block {
-    }
+    record Item(String marker, String text) implements Block {}
 
     /** Room for a handwritten or visible digital signature, captioned with the label. */
-    record Signature(String label) implements Block {
-    }
+    record Signature(String label) implements Block {}
 
-    record Space(float points) implements Block {
-    }
+    record Space(float points) implements Block {}
 
-    record PageBreak() implements Block {
-    }
+    record PageBreak() implements Block {}
 
     /** Rows hold one cell per column; a table with no rows is never emitted (the template's else is). */
     record Table(List<Column> columns, List<List<String>> rows) implements Block {
@@ -53,6 +44,5 @@ sealed interface Block {
      * @param mono   use the monospaced font, which also makes hexadecimal digests narrower
      * @param right  align right, for numbers
      */
-    record Column(float weight, boolean nowrap, boolean mono, boolean right, String header) {
-    }
+    record Column(float weight, boolean nowrap, boolean mono, boolean right, String header) {}
 }

@@ -1,6 +1,5 @@
 package io.conformity.declaration.pdf;
 
-import io.conformity.declaration.DeclarationContent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -20,6 +20,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.core.io.Resource;
+
+import io.conformity.declaration.DeclarationContent;
 
 /**
  * Renders a {@link DeclarationContent} as a PDF statement. The wording comes from the template
@@ -92,8 +94,9 @@ public class DeclarationPdfRenderer {
             throw new DeclarationTemplateException("Regime '" + regime + "' cannot name a declaration template");
         }
         String name = key + TEMPLATE_SUFFIX;
-        return DeclarationTemplate.parse(name, new String(read(name, "No declaration template for regime '"
-                + regime + "'"), StandardCharsets.UTF_8));
+        return DeclarationTemplate.parse(
+                name,
+                new String(read(name, "No declaration template for regime '" + regime + "'"), StandardCharsets.UTF_8));
     }
 
     /**
@@ -108,8 +111,10 @@ public class DeclarationPdfRenderer {
             font.setEnableGsub(false);
             return font;
         } catch (IOException e) {
-            throw new DeclarationTemplateException("Font " + path + " named in template " + template.name()
-                    + " is not a usable TrueType font: " + e.getMessage(), e);
+            throw new DeclarationTemplateException(
+                    "Font " + path + " named in template " + template.name() + " is not a usable TrueType font: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -121,14 +126,13 @@ public class DeclarationPdfRenderer {
             throw new UncheckedIOException(e);
         }
         if (!resource.exists()) {
-            throw new DeclarationTemplateException(what + ": " + relativePath + " not found in "
-                    + templates.getDescription());
+            throw new DeclarationTemplateException(
+                    what + ": " + relativePath + " not found in " + templates.getDescription());
         }
         try (InputStream in = resource.getInputStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + relativePath + " from " + templates.getDescription(),
-                    e);
+            throw new UncheckedIOException("Could not read " + relativePath + " from " + templates.getDescription(), e);
         }
     }
 

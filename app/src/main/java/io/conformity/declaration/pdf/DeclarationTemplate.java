@@ -1,7 +1,5 @@
 package io.conformity.declaration.pdf;
 
-import io.conformity.declaration.DeclarationContent;
-import io.conformity.declaration.pdf.TemplateVocabulary.ListBinding;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.conformity.declaration.DeclarationContent;
+import io.conformity.declaration.pdf.TemplateVocabulary.ListBinding;
 
 /**
  * A parsed declaration template (format: templates/README.md). Parsing checks every directive and placeholder
@@ -43,11 +44,12 @@ final class DeclarationTemplate {
     private DeclarationTemplate(String name, Map<String, Setting> settings, List<Node> body) {
         this.name = name;
         this.body = List.copyOf(body);
-        this.language = settings.containsKey("language") ? settings.get("language").value() : "en-GB";
+        this.language =
+                settings.containsKey("language") ? settings.get("language").value() : "en-GB";
         this.locale = Locale.forLanguageTag(language);
         if (locale.getLanguage().isEmpty()) {
-            throw error(settings.get("language").line(), "language '" + language
-                    + "' is not a language tag such as en-GB");
+            throw error(
+                    settings.get("language").line(), "language '" + language + "' is not a language tag such as en-GB");
         }
         Setting dateFormat = settings.get("date-format");
         try {
@@ -55,8 +57,9 @@ final class DeclarationTemplate {
             // A pattern asking for a time of day compiles but cannot format a date; find out now, not mid-render.
             dates.format(LocalDate.of(2024, 4, 29));
         } catch (IllegalArgumentException | DateTimeException e) {
-            throw error(dateFormat.line(), "date-format '" + dateFormat.value() + "' is not a valid date pattern: "
-                    + e.getMessage());
+            throw error(
+                    dateFormat.line(),
+                    "date-format '" + dateFormat.value() + "' is not a valid date pattern: " + e.getMessage());
         }
         this.fontRegular = required(settings, "font-regular").value();
         this.fontBold = required(settings, "font-bold").value();
@@ -64,8 +67,8 @@ final class DeclarationTemplate {
         Setting footer = required(settings, "footer");
         Scope footerScope = new Scope(null, true);
         int bar = footer.value().indexOf('|');
-        this.footerLeft = compile(bar < 0 ? footer.value() : footer.value().substring(0, bar), footer.line(),
-                footerScope);
+        this.footerLeft =
+                compile(bar < 0 ? footer.value() : footer.value().substring(0, bar), footer.line(), footerScope);
         this.footerRight = compile(bar < 0 ? "" : footer.value().substring(bar + 1), footer.line(), footerScope);
     }
 
@@ -110,7 +113,9 @@ final class DeclarationTemplate {
     /** The footer's left and right text for one page. */
     String[] footer(DeclarationContent content, int page, int pages) {
         Env env = new Env(this, content, null, 0, page, pages);
-        return new String[] {resolve(footerLeft, env).strip(), resolve(footerRight, env).strip()};
+        return new String[] {
+            resolve(footerLeft, env).strip(), resolve(footerRight, env).strip()
+        };
     }
 
     private String resolve(Text text, Env env) {
@@ -123,9 +128,11 @@ final class DeclarationTemplate {
             Object value = segment.value().apply(env);
             boolean missing = value == null || (value instanceof String s && s.isBlank());
             if (missing && !segment.optional()) {
-                throw error(text.line(), "placeholder {{" + segment.placeholder() + "}} has no value in declaration "
-                        + env.content().declarationId() + "; supply it, or write {{" + segment.placeholder()
-                        + "?}} in the template if it may be left empty");
+                throw error(
+                        text.line(),
+                        "placeholder {{" + segment.placeholder() + "}} has no value in declaration "
+                                + env.content().declarationId() + "; supply it, or write {{" + segment.placeholder()
+                                + "?}} in the template if it may be left empty");
             }
             out.append(missing ? "" : format(value));
         }
@@ -220,7 +227,8 @@ final class DeclarationTemplate {
             available.add(TemplateVocabulary.PAGES);
         }
         available.addAll(TemplateVocabulary.DOCUMENT.keySet());
-        String where = scope.list() != null ? "inside '" + scope.list().name() + "'"
+        String where = scope.list() != null
+                ? "inside '" + scope.list().name() + "'"
                 : scope.footer() ? "in the footer" : "here";
         throw new DeclarationTemplateException("Template " + templateName + ", line " + line
                 + ": unknown placeholder {{" + placeholder + "}}; available " + where + ": "
@@ -264,35 +272,30 @@ final class DeclarationTemplate {
         int colon = text.indexOf(':');
         String directive = (colon < 0 ? text : text.substring(0, colon)).strip();
         if (!DIRECTIVE.matcher(directive).matches()) {
-            throw new DeclarationTemplateException("Template " + name + ", line " + line
-                    + ": expected 'directive: text', found '" + text + "'");
+            throw new DeclarationTemplateException(
+                    "Template " + name + ", line " + line + ": expected 'directive: text', found '" + text + "'");
         }
-        return new SourceLine(line, directive, colon < 0 ? "" : text.substring(colon + 1).strip());
+        return new SourceLine(
+                line, directive, colon < 0 ? "" : text.substring(colon + 1).strip());
     }
 
-    private record SourceLine(int line, String directive, String argument) {
-    }
+    private record SourceLine(int line, String directive, String argument) {}
 
-    private record Setting(String value, int line) {
-    }
+    private record Setting(String value, int line) {}
 
     /** What placeholders may refer to at one point of the template. */
-    private record Scope(ListBinding list, boolean footer) {
-    }
+    private record Scope(ListBinding list, boolean footer) {}
 
-    private record Text(List<Segment> segments, int line) {
-    }
+    private record Text(List<Segment> segments, int line) {}
 
-    private record ColumnSpec(float weight, boolean nowrap, boolean mono, boolean right, Text header, Text cell) {
-    }
+    private record ColumnSpec(float weight, boolean nowrap, boolean mono, boolean right, Text header, Text cell) {}
 
     /** Either a literal or a placeholder with the function that fetches its value. */
-    private record Segment(String literal, String placeholder, boolean optional, Function<Env, Object> value) {
-    }
+    private record Segment(String literal, String placeholder, boolean optional, Function<Env, Object> value) {}
 
     /** The values in reach while resolving: the declaration, and the current item when inside a block. */
-    private record Env(DeclarationTemplate template, DeclarationContent content, Object item, int index, int page,
-            int pages) {
+    private record Env(
+            DeclarationTemplate template, DeclarationContent content, Object item, int index, int page, int pages) {
 
         Env forItem(Object item, int index) {
             return new Env(template, content, item, index, 0, 0);
@@ -354,16 +357,18 @@ final class DeclarationTemplate {
                     }
                     case "each" -> nodes.add(each(line, scope));
                     case "table" -> nodes.add(table(line, scope));
-                    case "else", "end" -> throw error(line,
-                            "'" + line.directive() + "' without a matching 'each:' or 'table:'");
+                    case "else", "end" ->
+                        throw error(line, "'" + line.directive() + "' without a matching 'each:' or 'table:'");
                     case "column" -> throw error(line, "'column:' belongs directly after 'table:'");
                     default -> {
                         if (!SETTINGS.contains(line.directive())) {
                             throw error(line, "unknown directive '" + line.directive() + ":'");
                         }
                         if (scope.list() != null) {
-                            throw error(line, "the setting '" + line.directive()
-                                    + ":' must stand outside 'each:' and 'table:' blocks");
+                            throw error(
+                                    line,
+                                    "the setting '" + line.directive()
+                                            + ":' must stand outside 'each:' and 'table:' blocks");
                         }
                         if (settings.putIfAbsent(line.directive(), new Setting(line.argument(), line.line())) != null) {
                             throw error(line, "the setting '" + line.directive() + ":' appears twice");
@@ -385,8 +390,10 @@ final class DeclarationTemplate {
             if (bar < 0) {
                 throw error(line, "'" + line.directive() + ":' needs two parts separated by '|'");
             }
-            return new Text[] {compile(argument.substring(0, bar).strip(), line.line(), scope, name),
-                    compile(argument.substring(bar + 1).strip(), line.line(), scope, name)};
+            return new Text[] {
+                compile(argument.substring(0, bar).strip(), line.line(), scope, name),
+                compile(argument.substring(bar + 1).strip(), line.line(), scope, name)
+            };
         }
 
         private Node space(SourceLine line) {
@@ -439,13 +446,19 @@ final class DeclarationTemplate {
                 }
                 List<Block.Column> resolved = new ArrayList<>();
                 for (ColumnSpec column : columns) {
-                    resolved.add(new Block.Column(column.weight(), column.nowrap(), column.mono(), column.right(),
+                    resolved.add(new Block.Column(
+                            column.weight(),
+                            column.nowrap(),
+                            column.mono(),
+                            column.right(),
                             env.resolve(column.header())));
                 }
                 List<List<String>> rows = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
                     Env itemEnv = env.forItem(items.get(i), i + 1);
-                    rows.add(columns.stream().map(column -> itemEnv.resolve(column.cell())).toList());
+                    rows.add(columns.stream()
+                            .map(column -> itemEnv.resolve(column.cell()))
+                            .toList());
                 }
                 out.add(new Block.Table(resolved, rows));
             };
@@ -474,8 +487,12 @@ final class DeclarationTemplate {
                 options.add(spec[i]);
             }
             // Headers repeat on every page, outside any item, so they see only document values.
-            return new ColumnSpec(weight, options.contains("nowrap"), options.contains("mono"),
-                    options.contains("right"), compile(parts[1].strip(), column.line(), scope, name),
+            return new ColumnSpec(
+                    weight,
+                    options.contains("nowrap"),
+                    options.contains("mono"),
+                    options.contains("right"),
+                    compile(parts[1].strip(), column.line(), scope, name),
                     compile(parts[2].strip(), column.line(), itemScope, name));
         }
 
@@ -487,8 +504,8 @@ final class DeclarationTemplate {
                 otherwise = parseBody(new Scope(null, false), Set.of("else", "end"));
             }
             if (next >= lines.size() || !lines.get(next).directive().equals("end")) {
-                throw error(opening, "'" + opening.directive() + ": " + opening.argument()
-                        + "' is not closed by 'end'");
+                throw error(
+                        opening, "'" + opening.directive() + ": " + opening.argument() + "' is not closed by 'end'");
             }
             noArgument(lines.get(next++));
             return otherwise;
@@ -500,8 +517,10 @@ final class DeclarationTemplate {
             }
             ListBinding list = TemplateVocabulary.LISTS.get(requireArgument(line));
             if (list == null) {
-                throw error(line, "unknown list '" + line.argument() + "'; known: "
-                        + String.join(", ", TemplateVocabulary.LISTS.keySet()));
+                throw error(
+                        line,
+                        "unknown list '" + line.argument() + "'; known: "
+                                + String.join(", ", TemplateVocabulary.LISTS.keySet()));
             }
             return list;
         }
@@ -515,8 +534,7 @@ final class DeclarationTemplate {
 
         private void noArgument(SourceLine line) {
             if (!line.argument().isEmpty()) {
-                throw error(line, "'" + line.directive() + "' takes nothing after it, found '"
-                        + line.argument() + "'");
+                throw error(line, "'" + line.directive() + "' takes nothing after it, found '" + line.argument() + "'");
             }
         }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**

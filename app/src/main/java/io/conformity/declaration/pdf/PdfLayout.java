@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -22,6 +23,7 @@ final class PdfLayout {
     private static final float MARGIN_TOP = 56.7f;
     /** Content stops here; the footer lives below. */
     private static final float MARGIN_BOTTOM = 64f;
+
     private static final float FOOTER_RULE = 48f;
     private static final float FOOTER_BASELINE = 36f;
 
@@ -63,12 +65,10 @@ final class PdfLayout {
     private static final float HEADER_FILL = 0.9f;
 
     /** The three faces a template names; the bold and mono ones are separate files, not synthesized. */
-    record Fonts(FontFace regular, FontFace bold, FontFace mono) {
-    }
+    record Fonts(FontFace regular, FontFace bold, FontFace mono) {}
 
     /** A measured line, ready to show. */
-    private record Line(String text, FontFace face, float size, float width) {
-    }
+    private record Line(String text, FontFace face, float size, float width) {}
 
     private final PDDocument document;
     private final Fonts fonts;
@@ -127,8 +127,12 @@ final class PdfLayout {
             lines(lines, LEFT, TITLE_LEADING, TITLE_SIZE, BLACK);
             y -= 4f;
         } else if (block instanceof Block.Subtitle subtitle) {
-            lines(wrap(subtitle.text(), fonts.regular(), SUBTITLE_SIZE, WIDTH), LEFT, SUBTITLE_LEADING,
-                    SUBTITLE_SIZE, DARK_GREY);
+            lines(
+                    wrap(subtitle.text(), fonts.regular(), SUBTITLE_SIZE, WIDTH),
+                    LEFT,
+                    SUBTITLE_LEADING,
+                    SUBTITLE_SIZE,
+                    DARK_GREY);
             y -= 6f;
             rule(LEFT, RIGHT, y, 0.8f, BLACK);
             y -= 12f;

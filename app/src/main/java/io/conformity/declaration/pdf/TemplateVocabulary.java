@@ -1,16 +1,17 @@
 package io.conformity.declaration.pdf;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
 import io.conformity.declaration.DeclarationContent;
 import io.conformity.declaration.DeclarationContent.ComplianceBasis;
 import io.conformity.declaration.DeclarationContent.EvidenceLine;
 import io.conformity.declaration.DeclarationContent.Party;
 import io.conformity.declaration.DeclarationContent.RequirementLine;
 import io.conformity.declaration.DeclarationContent.Standard;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The placeholder names a template may use, and where each value comes from. Spelled out by hand rather than
@@ -21,6 +22,7 @@ final class TemplateVocabulary {
 
     /** The 1-based position of the item inside an {@code each} or {@code table} block. */
     static final String INDEX = "index";
+
     static final String PAGE = "page";
     static final String PAGES = "pages";
 
@@ -35,12 +37,10 @@ final class TemplateVocabulary {
      * @param items  the items in the declaration
      * @param fields the placeholders each item offers
      */
-    record ListBinding(String name, Function<DeclarationContent, List<?>> items,
-            Map<String, Function<Object, Object>> fields) {
-    }
+    record ListBinding(
+            String name, Function<DeclarationContent, List<?>> items, Map<String, Function<Object, Object>> fields) {}
 
-    private TemplateVocabulary() {
-    }
+    private TemplateVocabulary() {}
 
     private static Map<String, Function<DeclarationContent, Object>> documentValues() {
         Map<String, Function<DeclarationContent, Object>> values = new LinkedHashMap<>();
@@ -61,37 +61,50 @@ final class TemplateVocabulary {
 
     private static Map<String, ListBinding> lists() {
         Map<String, ListBinding> lists = new LinkedHashMap<>();
-        add(lists, list("manufacturers", DeclarationContent::manufacturers, Party.class)
-                .field("name", Party::name)
-                .field("address", Party::address));
-        add(lists, list("representatives", DeclarationContent::representatives, Party.class)
-                .field("name", Party::name)
-                .field("address", Party::address));
-        add(lists, list("standards", DeclarationContent::standards, Standard.class)
-                .field("number", Standard::number)
-                .field("version", Standard::version)
-                .field("dateOfIssue", Standard::dateOfIssue)
-                .field("citation", Standard::citation));
-        add(lists, list("deemedCompliance", DeclarationContent::deemedCompliance, ComplianceBasis.class)
-                .field("requirement", ComplianceBasis::requirement)
-                .field("route", ComplianceBasis::route));
-        add(lists, list("requirements", DeclarationContent::requirements, RequirementLine.class)
-                .field("principle", RequirementLine::principle)
-                .field("framework", RequirementLine::framework)
-                .field("requirementId", RequirementLine::requirementId)
-                .field("title", RequirementLine::title)
-                .field("verdict", RequirementLine::verdict)
-                .field("justification", RequirementLine::justification));
+        add(
+                lists,
+                list("manufacturers", DeclarationContent::manufacturers, Party.class)
+                        .field("name", Party::name)
+                        .field("address", Party::address));
+        add(
+                lists,
+                list("representatives", DeclarationContent::representatives, Party.class)
+                        .field("name", Party::name)
+                        .field("address", Party::address));
+        add(
+                lists,
+                list("standards", DeclarationContent::standards, Standard.class)
+                        .field("number", Standard::number)
+                        .field("version", Standard::version)
+                        .field("dateOfIssue", Standard::dateOfIssue)
+                        .field("citation", Standard::citation));
+        add(
+                lists,
+                list("deemedCompliance", DeclarationContent::deemedCompliance, ComplianceBasis.class)
+                        .field("requirement", ComplianceBasis::requirement)
+                        .field("route", ComplianceBasis::route));
+        add(
+                lists,
+                list("requirements", DeclarationContent::requirements, RequirementLine.class)
+                        .field("principle", RequirementLine::principle)
+                        .field("framework", RequirementLine::framework)
+                        .field("requirementId", RequirementLine::requirementId)
+                        .field("title", RequirementLine::title)
+                        .field("verdict", RequirementLine::verdict)
+                        .field("justification", RequirementLine::justification));
         // Derived rather than a field of the declaration: each framework (with its version) that the annex rows
         // name, once, in order of first appearance, so that a statement can cite the edition it was assessed
         // against even when the regime lists no standard.
-        add(lists, list("frameworks", TemplateVocabulary::frameworks, String.class)
-                .field("name", name -> name));
-        add(lists, list("evidence", DeclarationContent::evidence, EvidenceLine.class)
-                .field("requirementId", EvidenceLine::requirementId)
-                .field("fileName", EvidenceLine::fileName)
-                .field("sha256", EvidenceLine::sha256)
-                .field("size", EvidenceLine::size));
+        add(
+                lists,
+                list("frameworks", TemplateVocabulary::frameworks, String.class).field("name", name -> name));
+        add(
+                lists,
+                list("evidence", DeclarationContent::evidence, EvidenceLine.class)
+                        .field("requirementId", EvidenceLine::requirementId)
+                        .field("fileName", EvidenceLine::fileName)
+                        .field("sha256", EvidenceLine::sha256)
+                        .field("size", EvidenceLine::size));
         return Collections.unmodifiableMap(lists);
     }
 
@@ -104,12 +117,12 @@ final class TemplateVocabulary {
     }
 
     private static void add(Map<String, ListBinding> lists, ListBuilder<?> builder) {
-        lists.put(builder.name, new ListBinding(builder.name, builder.items,
-                Collections.unmodifiableMap(builder.fields)));
+        lists.put(
+                builder.name,
+                new ListBinding(builder.name, builder.items, Collections.unmodifiableMap(builder.fields)));
     }
 
-    private static <T> ListBuilder<T> list(String name, Function<DeclarationContent, List<T>> items,
-            Class<T> type) {
+    private static <T> ListBuilder<T> list(String name, Function<DeclarationContent, List<T>> items, Class<T> type) {
         return new ListBuilder<>(name, items::apply, type);
     }
 

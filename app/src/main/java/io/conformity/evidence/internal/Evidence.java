@@ -3,12 +3,11 @@ package io.conformity.evidence.internal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.conformity.evidence.EvidenceView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.conformity.evidence.EvidenceView;
 
 /** Immutable once written: a new upload is a new row. */
 @Entity
@@ -48,11 +47,19 @@ class Evidence {
     @Column(name = "uploaded_at", nullable = false, updatable = false)
     private Instant uploadedAt;
 
-    protected Evidence() {
-    }
+    protected Evidence() {}
 
-    Evidence(UUID assessmentId, UUID requirementAssessmentId, String principle, String requirementId,
-            String fileName, String mediaType, String sha256, long size, String uploadedBy, Instant uploadedAt) {
+    Evidence(
+            UUID assessmentId,
+            UUID requirementAssessmentId,
+            String principle,
+            String requirementId,
+            String fileName,
+            String mediaType,
+            String sha256,
+            long size,
+            String uploadedBy,
+            Instant uploadedAt) {
         this.id = UUID.randomUUID();
         this.assessmentId = assessmentId;
         this.requirementAssessmentId = requirementAssessmentId;
@@ -71,7 +78,17 @@ class Evidence {
     }
 
     EvidenceView view() {
-        return new EvidenceView(id, assessmentId, requirementAssessmentId, principle, requirementId, fileName,
-                mediaType, sha256, size, uploadedBy, uploadedAt);
+        return new EvidenceView(
+                id,
+                assessmentId,
+                requirementAssessmentId,
+                principle,
+                requirementId,
+                fileName,
+                mediaType,
+                sha256,
+                size,
+                uploadedBy,
+                uploadedAt);
     }
 }

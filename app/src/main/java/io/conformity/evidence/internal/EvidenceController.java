@@ -2,13 +2,13 @@ package io.conformity.evidence.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,19 +17,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceContent;
 import io.conformity.evidence.EvidenceView;
 import io.conformity.identity.IdentityApi;
-import io.conformity.web.ProblemResponses;
 import io.conformity.problem.ProblemType;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import io.conformity.web.ProblemResponses;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -53,10 +52,17 @@ class EvidenceController {
     ResponseEntity<EvidenceView> upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file)
             throws IOException {
         try (InputStream in = file.getInputStream()) {
-            EvidenceView stored = evidence.upload(id, file.getOriginalFilename(), file.getContentType(), in,
+            EvidenceView stored = evidence.upload(
+                    id,
+                    file.getOriginalFilename(),
+                    file.getContentType(),
+                    in,
                     identity.currentUser().username());
             return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path("/api/v1/evidence/{id}").buildAndExpand(stored.id()).toUri()).body(stored);
+                            .path("/api/v1/evidence/{id}")
+                            .buildAndExpand(stored.id())
+                            .toUri())
+                    .body(stored);
         }
     }
 
@@ -70,11 +76,11 @@ class EvidenceController {
      * every requirement of its cross-walk topic, so reviewers look at it per principle.
      */
     @GetMapping("/assessments/{assessmentId}/evidence")
-    List<EvidenceView> ofAssessment(@PathVariable UUID assessmentId,
-            @RequestParam(required = false) String principle) {
+    List<EvidenceView> ofAssessment(@PathVariable UUID assessmentId, @RequestParam(required = false) String principle) {
         assessments.requireExists(assessmentId);
         return evidence.ofAssessment(assessmentId).stream()
-                .filter(e -> principle == null || principle.equals(e.principle())).toList();
+                .filter(e -> principle == null || principle.equals(e.principle()))
+                .toList();
     }
 
     @GetMapping("/evidence/{id}")
@@ -91,8 +97,12 @@ class EvidenceController {
                 // Served as an attachment of a neutral type so that an uploaded HTML file never renders here.
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(view.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(view.fileName()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(view.fileName())
+                                .build()
+                                .toString())
                 .header("X-Content-SHA256", view.sha256())
                 .body(new InputStreamResource(content.stream()));
     }

@@ -18,12 +18,12 @@ import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceContent;
 import io.conformity.evidence.EvidenceProperties;
 import io.conformity.evidence.EvidenceView;
+import io.conformity.problem.InvalidInputException;
+import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
-import io.conformity.problem.NotFoundException;
 import io.conformity.storage.BlobStore;
 import io.conformity.storage.StoredBlob;
-import io.conformity.problem.InvalidInputException;
 import io.conformity.validation.TextRules;
 
 @Service
@@ -38,8 +38,12 @@ class EvidenceService implements EvidenceApi {
     private final EvidenceProperties properties;
     private final Clock clock;
 
-    EvidenceService(EvidenceRepository evidence, AssessmentApi assessments, BlobStore store,
-            EvidenceProperties properties, Clock clock) {
+    EvidenceService(
+            EvidenceRepository evidence,
+            AssessmentApi assessments,
+            BlobStore store,
+            EvidenceProperties properties,
+            Clock clock) {
         this.evidence = evidence;
         this.assessments = assessments;
         this.store = store;
@@ -48,20 +52,30 @@ class EvidenceService implements EvidenceApi {
     }
 
     @Override
-    public EvidenceView upload(UUID requirementAssessmentId, String fileName, String mediaType, InputStream content,
-            String uploadedBy) {
+    public EvidenceView upload(
+            UUID requirementAssessmentId, String fileName, String mediaType, InputStream content, String uploadedBy) {
         // Every check that can refuse the upload runs before a byte is stored.
         RequirementAssessmentView requirement = assessments.requirement(requirementAssessmentId);
         if (requirement.status() != RequirementStatus.OPEN) {
-            throw new ProblemException(ProblemType.EVIDENCE_CLOSED,
+            throw new ProblemException(
+                    ProblemType.EVIDENCE_CLOSED,
                     "Requirement " + requirement.requirementId() + " is " + requirement.status()
                             + "; evidence can be added only while it is OPEN.");
         }
         String name = safeFileName(fileName);
         String type = safeMediaType(mediaType);
         StoredBlob blob = store.put(content, properties.maxUploadSize().toBytes());
-        return evidence.save(new Evidence(requirement.assessmentId(), requirement.id(), requirement.principle(),
-                requirement.requirementId(), name, type, blob.sha256(), blob.size(), uploadedBy, clock.instant()))
+        return evidence.save(new Evidence(
+                        requirement.assessmentId(),
+                        requirement.id(),
+                        requirement.principle(),
+                        requirement.requirementId(),
+                        name,
+                        type,
+                        blob.sha256(),
+                        blob.size(),
+                        uploadedBy,
+                        clock.instant()))
                 .view();
     }
 
@@ -76,8 +90,8 @@ class EvidenceService implements EvidenceApi {
     public EvidenceContent open(UUID id) {
         Evidence found = find(id);
         InputStream stream = store.open(found.sha256())
-                .orElseThrow(() -> new IllegalStateException("Blob " + found.sha256() + " of evidence " + id
-                        + " is missing from the store"));
+                .orElseThrow(() -> new IllegalStateException(
+                        "Blob " + found.sha256() + " of evidence " + id + " is missing from the store"));
         return new EvidenceContent(found.view(), stream);
     }
 
@@ -86,13 +100,16 @@ class EvidenceService implements EvidenceApi {
     public List<EvidenceView> ofRequirement(UUID requirementAssessmentId) {
         assessments.requirement(requirementAssessmentId);
         return evidence.findByRequirementAssessmentIdOrderByUploadedAt(requirementAssessmentId).stream()
-                .map(Evidence::view).toList();
+                .map(Evidence::view)
+                .toList();
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<EvidenceView> ofAssessment(UUID assessmentId) {
-        return evidence.findByAssessmentIdOrderByUploadedAt(assessmentId).stream().map(Evidence::view).toList();
+        return evidence.findByAssessmentIdOrderByUploadedAt(assessmentId).stream()
+                .map(Evidence::view)
+                .toList();
     }
 
     @Override
@@ -117,7 +134,8 @@ class EvidenceService implements EvidenceApi {
             return "unnamed";
         }
         TextRules.problem(name, MAX_FILE_NAME, false).ifPresent(problem -> {
-            throw new InvalidInputException("The file name is not acceptable; nothing was stored.",
+            throw new InvalidInputException(
+                    "The file name is not acceptable; nothing was stored.",
                     List.of(InvalidInputException.parameter("file", "the file name " + problem)));
         });
         return name;

@@ -71,8 +71,13 @@ class AccountService implements IdentityApi, UserDetailsService {
         if (users.existsByUsername(command.username())) {
             throw duplicate(command.username());
         }
-        UserAccount account = new UserAccount(command.username(), command.displayName(), command.function(),
-                EnumSet.copyOf(command.roles()), passwordEncoder.encode(command.password()), clock.instant());
+        UserAccount account = new UserAccount(
+                command.username(),
+                command.displayName(),
+                command.function(),
+                EnumSet.copyOf(command.roles()),
+                passwordEncoder.encode(command.password()),
+                clock.instant());
         try {
             // Flushed here so that a parallel request for the same name, which passed the check above too, meets
             // the unique constraint inside this method and not at commit.
@@ -95,8 +100,8 @@ class AccountService implements IdentityApi, UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        UserAccount account =
+                users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
         Set<Role> roles = account.roles();
         return User.withUsername(account.username())
                 .password(account.passwordHash())

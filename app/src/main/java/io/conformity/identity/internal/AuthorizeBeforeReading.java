@@ -6,10 +6,10 @@ import java.lang.reflect.Method;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -38,7 +38,8 @@ class AuthorizeBeforeReading implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(PreAuthorize.class)
+            if (handler instanceof HandlerMethod method
+                    && method.hasMethodAnnotation(PreAuthorize.class)
                     && !method.getMethodAnnotation(PreAuthorize.class).value().contains("#")) {
                 AuthorizationResult result = manager.authorize(
                         () -> SecurityContextHolder.getContext().getAuthentication(), new Unbound(method));

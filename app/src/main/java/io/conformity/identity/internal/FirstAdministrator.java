@@ -42,8 +42,8 @@ class FirstAdministrator {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    FirstAdministrator(AccountService identity, SetupTokenRepository tokens, IdentityProperties properties,
-            Clock clock) {
+    FirstAdministrator(
+            AccountService identity, SetupTokenRepository tokens, IdentityProperties properties, Clock clock) {
         this.identity = identity;
         this.tokens = tokens;
         this.properties = properties;
@@ -61,10 +61,9 @@ class FirstAdministrator {
         IdentityProperties.InitialAdmin initial = properties.initialAdmin();
         String secret = initialSecret(initial);
         if (secret != null) {
-            identity.createUser(new CreateUserCommand(initial.username(), "Administrator", null,
-                    List.of(Role.ADMIN), secret));
-            log.info("Created the initial administrator '{}' from the operator-supplied secret.",
-                    initial.username());
+            identity.createUser(
+                    new CreateUserCommand(initial.username(), "Administrator", null, List.of(Role.ADMIN), secret));
+            log.info("Created the initial administrator '{}' from the operator-supplied secret.", initial.username());
             return;
         }
         byte[] raw = new byte[32];
@@ -76,8 +75,7 @@ class FirstAdministrator {
 
                 No administrator exists yet. Create the first one within {} with this one-time link:
                     {}/setup.html?token={}
-                (or POST {"token", "username", "displayName", "password"} as JSON to {}/api/v1/setup)""",
-                properties.setupLinkValidity(), properties.publicUrl(), token, properties.publicUrl());
+                (or POST {"token", "username", "displayName", "password"} as JSON to {}/api/v1/setup)""", properties.setupLinkValidity(), properties.publicUrl(), token, properties.publicUrl());
     }
 
     /**
@@ -97,8 +95,8 @@ class FirstAdministrator {
             }
             throw new InvalidSetupTokenException();
         }
-        return identity.createUser(new CreateUserCommand(admin.username(), admin.displayName(), admin.function(),
-                List.of(Role.ADMIN), admin.password()));
+        return identity.createUser(new CreateUserCommand(
+                admin.username(), admin.displayName(), admin.function(), List.of(Role.ADMIN), admin.password()));
     }
 
     private static ProblemException alreadySetUp() {
@@ -108,10 +106,11 @@ class FirstAdministrator {
     private static String initialSecret(IdentityProperties.InitialAdmin initial) {
         if (initial.passwordFile() != null) {
             try {
-                return Files.readString(initial.passwordFile(), StandardCharsets.UTF_8).strip();
+                return Files.readString(initial.passwordFile(), StandardCharsets.UTF_8)
+                        .strip();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the initial admin password file "
-                        + initial.passwordFile(), e);
+                throw new UncheckedIOException(
+                        "Cannot read the initial admin password file " + initial.passwordFile(), e);
             }
         }
         return initial.password() == null || initial.password().isBlank() ? null : initial.password();
@@ -119,8 +118,8 @@ class FirstAdministrator {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -128,7 +127,8 @@ class FirstAdministrator {
 
     static class InvalidSetupTokenException extends ProblemException {
         InvalidSetupTokenException() {
-            super(ProblemType.INVALID_SETUP_TOKEN,
+            super(
+                    ProblemType.INVALID_SETUP_TOKEN,
                     "The setup link is unknown, used or expired. Restart the server to print a new one.");
         }
     }

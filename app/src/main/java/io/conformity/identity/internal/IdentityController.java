@@ -22,13 +22,13 @@ import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
 import io.conformity.problem.NotFoundException;
+import io.conformity.problem.ProblemType;
 import io.conformity.web.ListQuery;
+import io.conformity.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import io.conformity.web.ProblemResponses;
-import io.conformity.problem.ProblemType;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -48,14 +48,21 @@ class IdentityController {
     @ProblemResponses(ProblemType.DUPLICATE_USER)
     ResponseEntity<UserView> createUser(@RequestBody CreateUserCommand command) {
         UserView created = identity.createUser(command);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().replaceQuery(null)
-                .path("/{username}").buildAndExpand(created.username()).toUri()).body(created);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .replaceQuery(null)
+                        .path("/{username}")
+                        .buildAndExpand(created.username())
+                        .toUri())
+                .body(created);
     }
 
     @GetMapping("/users")
     @PreAuthorize("hasRole('ADMIN')")
     PagedModel<UserView> users(
-            @ListQuery(sortable = {"username", "displayName"}, defaultSort = "username") Pageable pageable) {
+            @ListQuery(
+                            sortable = {"username", "displayName"},
+                            defaultSort = "username")
+                    Pageable pageable) {
         return new PagedModel<>(identity.users(pageable));
     }
 
@@ -72,15 +79,25 @@ class IdentityController {
 
     @PostMapping("/setup")
     @SecurityRequirements
-    @ProblemResponses({ ProblemType.INVALID_SETUP_TOKEN, ProblemType.ALREADY_SET_UP })
+    @ProblemResponses({ProblemType.INVALID_SETUP_TOKEN, ProblemType.ALREADY_SET_UP})
     @ResponseStatus(HttpStatus.CREATED)
     UserView setup(@Valid @RequestBody SetupRequest request) {
-        return firstAdministrator.completeSetup(request.token(), new CreateUserCommand(request.username(),
-                request.displayName(), request.function(), List.of(Role.ADMIN), request.password()));
+        return firstAdministrator.completeSetup(
+                request.token(),
+                new CreateUserCommand(
+                        request.username(),
+                        request.displayName(),
+                        request.function(),
+                        List.of(Role.ADMIN),
+                        request.password()));
     }
 
-    record SetupRequest(@NotBlank @Size(max = 100) String token, String username, String displayName,
-            String function, String password) {
+    record SetupRequest(
+            @NotBlank @Size(max = 100) String token,
+            String username,
+            String displayName,
+            String function,
+            String password) {
         @Override
         public String toString() {
             return "SetupRequest[username=" + username + "]";

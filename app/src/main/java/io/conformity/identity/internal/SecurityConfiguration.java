@@ -16,8 +16,8 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,23 +43,35 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"conformity\"");
-            write(json, response, ProblemException.problem(ProblemType.UNAUTHENTICATED,
-                    "Authenticate to use this resource."));
+            write(
+                    json,
+                    response,
+                    ProblemException.problem(ProblemType.UNAUTHENTICATED, "Authenticate to use this resource."));
         };
-        AccessDeniedHandler denied = (request, response, e) -> write(json, response,
-                ProblemException.problem(ProblemType.FORBIDDEN,
-                        "Your roles do not allow this action."));
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/setup", "/setup.html", "/setup.js", "/setup.css", "/error", "/actuator/health",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        AccessDeniedHandler denied = (request, response, e) -> write(
+                json,
+                response,
+                ProblemException.problem(ProblemType.FORBIDDEN, "Your roles do not allow this action."));
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/v1/setup",
+                                "/setup.html",
+                                "/setup.js",
+                                "/setup.css",
+                                "/error",
+                                "/actuator/health",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
                         .permitAll()
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().denyAll())
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -73,9 +85,13 @@ class SecurityConfiguration {
      */
     @Bean
     PasswordEncoder passwordEncoder() {
-        PasswordEncoder delegating = new DelegatingPasswordEncoder("argon2", Map.of(
-                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+        PasswordEncoder delegating = new DelegatingPasswordEncoder(
+                "argon2",
+                Map.of(
+                        "argon2",
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
         return new PasswordEncoder() {
             @Override
             public String encode(CharSequence raw) {

@@ -19,8 +19,7 @@ class SetupToken {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    protected SetupToken() {
-    }
+    protected SetupToken() {}
 
     SetupToken(String tokenHash, Instant expiresAt) {
         this.tokenHash = tokenHash;

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.hibernate.annotations.BatchSize;
 
+import io.conformity.identity.Role;
+import io.conformity.identity.UserView;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,9 +19,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-
-import io.conformity.identity.Role;
-import io.conformity.identity.UserView;
 
 @Entity
 @Table(name = "app_user")
@@ -54,10 +53,14 @@ class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
-    UserAccount(String username, String displayName, String function, Set<Role> roles, String passwordHash,
+    UserAccount(
+            String username,
+            String displayName,
+            String function,
+            Set<Role> roles,
+            String passwordHash,
             Instant createdAt) {
         this.id = UUID.randomUUID();
         this.username = username;

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.hibernate.annotations.BatchSize;
 
+import io.conformity.product.ManufacturerView;
+import io.conformity.product.Party;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -15,9 +17,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-
-import io.conformity.product.ManufacturerView;
-import io.conformity.product.Party;
 
 @Entity
 @Table(name = "manufacturer")
@@ -39,8 +38,7 @@ class Manufacturer {
     @OrderColumn(name = "position")
     private List<Representative> representatives = new ArrayList<>();
 
-    protected Manufacturer() {
-    }
+    protected Manufacturer() {}
 
     Manufacturer(String name, String address, List<Party> representatives) {
         this.id = UUID.randomUUID();
@@ -54,7 +52,10 @@ class Manufacturer {
     }
 
     ManufacturerView view() {
-        return new ManufacturerView(id, name, address,
+        return new ManufacturerView(
+                id,
+                name,
+                address,
                 representatives.stream().map(r -> new Party(r.name, r.address)).toList());
     }
 
@@ -66,8 +67,7 @@ class Manufacturer {
         @Column(nullable = false, length = 1000)
         private String address;
 
-        protected Representative() {
-        }
+        protected Representative() {}
 
         Representative(String name, String address) {
             this.name = name;

@@ -3,12 +3,11 @@ package io.conformity.product.internal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.conformity.product.ProductView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.conformity.product.ProductView;
 
 @Entity
 @Table(name = "product")
@@ -32,10 +31,13 @@ class Product {
     @Column(name = "support_period_url", length = 2000)
     private String supportPeriodUrl;
 
-    protected Product() {
-    }
+    protected Product() {}
 
-    Product(UUID manufacturerId, String modelDesignation, String productType, LocalDate supportPeriodEnd,
+    Product(
+            UUID manufacturerId,
+            String modelDesignation,
+            String productType,
+            LocalDate supportPeriodEnd,
             String supportPeriodUrl) {
         this.id = UUID.randomUUID();
         this.manufacturerId = manufacturerId;

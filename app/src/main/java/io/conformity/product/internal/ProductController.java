@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +14,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.conformity.identity.IdentityApi;
+import io.conformity.problem.ProblemType;
 import io.conformity.product.CreateManufacturerCommand;
 import io.conformity.product.CreateProductCommand;
 import io.conformity.product.CreateReleaseCommand;
@@ -28,9 +31,6 @@ import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseView;
 import io.conformity.web.ListQuery;
 import io.conformity.web.ProblemResponses;
-import io.conformity.problem.ProblemType;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
@@ -59,8 +59,11 @@ class ProductController {
         return new PagedModel<>(products.manufacturers(query.q(), query.pageable()));
     }
 
-    record ManufacturerQuery(@Parameter(description = "Text in the name, in any case") String q, Pageable pageable) {
-    }
+    record ManufacturerQuery(
+            @Parameter(description = "Text in the name, in any case")
+            String q,
+
+            Pageable pageable) {}
 
     @GetMapping("/manufacturers/{id}")
     ManufacturerView manufacturer(@PathVariable UUID id) {
@@ -76,15 +79,22 @@ class ProductController {
     }
 
     @GetMapping("/products")
-    PagedModel<ProductView> products(@ListQuery(sortable = {"modelDesignation", "productType", "supportPeriodEnd"},
-            defaultSort = "modelDesignation") ProductQuery query) {
+    PagedModel<ProductView> products(
+            @ListQuery(
+                            sortable = {"modelDesignation", "productType", "supportPeriodEnd"},
+                            defaultSort = "modelDesignation")
+                    ProductQuery query) {
         return new PagedModel<>(products.products(query.manufacturerId(), query.q(), query.pageable()));
     }
 
-    record ProductQuery(@Parameter(description = "Only the products of this manufacturer") UUID manufacturerId,
-            @Parameter(description = "Text in the model designation or the product type, in any case") String q,
-            Pageable pageable) {
-    }
+    record ProductQuery(
+            @Parameter(description = "Only the products of this manufacturer")
+            UUID manufacturerId,
+
+            @Parameter(description = "Text in the model designation or the product type, in any case")
+            String q,
+
+            Pageable pageable) {}
 
     @GetMapping("/products/{id}")
     ProductView product(@PathVariable UUID id) {
@@ -95,25 +105,32 @@ class ProductController {
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     @ProblemResponses(ProblemType.DUPLICATE_RELEASE)
-    ResponseEntity<ReleaseView> createRelease(@PathVariable UUID productId,
-            @RequestBody CreateReleaseCommand command) {
+    ResponseEntity<ReleaseView> createRelease(@PathVariable UUID productId, @RequestBody CreateReleaseCommand command) {
         ReleaseView created = products.createRelease(productId, command);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/releases/{id}").buildAndExpand(created.id()).toUri()).body(created);
+                        .path("/api/v1/releases/{id}")
+                        .buildAndExpand(created.id())
+                        .toUri())
+                .body(created);
     }
 
     @GetMapping("/products/{productId}/releases")
-    PagedModel<ReleaseView> releases(@PathVariable UUID productId,
-            @ListQuery(sortable = {"createdAt", "firmwareVersion"}, defaultSort = "createdAt,desc") Pageable pageable) {
+    PagedModel<ReleaseView> releases(
+            @PathVariable UUID productId,
+            @ListQuery(
+                            sortable = {"createdAt", "firmwareVersion"},
+                            defaultSort = "createdAt,desc")
+                    Pageable pageable) {
         return new PagedModel<>(products.releases(productId, pageable));
     }
 
     @PutMapping("/products/{productId}/profiles/{version}")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
     @ProblemResponses(ProblemType.CONCURRENT_UPDATE)
-    ProfileView saveProfile(@PathVariable UUID productId, @PathVariable String version,
-            @RequestBody ProfileCommand command) {
-        return products.saveProfile(productId, version, command, identity.currentUser().username());
+    ProfileView saveProfile(
+            @PathVariable UUID productId, @PathVariable String version, @RequestBody ProfileCommand command) {
+        return products.saveProfile(
+                productId, version, command, identity.currentUser().username());
     }
 
     @GetMapping("/products/{productId}/profiles/{version}")
@@ -128,7 +145,10 @@ class ProductController {
 
     /** The URI of the resource just created under the collection this request posted to. */
     private static URI below(UUID id) {
-        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQuery(null).path("/{id}").buildAndExpand(id)
+        return ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQuery(null)
+                .path("/{id}")
+                .buildAndExpand(id)
                 .toUri();
     }
 }

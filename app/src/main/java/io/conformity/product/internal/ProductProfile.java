@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.conformity.product.ProfileView;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,8 +15,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-
-import io.conformity.product.ProfileView;
 
 /** Answers per EN 303 645 version; answers are keyed {@code C:n} for conditions and {@code F:x} for features. */
 @Entity
@@ -43,8 +42,7 @@ class ProductProfile {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected ProductProfile() {
-    }
+    protected ProductProfile() {}
 
     ProductProfile(UUID productId, String version) {
         this.id = UUID.randomUUID();

@@ -5,5 +5,4 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface ProductRepository extends JpaRepository<Product, UUID>, JpaSpecificationExecutor<Product> {
-}
+interface ProductRepository extends JpaRepository<Product, UUID>, JpaSpecificationExecutor<Product> {}

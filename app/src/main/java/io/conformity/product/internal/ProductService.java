@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -20,10 +21,10 @@ import org.springframework.validation.annotation.Validated;
 
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
-import io.conformity.problem.ProblemException;
-import io.conformity.problem.ProblemType;
 import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.product.CreateManufacturerCommand;
 import io.conformity.product.CreateProductCommand;
 import io.conformity.product.CreateReleaseCommand;
@@ -35,7 +36,6 @@ import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseDetails;
 import io.conformity.product.ReleaseView;
 import jakarta.persistence.criteria.Predicate;
-import org.springframework.dao.DataIntegrityViolationException;
 
 @Service
 @Validated
@@ -49,8 +49,13 @@ class ProductService implements ProductApi {
     private final CatalogApi catalog;
     private final Clock clock;
 
-    ProductService(ManufacturerRepository manufacturers, ProductRepository products, ReleaseRepository releases,
-            ProductProfileRepository profiles, CatalogApi catalog, Clock clock) {
+    ProductService(
+            ManufacturerRepository manufacturers,
+            ProductRepository products,
+            ReleaseRepository releases,
+            ProductProfileRepository profiles,
+            CatalogApi catalog,
+            Clock clock) {
         this.manufacturers = manufacturers;
         this.products = products;
         this.releases = releases;
@@ -61,8 +66,9 @@ class ProductService implements ProductApi {
 
     @Override
     public ManufacturerView createManufacturer(CreateManufacturerCommand command) {
-        return manufacturers.save(new Manufacturer(command.name(), command.address(),
-                command.authorisedRepresentatives())).view();
+        return manufacturers
+                .save(new Manufacturer(command.name(), command.address(), command.authorisedRepresentatives()))
+                .view();
     }
 
     @Override
@@ -80,8 +86,13 @@ class ProductService implements ProductApi {
     @Override
     public ProductView createProduct(CreateProductCommand command) {
         findManufacturer(command.manufacturerId());
-        return products.save(new Product(command.manufacturerId(), command.modelDesignation(),
-                command.productType(), command.supportPeriodEnd(), command.supportPeriodUrl())).view();
+        return products.save(new Product(
+                        command.manufacturerId(),
+                        command.modelDesignation(),
+                        command.productType(),
+                        command.supportPeriodEnd(),
+                        command.supportPeriodUrl()))
+                .view();
     }
 
     @Override
@@ -93,7 +104,8 @@ class ProductService implements ProductApi {
     @Override
     @Transactional(readOnly = true)
     public Page<ProductView> products(UUID manufacturerId, String text, Pageable pageable) {
-        Specification<Product> ofManufacturer = manufacturerId == null ? Specification.unrestricted()
+        Specification<Product> ofManufacturer = manufacturerId == null
+                ? Specification.unrestricted()
                 : (root, query, cb) -> cb.equal(root.get("manufacturerId"), manufacturerId);
         return products.findAll(ofManufacturer.and(containing(text, "modelDesignation", "productType")), pageable)
                 .map(Product::view);
@@ -103,7 +115,8 @@ class ProductService implements ProductApi {
     public ReleaseView createRelease(UUID productId, CreateReleaseCommand command) {
         findProduct(productId);
         if (releases.existsByProductIdAndFirmwareVersion(productId, command.firmwareVersion())) {
-            throw new ProblemException(ProblemType.DUPLICATE_RELEASE,
+            throw new ProblemException(
+                    ProblemType.DUPLICATE_RELEASE,
                     "Product " + productId + " already has a release " + command.firmwareVersion() + ".");
         }
         return releases.save(new Release(productId, command.firmwareVersion(), command.batch(), clock.instant()))
@@ -134,20 +147,25 @@ class ProductService implements ProductApi {
     public ReleaseDetails releaseDetails(UUID releaseId) {
         Release release = findRelease(releaseId);
         Product product = findProduct(release.productId());
-        return new ReleaseDetails(release.view(), product.view(), findManufacturer(product.manufacturerId()).view());
+        return new ReleaseDetails(
+                release.view(),
+                product.view(),
+                findManufacturer(product.manufacturerId()).view());
     }
 
     @Override
     public ProfileView saveProfile(UUID productId, String version, ProfileCommand command, String updatedBy) {
         findProduct(productId);
-        Framework framework = catalog.framework(CatalogApi.EN_303_645, version).orElseThrow(
-                () -> new NotFoundException("EN 303 645 version", version));
+        Framework framework = catalog.framework(CatalogApi.EN_303_645, version)
+                .orElseThrow(() -> new NotFoundException("EN 303 645 version", version));
         List<Map<String, Object>> errors = new ArrayList<>();
         Map<String, Boolean> conditions = answers(framework.conditions(), command.conditions(), "/conditions", errors);
         Map<String, Boolean> features = answers(framework.features(), command.features(), "/features", errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The profile for " + framework.reference() + " " + version + " has "
-                    + errors.size() + " problem(s).", errors);
+            throw new InvalidInputException(
+                    "The profile for " + framework.reference() + " " + version + " has " + errors.size()
+                            + " problem(s).",
+                    errors);
         }
         ProductProfile profile = profiles.findByProductIdAndVersion(productId, version)
                 .orElseGet(() -> new ProductProfile(productId, version));
@@ -156,35 +174,47 @@ class ProductService implements ProductApi {
             return profiles.saveAndFlush(profile).view();
         } catch (DataIntegrityViolationException e) {
             // Two first writes of one profile at once: the unique (product, version) row lets one through.
-            throw new ProblemException(ProblemType.CONCURRENT_UPDATE, "The " + version + " profile of product "
-                    + productId + " was being written by someone else at the same time; nothing of yours was kept."
-                    + " Read it and try again.");
+            throw new ProblemException(
+                    ProblemType.CONCURRENT_UPDATE,
+                    "The " + version + " profile of product "
+                            + productId
+                            + " was being written by someone else at the same time; nothing of yours was kept."
+                            + " Read it and try again.");
         }
     }
 
     /** Every item answered, nothing unknown, complements consistent (and derived when left out). */
-    private static Map<String, Boolean> answers(List<Framework.Condition> items, Map<String, Boolean> given,
-            String pointer, List<Map<String, Object>> errors) {
+    private static Map<String, Boolean> answers(
+            List<Framework.Condition> items,
+            Map<String, Boolean> given,
+            String pointer,
+            List<Map<String, Object>> errors) {
         Map<String, Boolean> result = new TreeMap<>();
         Set<String> known = new HashSet<>();
         items.forEach(i -> known.add(i.id()));
-        given.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> errors.add(
-                InvalidInputException.at(pointer + "/" + k, "unknown; this version defines " + known.stream()
-                        .sorted().toList())));
+        given.keySet().stream()
+                .filter(k -> !known.contains(k))
+                .sorted()
+                .forEach(k -> errors.add(InvalidInputException.at(
+                        pointer + "/" + k,
+                        "unknown; this version defines "
+                                + known.stream().sorted().toList())));
         for (Framework.Condition item : items) {
             Boolean answer = given.get(item.id());
             if (item.complementOf() != null) {
                 Boolean other = given.get(item.complementOf());
                 if (answer != null && other != null && answer.equals(other)) {
-                    errors.add(InvalidInputException.at(pointer + "/" + item.id(), "\"" + item.text()
-                            + "\" must be the opposite of (" + item.complementOf() + ")"));
+                    errors.add(InvalidInputException.at(
+                            pointer + "/" + item.id(),
+                            "\"" + item.text() + "\" must be the opposite of (" + item.complementOf() + ")"));
                 }
                 if (answer == null && other != null) {
                     answer = !other;
                 }
             }
             if (answer == null) {
-                errors.add(InvalidInputException.at(pointer + "/" + item.id(), "not answered: \"" + item.text() + "\""));
+                errors.add(
+                        InvalidInputException.at(pointer + "/" + item.id(), "not answered: \"" + item.text() + "\""));
             } else {
                 result.put(item.id(), answer);
             }
@@ -196,7 +226,8 @@ class ProductService implements ProductApi {
     @Transactional(readOnly = true)
     public ProfileView profile(UUID productId, String version) {
         findProduct(productId);
-        return profiles.findByProductIdAndVersion(productId, version).map(ProductProfile::view)
+        return profiles.findByProductIdAndVersion(productId, version)
+                .map(ProductProfile::view)
                 .orElseThrow(() -> new NotFoundException("Product profile", productId + "/" + version));
     }
 
@@ -205,8 +236,11 @@ class ProductService implements ProductApi {
         if (text == null) {
             return Specification.unrestricted();
         }
-        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        String pattern = "%"
+                + text.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
         return (root, query, cb) -> cb.or(Arrays.stream(properties)
                 .map(property -> cb.like(cb.lower(root.get(property)), pattern, '\\'))
                 .toArray(Predicate[]::new));

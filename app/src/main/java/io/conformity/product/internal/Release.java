@@ -3,12 +3,11 @@ package io.conformity.product.internal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.conformity.product.ReleaseView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.conformity.product.ReleaseView;
 
 @Entity
 @Table(name = "product_release")
@@ -29,8 +28,7 @@ class Release {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Release() {
-    }
+    protected Release() {}
 
     Release(UUID productId, String firmwareVersion, String batch, Instant createdAt) {
         this.id = UUID.randomUUID();

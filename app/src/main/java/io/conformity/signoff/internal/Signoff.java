@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.conformity.signoff.Decision;
+import io.conformity.signoff.SignoffView;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,9 +18,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-
-import io.conformity.signoff.Decision;
-import io.conformity.signoff.SignoffView;
 
 @Entity
 @Table(name = "signoff")
@@ -58,11 +57,18 @@ class Signoff {
     @Column(name = "sha256", nullable = false, length = 64)
     private List<String> evidenceHashes = new ArrayList<>();
 
-    protected Signoff() {
-    }
+    protected Signoff() {}
 
-    Signoff(UUID assessmentId, String principle, String taskId, Decision decision, String actor, String role, Instant decidedAt,
-            String comment, List<String> evidenceHashes) {
+    Signoff(
+            UUID assessmentId,
+            String principle,
+            String taskId,
+            Decision decision,
+            String actor,
+            String role,
+            Instant decidedAt,
+            String comment,
+            List<String> evidenceHashes) {
         this.id = UUID.randomUUID();
         this.assessmentId = assessmentId;
         this.principle = principle;
@@ -76,7 +82,16 @@ class Signoff {
     }
 
     SignoffView view() {
-        return new SignoffView(id, assessmentId, principle, taskId, decision, actor, role, decidedAt, comment,
+        return new SignoffView(
+                id,
+                assessmentId,
+                principle,
+                taskId,
+                decision,
+                actor,
+                role,
+                decidedAt,
+                comment,
                 List.copyOf(evidenceHashes));
     }
 }

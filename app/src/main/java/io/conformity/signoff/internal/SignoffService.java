@@ -30,23 +30,34 @@ class SignoffService implements SignoffApi {
     }
 
     @Override
-    public SignoffView record(UUID assessmentId, String principle, String taskId, Decision decision, String actor,
-            String role, String comment) {
-        if (decision == Decision.ACCEPTED && evidence.uploadersOf(assessmentId, principle).contains(actor)) {
+    public SignoffView record(
+            UUID assessmentId,
+            String principle,
+            String taskId,
+            Decision decision,
+            String actor,
+            String role,
+            String comment) {
+        if (decision == Decision.ACCEPTED
+                && evidence.uploadersOf(assessmentId, principle).contains(actor)) {
             throw new SeparationOfDutiesException("You uploaded evidence for principle " + principle
                     + "; another compliance officer must accept it.");
         }
-        if ((decision == Decision.APPROVED || decision == Decision.REJECTED) && signoffs
-                .existsByAssessmentIdAndActorAndDecisionIn(assessmentId, actor,
-                        List.of(Decision.ACCEPTED, Decision.SENT_BACK))) {
+        if ((decision == Decision.APPROVED || decision == Decision.REJECTED)
+                && signoffs.existsByAssessmentIdAndActorAndDecisionIn(
+                        assessmentId, actor, List.of(Decision.ACCEPTED, Decision.SENT_BACK))) {
             throw new SeparationOfDutiesException(
                     "You reviewed principles of this assessment; another signatory must decide on the declaration.");
         }
         List<String> hashes = evidence.ofAssessment(assessmentId).stream()
                 .filter(e -> principle == null || principle.equals(e.principle()))
-                .map(EvidenceView::sha256).distinct().sorted().toList();
-        return signoffs.save(new Signoff(assessmentId, principle, taskId, decision, actor, role, clock.instant(), comment,
-                hashes)).view();
+                .map(EvidenceView::sha256)
+                .distinct()
+                .sorted()
+                .toList();
+        return signoffs.save(new Signoff(
+                        assessmentId, principle, taskId, decision, actor, role, clock.instant(), comment, hashes))
+                .view();
     }
 
     @Override
@@ -58,6 +69,8 @@ class SignoffService implements SignoffApi {
     @Override
     @Transactional(readOnly = true)
     public List<SignoffView> ofAssessment(UUID assessmentId) {
-        return signoffs.findByAssessmentIdOrderByDecidedAt(assessmentId).stream().map(Signoff::view).toList();
+        return signoffs.findByAssessmentIdOrderByDecidedAt(assessmentId).stream()
+                .map(Signoff::view)
+                .toList();
     }
 }

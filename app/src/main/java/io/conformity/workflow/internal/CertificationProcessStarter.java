@@ -27,8 +27,13 @@ class CertificationProcessStarter {
     @EventListener
     void on(AssessmentOpened opened) {
         // Ids and codes only: evidence and documents never travel as process variables.
-        runtime.startProcessInstanceByKey(PROCESS_KEY, opened.assessmentId().toString(), Map.of(
-                ProcessVariables.ASSESSMENT_ID, opened.assessmentId().toString(),
-                ProcessVariables.PRINCIPLES, new ArrayList<>(opened.principles())));
+        runtime.startProcessInstanceByKey(
+                PROCESS_KEY,
+                opened.assessmentId().toString(),
+                Map.of(
+                        ProcessVariables.ASSESSMENT_ID,
+                        opened.assessmentId().toString(),
+                        ProcessVariables.PRINCIPLES,
+                        new ArrayList<>(opened.principles())));
     }
 }

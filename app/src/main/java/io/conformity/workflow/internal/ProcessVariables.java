@@ -9,6 +9,5 @@ final class ProcessVariables {
     static final String ACCEPTED = "accepted";
     static final String APPROVED = "approved";
 
-    private ProcessVariables() {
-    }
+    private ProcessVariables() {}
 }

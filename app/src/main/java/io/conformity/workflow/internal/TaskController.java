@@ -3,6 +3,7 @@ package io.conformity.workflow.internal;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,18 +11,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.conformity.identity.IdentityApi;
+import io.conformity.problem.ProblemType;
+import io.conformity.web.ProblemResponses;
 import io.conformity.workflow.ApproveCommand;
 import io.conformity.workflow.ReviewCommand;
 import io.conformity.workflow.SubmitCommand;
 import io.conformity.workflow.TaskView;
 import io.conformity.workflow.WorkflowApi;
-import io.conformity.web.ProblemResponses;
-import io.conformity.problem.ProblemType;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 @RestController
 @RequestMapping("/api/v1/tasks")
@@ -41,15 +41,19 @@ class TaskController {
     }
 
     @GetMapping("/{taskId}")
-    @ProblemResponses({ ProblemType.FORBIDDEN, ProblemType.TASK_COMPLETED })
+    @ProblemResponses({ProblemType.FORBIDDEN, ProblemType.TASK_COMPLETED})
     TaskView task(@PathVariable String taskId) {
         return workflow.task(identity.currentUser(), taskId);
     }
 
     @PostMapping("/{taskId}/submit")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @ProblemResponses({ ProblemType.FORBIDDEN, ProblemType.WRONG_TASK_KIND, ProblemType.TASK_COMPLETED,
-            ProblemType.CONCURRENT_UPDATE })
+    @ProblemResponses({
+        ProblemType.FORBIDDEN,
+        ProblemType.WRONG_TASK_KIND,
+        ProblemType.TASK_COMPLETED,
+        ProblemType.CONCURRENT_UPDATE
+    })
     ResponseEntity<Void> submit(@PathVariable String taskId, @RequestBody(required = false) SubmitCommand command) {
         workflow.submit(identity.currentUser(), taskId, command == null ? new SubmitCommand(null) : command);
         return ResponseEntity.noContent().build();
@@ -57,9 +61,16 @@ class TaskController {
 
     @PostMapping("/{taskId}/review")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @ProblemResponses({ ProblemType.FORBIDDEN, ProblemType.SEPARATION_OF_DUTIES, ProblemType.WRONG_TASK_KIND,
-            ProblemType.TASK_COMPLETED, ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE, ProblemType.NOT_APPLICABLE,
-            ProblemType.VERDICT_MISSING, ProblemType.CONCURRENT_UPDATE })
+    @ProblemResponses({
+        ProblemType.FORBIDDEN,
+        ProblemType.SEPARATION_OF_DUTIES,
+        ProblemType.WRONG_TASK_KIND,
+        ProblemType.TASK_COMPLETED,
+        ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE,
+        ProblemType.NOT_APPLICABLE,
+        ProblemType.VERDICT_MISSING,
+        ProblemType.CONCURRENT_UPDATE
+    })
     ResponseEntity<Void> review(@PathVariable String taskId, @RequestBody ReviewCommand command) {
         workflow.review(identity.currentUser(), taskId, command);
         return ResponseEntity.noContent().build();
@@ -67,9 +78,16 @@ class TaskController {
 
     @PostMapping("/{taskId}/approve")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @ProblemResponses({ ProblemType.FORBIDDEN, ProblemType.SEPARATION_OF_DUTIES, ProblemType.WRONG_TASK_KIND,
-            ProblemType.TASK_COMPLETED, ProblemType.MANDATORY_REQUIREMENT_FAILED,
-            ProblemType.JUSTIFICATION_MISSING, ProblemType.ASSESSMENT_STATE, ProblemType.CONCURRENT_UPDATE })
+    @ProblemResponses({
+        ProblemType.FORBIDDEN,
+        ProblemType.SEPARATION_OF_DUTIES,
+        ProblemType.WRONG_TASK_KIND,
+        ProblemType.TASK_COMPLETED,
+        ProblemType.MANDATORY_REQUIREMENT_FAILED,
+        ProblemType.JUSTIFICATION_MISSING,
+        ProblemType.ASSESSMENT_STATE,
+        ProblemType.CONCURRENT_UPDATE
+    })
     ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApproveCommand command) {
         workflow.approve(identity.currentUser(), taskId, command);
         return ResponseEntity.noContent().build();

@@ -17,10 +17,10 @@ import org.springframework.validation.annotation.Validated;
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.Role;
-import io.conformity.problem.ProblemException;
-import io.conformity.problem.ProblemType;
 import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SignoffApi;
 import io.conformity.workflow.ApproveCommand;
@@ -58,7 +58,9 @@ class WorkflowService implements WorkflowApi {
         if (assessmentId != null) {
             query.processInstanceBusinessKey(assessmentId.toString());
         }
-        return query.orderByTaskCreateTime().asc().list().stream().map(this::view).toList();
+        return query.orderByTaskCreateTime().asc().list().stream()
+                .map(this::view)
+                .toList();
     }
 
     @Override
@@ -76,7 +78,13 @@ class WorkflowService implements WorkflowApi {
         UUID assessmentId = assessmentOf(task);
         String principle = principleOf(task);
         assessments.submitPrinciple(assessmentId, principle);
-        signoffs.record(assessmentId, principle, task.getId(), Decision.SUBMITTED, user.username(), Role.ENGINEER.group(),
+        signoffs.record(
+                assessmentId,
+                principle,
+                task.getId(),
+                Decision.SUBMITTED,
+                user.username(),
+                Role.ENGINEER.group(),
                 command.comment());
         tasks.complete(task.getId());
     }
@@ -86,16 +94,25 @@ class WorkflowService implements WorkflowApi {
         Task task = lockForCompletion(user, taskId, TaskKind.REVIEW_PRINCIPLE);
         List<String> repeated = command.repeatedVerdicts();
         if (!repeated.isEmpty()) {
-            throw new InvalidInputException("A requirement may have one verdict per review; nothing was recorded.",
-                    repeated.stream().map(pointer -> InvalidInputException.at(pointer,
-                            "names a requirement that an earlier verdict already judges")).toList());
+            throw new InvalidInputException(
+                    "A requirement may have one verdict per review; nothing was recorded.",
+                    repeated.stream()
+                            .map(pointer -> InvalidInputException.at(
+                                    pointer, "names a requirement that an earlier verdict already judges"))
+                            .toList());
         }
         UUID assessmentId = assessmentOf(task);
         String principle = principleOf(task);
         boolean accept = command.decision() == ReviewCommand.Outcome.ACCEPT;
         assessments.reviewPrinciple(assessmentId, principle, command.verdicts(), accept);
-        signoffs.record(assessmentId, principle, task.getId(), accept ? Decision.ACCEPTED : Decision.SENT_BACK, user.username(),
-                Role.COMPLIANCE_OFFICER.group(), command.comment());
+        signoffs.record(
+                assessmentId,
+                principle,
+                task.getId(),
+                accept ? Decision.ACCEPTED : Decision.SENT_BACK,
+                user.username(),
+                Role.COMPLIANCE_OFFICER.group(),
+                command.comment());
         tasks.complete(task.getId(), Map.of(ProcessVariables.ACCEPTED, accept));
     }
 
@@ -104,10 +121,17 @@ class WorkflowService implements WorkflowApi {
         Task task = lockForCompletion(user, taskId, TaskKind.APPROVE_DECLARATION);
         UUID assessmentId = assessmentOf(task);
         boolean approve = command.decision() == ApproveCommand.Outcome.APPROVE;
-        signoffs.record(assessmentId, null, task.getId(), approve ? Decision.APPROVED : Decision.REJECTED, user.username(),
-                Role.SIGNATORY.group(), command.comment());
+        signoffs.record(
+                assessmentId,
+                null,
+                task.getId(),
+                approve ? Decision.APPROVED : Decision.REJECTED,
+                user.username(),
+                Role.SIGNATORY.group(),
+                command.comment());
         if (approve) {
-            assessments.approve(assessmentId, user.username(), command.placeOfIssue().strip());
+            assessments.approve(
+                    assessmentId, user.username(), command.placeOfIssue().strip());
         } else {
             assessments.reject(assessmentId);
         }
@@ -125,8 +149,8 @@ class WorkflowService implements WorkflowApi {
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
         if (kind != expected) {
-            throw new ProblemException(ProblemType.WRONG_TASK_KIND,
-                    "Task " + taskId + " is " + kind + ", not " + expected + ".");
+            throw new ProblemException(
+                    ProblemType.WRONG_TASK_KIND, "Task " + taskId + " is " + kind + ", not " + expected + ".");
         }
         assessments.lock(assessmentOf(task));
         if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
@@ -142,8 +166,10 @@ class WorkflowService implements WorkflowApi {
     }
 
     private Task find(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId)
-                .processDefinitionKey(CertificationProcessStarter.PROCESS_KEY).singleResult();
+        Task task = tasks.createTaskQuery()
+                .taskId(taskId)
+                .processDefinitionKey(CertificationProcessStarter.PROCESS_KEY)
+                .singleResult();
         if (task == null) {
             throw completed(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
         }
@@ -151,10 +177,12 @@ class WorkflowService implements WorkflowApi {
     }
 
     private Optional<ProblemException> completed(String taskId) {
-        return signoffs.ofTask(taskId).map(decision -> new ProblemException(ProblemType.TASK_COMPLETED,
-                "Task " + taskId + " was already completed: " + decision.decision() + " by " + decision.actor()
-                        + " at " + decision.decidedAt() + ".",
-                Map.of("decision", decision.decision(), "actor", decision.actor())));
+        return signoffs.ofTask(taskId)
+                .map(decision -> new ProblemException(
+                        ProblemType.TASK_COMPLETED,
+                        "Task " + taskId + " was already completed: " + decision.decision() + " by " + decision.actor()
+                                + " at " + decision.decidedAt() + ".",
+                        Map.of("decision", decision.decision(), "actor", decision.actor())));
     }
 
     private static TaskKind kindOf(Task task) {
@@ -172,14 +200,20 @@ class WorkflowService implements WorkflowApi {
 
     private TaskView view(Task task) {
         TaskKind kind = kindOf(task);
-        Map<String, Object> variables = tasks.getVariables(task.getId(),
-                List.of(ProcessVariables.ASSESSMENT_ID, ProcessVariables.PRINCIPLE));
+        Map<String, Object> variables =
+                tasks.getVariables(task.getId(), List.of(ProcessVariables.ASSESSMENT_ID, ProcessVariables.PRINCIPLE));
         String role = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).findFirst().orElse(kind.role().group());
-        return new TaskView(task.getId(), kind, task.getName(),
+                .map(l -> l.getGroupId())
+                .findFirst()
+                .orElse(kind.role().group());
+        return new TaskView(
+                task.getId(),
+                kind,
+                task.getName(),
                 UUID.fromString((String) variables.get(ProcessVariables.ASSESSMENT_ID)),
                 kind == TaskKind.APPROVE_DECLARATION ? null : (String) variables.get(ProcessVariables.PRINCIPLE),
-                role, task.getCreateTime().toInstant());
+                role,
+                task.getCreateTime().toInstant());
     }
 }

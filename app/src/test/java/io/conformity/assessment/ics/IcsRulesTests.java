@@ -29,7 +29,8 @@ class IcsRulesTests {
 
     @Test
     void aCompleteJustifiedStatementHasNoProblems() {
-        assertThat(IcsRules.check(statement(conforming()), CATALOG, NOT_APPLICABLE)).isEmpty();
+        assertThat(IcsRules.check(statement(conforming()), CATALOG, NOT_APPLICABLE))
+                .isEmpty();
     }
 
     @Test
@@ -37,8 +38,8 @@ class IcsRulesTests {
         List<IcsRow> rows = conforming();
         rows.add(new IcsRow("5.99-1", "M", Support.Y, ""));
 
-        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE)).containsExactly(
-                new IcsProblem(7, "provision", "provision 5.99-1 is not in ETSI EN 303 645 V3.1.3"));
+        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE))
+                .containsExactly(new IcsProblem(7, "provision", "provision 5.99-1 is not in ETSI EN 303 645 V3.1.3"));
     }
 
     @Test
@@ -46,8 +47,9 @@ class IcsRulesTests {
         List<IcsRow> rows = conforming();
         rows.set(1, new IcsRow("5.1-1", "M C (1)", Support.NA, "No passwords of any kind"));
 
-        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE)).containsExactly(
-                new IcsProblem(2, "status", "status 'M C (1)' differs from the catalog's 'M F (a)' for 5.1-1"));
+        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE))
+                .containsExactly(
+                        new IcsProblem(2, "status", "status 'M C (1)' differs from the catalog's 'M F (a)' for 5.1-1"));
     }
 
     @Test
@@ -55,9 +57,10 @@ class IcsRulesTests {
         List<IcsRow> rows = conforming();
         rows.removeIf(row -> row.provision().equals("5.2-2") || row.provision().equals("5.0-1"));
 
-        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE)).containsExactly(
-                new IcsProblem(0, "provision", "provision 5.0-1 is missing"),
-                new IcsProblem(0, "provision", "provision 5.2-2 is missing"));
+        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE))
+                .containsExactly(
+                        new IcsProblem(0, "provision", "provision 5.0-1 is missing"),
+                        new IcsProblem(0, "provision", "provision 5.2-2 is missing"));
     }
 
     @Test
@@ -65,8 +68,9 @@ class IcsRulesTests {
         List<IcsRow> rows = conforming();
         rows.set(4, new IcsRow("5.2-2", "R", Support.NA, "We do not act on reports"));
 
-        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE)).containsExactly(
-                new IcsProblem(5, "support", "support N/A is not allowed: 5.2-2 is R, which applies to every product"));
+        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE))
+                .containsExactly(new IcsProblem(
+                        5, "support", "support N/A is not allowed: 5.2-2 is R, which applies to every product"));
     }
 
     @Test
@@ -74,9 +78,12 @@ class IcsRulesTests {
         List<IcsRow> rows = conforming();
         rows.set(2, new IcsRow("5.1-5", "M C F (14, e)", Support.NA, "Not needed"));
 
-        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE)).containsExactly(
-                new IcsProblem(3, "support", "support N/A is not allowed: the condition or feature of 5.1-5 "
-                        + "(M C F (14, e)) holds for this product"));
+        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE))
+                .containsExactly(new IcsProblem(
+                        3,
+                        "support",
+                        "support N/A is not allowed: the condition or feature of 5.1-5 "
+                                + "(M C F (14, e)) holds for this product"));
     }
 
     @Test
@@ -84,9 +91,13 @@ class IcsRulesTests {
         List<IcsRow> rows = conforming();
         rows.set(3, new IcsRow("5.2-1", "M C (1)", Support.NA, "No disclosure policy needed"));
 
-        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE)).containsExactly(
-                new IcsProblem(4, "status", "status 'M C (1)' differs from the catalog's 'M' for 5.2-1"),
-                new IcsProblem(4, "support", "support N/A is not allowed: 5.2-1 is M, which applies to every product"));
+        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE))
+                .containsExactly(
+                        new IcsProblem(4, "status", "status 'M C (1)' differs from the catalog's 'M' for 5.2-1"),
+                        new IcsProblem(
+                                4,
+                                "support",
+                                "support N/A is not allowed: 5.2-1 is M, which applies to every product"));
     }
 
     @Test
@@ -96,10 +107,11 @@ class IcsRulesTests {
         rows.set(4, new IcsRow("5.2-2", "R", Support.N, "  \n"));
         rows.set(3, new IcsRow("5.2-1", "M", Support.N, null));
 
-        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE)).containsExactly(
-                new IcsProblem(2, "detail", "a justification is required (provision 5.0-1 / 4-1)"),
-                new IcsProblem(4, "detail", "a justification is required (provision 5.0-1 / 4-1)"),
-                new IcsProblem(5, "detail", "a justification is required (provision 5.0-1 / 4-1)"));
+        assertThat(IcsRules.check(statement(rows), CATALOG, NOT_APPLICABLE))
+                .containsExactly(
+                        new IcsProblem(2, "detail", "a justification is required (provision 5.0-1 / 4-1)"),
+                        new IcsProblem(4, "detail", "a justification is required (provision 5.0-1 / 4-1)"),
+                        new IcsProblem(5, "detail", "a justification is required (provision 5.0-1 / 4-1)"));
     }
 
     @Test
@@ -111,12 +123,14 @@ class IcsRulesTests {
         rows.add(new IcsRow("4-1", "M", Support.Y, ""));
         IcsStatement fromCsv = IcsCodec.fromCsv(IcsCodec.toCsv(statement(rows)), "ETSI EN 303 645", "V3.1.3");
 
-        assertThat(IcsRules.check(fromCsv, CATALOG, NOT_APPLICABLE, 2)).containsExactly(
-                new IcsProblem(2, "status", "status 'R' differs from the catalog's 'M' for 5.0-1"),
-                new IcsProblem(6, "support", "support N/A is not allowed: 5.2-2 is R, which applies to every product"),
-                new IcsProblem(6, "detail", "a justification is required (provision 5.0-1 / 4-1)"),
-                new IcsProblem(7, "provision", "provision 4-1 is not in ETSI EN 303 645 V3.1.3"),
-                new IcsProblem(0, "provision", "provision 5.3-14 is missing"));
+        assertThat(IcsRules.check(fromCsv, CATALOG, NOT_APPLICABLE, 2))
+                .containsExactly(
+                        new IcsProblem(2, "status", "status 'R' differs from the catalog's 'M' for 5.0-1"),
+                        new IcsProblem(
+                                6, "support", "support N/A is not allowed: 5.2-2 is R, which applies to every product"),
+                        new IcsProblem(6, "detail", "a justification is required (provision 5.0-1 / 4-1)"),
+                        new IcsProblem(7, "provision", "provision 4-1 is not in ETSI EN 303 645 V3.1.3"),
+                        new IcsProblem(0, "provision", "provision 5.3-14 is missing"));
     }
 
     private static List<IcsRow> conforming() {

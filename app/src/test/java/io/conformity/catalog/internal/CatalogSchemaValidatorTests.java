@@ -45,8 +45,8 @@ class CatalogSchemaValidatorTests {
 
     @Test
     void everyShippedFrameworkAndTheCrossWalkValidate() throws IOException {
-        Resource[] frameworks = new PathMatchingResourcePatternResolver()
-                .getResources("classpath:" + CATALOG + "frameworks/*.json");
+        Resource[] frameworks =
+                new PathMatchingResourcePatternResolver().getResources("classpath:" + CATALOG + "frameworks/*.json");
         assertThat(frameworks).isNotEmpty();
         Resource crosswalk = new ClassPathResource(CATALOG + "crosswalks/consumer-iot.json");
 
@@ -57,7 +57,8 @@ class CatalogSchemaValidatorTests {
             JsonNode tree = fresh.readValidated(file, FRAMEWORK);
             assertThat(tree.path("requirements").size()).as(file.getFilename()).isPositive();
         }
-        assertThat(fresh.readValidated(crosswalk, CROSSWALK).path("rows").size()).isPositive();
+        assertThat(fresh.readValidated(crosswalk, CROSSWALK).path("rows").size())
+                .isPositive();
         long cold = System.nanoTime() - start;
         start = System.nanoTime();
         for (Resource file : frameworks) {
@@ -65,16 +66,18 @@ class CatalogSchemaValidatorTests {
         }
         fresh.readValidated(crosswalk, CROSSWALK);
         long warm = System.nanoTime() - start;
-        System.out.printf("Schema validation of %d shipped catalog files: %.1f ms first pass (schemas compiled),"
-                + " %.1f ms second pass%n", frameworks.length + 1, cold / 1e6, warm / 1e6);
+        System.out.printf(
+                "Schema validation of %d shipped catalog files: %.1f ms first pass (schemas compiled),"
+                        + " %.1f ms second pass%n",
+                frameworks.length + 1, cold / 1e6, warm / 1e6);
     }
 
     @Test
     void aBadStatusIsReportedWithItsLineColumnAndPointer() throws IOException {
         String original = shipped(ETSI_V2);
         int value = nthIndexOf(original, "\"status\": \"", 11) + "\"status\": ".length();
-        String broken = original.substring(0, value) + "\"M X (1)\"" + original.substring(original.indexOf('"',
-                value + 1) + 1);
+        String broken =
+                original.substring(0, value) + "\"M X (1)\"" + original.substring(original.indexOf('"', value + 1) + 1);
         int index = requirementIndex(broken, "status", "M X (1)");
 
         assertThatThrownBy(() -> validator.readValidated(write("bad-status.json", broken), FRAMEWORK))
@@ -114,8 +117,8 @@ class CatalogSchemaValidatorTests {
     @Test
     void aDuplicateKeyIsReportedWithItsLine() throws IOException {
         String original = shipped(ETSI_V2);
-        String broken = original.replaceFirst("\n  \"version\": \"V2.1.1\",\n",
-                "\n  \"version\": \"V2.1.1\",\n  \"version\": \"V2.1.2\",\n");
+        String broken = original.replaceFirst(
+                "\n  \"version\": \"V2.1.1\",\n", "\n  \"version\": \"V2.1.1\",\n  \"version\": \"V2.1.2\",\n");
         assertThat(broken).isNotEqualTo(original);
         int duplicate = broken.indexOf("\"version\": \"V2.1.2\"");
 
@@ -142,11 +145,14 @@ class CatalogSchemaValidatorTests {
     @Test
     void emptyAndNonUtf8FilesAreRefused() throws IOException {
         assertThatThrownBy(() -> validator.readValidated(write("empty.json", " \n"), FRAMEWORK))
-                .isInstanceOf(CatalogLoadException.class).hasMessageContaining("empty.json").hasMessageEndingWith(": is empty");
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining("empty.json")
+                .hasMessageEndingWith(": is empty");
         Path latin1 = dir.resolve("latin1.json");
         Files.write(latin1, "{\"title\": \"Sécurité\"}".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> validator.readValidated(new FileSystemResource(latin1), FRAMEWORK))
-                .isInstanceOf(CatalogLoadException.class).hasMessageContaining("is not UTF-8 text");
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining("is not UTF-8 text");
     }
 
     @Test
@@ -177,13 +183,13 @@ class CatalogSchemaValidatorTests {
     void onlyTheFirstTenViolationsAreListedInLineOrder() throws IOException {
         String original = shipped(ETSI_V2);
         String broken = original.replace("\"status\": \"M\"", "\"status\": \"X\"");
-        int replaced = (original.length() - original.replace("\"status\": \"M\"", "").length())
-                / "\"status\": \"M\"".length();
+        int replaced =
+                (original.length() - original.replace("\"status\": \"M\"", "").length()) / "\"status\": \"M\"".length();
         assertThat(replaced).isGreaterThan(10);
 
-        Throwable thrown = catchThrowable(
-                () -> validator.readValidated(write("many.json", broken), FRAMEWORK));
-        assertThat(thrown).isInstanceOf(CatalogLoadException.class)
+        Throwable thrown = catchThrowable(() -> validator.readValidated(write("many.json", broken), FRAMEWORK));
+        assertThat(thrown)
+                .isInstanceOf(CatalogLoadException.class)
                 .hasMessageContaining(replaced + " violations of framework.schema.json")
                 .hasMessageEndingWith("... and " + (replaced - 10) + " more");
         List<Integer> lines = new ArrayList<>();
@@ -223,8 +229,8 @@ class CatalogSchemaValidatorTests {
             Files.writeString(schemas.resolve("remote.schema.json"), """
                     {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:test:remote",
                      "$ref": "%s"}""".formatted(remote));
-            CatalogSchemaValidator local = new CatalogSchemaValidator(new DefaultResourceLoader(),
-                    schemas.toUri().toString());
+            CatalogSchemaValidator local = new CatalogSchemaValidator(
+                    new DefaultResourceLoader(), schemas.toUri().toString());
 
             assertThatThrownBy(() -> local.readValidated(write("f.json", "{}"), "remote.schema.json"))
                     .isInstanceOf(CatalogLoadException.class)

@@ -24,22 +24,24 @@ class JsonPointerLocatorTests {
 
     @Test
     void findsTheStartOfEachValueThroughObjectsAndArrays() throws IOException {
-        Map<String, Position> at = JsonPointerLocator.locate(JSON,
-                List.of("", "/name", "/list", "/list/0", "/list/1", "/list/1/deep/1", "/empty"));
-        assertThat(at).containsExactly(
-                Map.entry("", new Position(1, 1)),
-                Map.entry("/name", new Position(2, 11)),
-                Map.entry("/list", new Position(3, 11)),
-                Map.entry("/list/0", new Position(4, 5)),
-                Map.entry("/list/1", new Position(5, 5)),
-                Map.entry("/list/1/deep/1", new Position(5, 22)),
-                Map.entry("/empty", new Position(7, 12)));
+        Map<String, Position> at = JsonPointerLocator.locate(
+                JSON, List.of("", "/name", "/list", "/list/0", "/list/1", "/list/1/deep/1", "/empty"));
+        assertThat(at)
+                .containsExactly(
+                        Map.entry("", new Position(1, 1)),
+                        Map.entry("/name", new Position(2, 11)),
+                        Map.entry("/list", new Position(3, 11)),
+                        Map.entry("/list/0", new Position(4, 5)),
+                        Map.entry("/list/1", new Position(5, 5)),
+                        Map.entry("/list/1/deep/1", new Position(5, 22)),
+                        Map.entry("/empty", new Position(7, 12)));
     }
 
     @Test
     void anAbsentValueIsPlacedAtItsNearestExistingAncestor() throws IOException {
         Map<String, Position> at = JsonPointerLocator.locate(JSON, List.of("/list/1/missing", "/list/7", "/nope/a"));
-        assertThat(at).containsEntry("/list/1/missing", new Position(5, 5))
+        assertThat(at)
+                .containsEntry("/list/1/missing", new Position(5, 5))
                 .containsEntry("/list/7", new Position(3, 11))
                 .containsEntry("/nope/a", new Position(1, 1));
     }

@@ -3,12 +3,6 @@ package io.conformity.declaration.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conformity.declaration.DeclarationContent;
-import io.conformity.declaration.DeclarationContent.ComplianceBasis;
-import io.conformity.declaration.DeclarationContent.EvidenceLine;
-import io.conformity.declaration.DeclarationContent.Party;
-import io.conformity.declaration.DeclarationContent.RequirementLine;
-import io.conformity.declaration.DeclarationContent.Standard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +15,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -31,11 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 
+import io.conformity.declaration.DeclarationContent;
+import io.conformity.declaration.DeclarationContent.ComplianceBasis;
+import io.conformity.declaration.DeclarationContent.EvidenceLine;
+import io.conformity.declaration.DeclarationContent.Party;
+import io.conformity.declaration.DeclarationContent.RequirementLine;
+import io.conformity.declaration.DeclarationContent.Standard;
+
 class DeclarationPdfRendererTests {
 
     private static final UUID DECLARATION_ID = UUID.fromString("3f6c2a1e-8b4d-4c1a-9e7f-2d5b8a6c0e91");
     private static final UUID ASSESSMENT_ID = UUID.fromString("a7d1e2f3-4b5c-4d6e-8f90-1a2b3c4d5e6f");
-    private static final String NORTHWIND_ADDRESS = "Unit 4, Harbour Park\nOcean Way\nSouthampton\nSO14 3XY\nUnited Kingdom";
+    private static final String NORTHWIND_ADDRESS =
+            "Unit 4, Harbour Park\nOcean Way\nSouthampton\nSO14 3XY\nUnited Kingdom";
 
     private final DeclarationPdfRenderer renderer =
             new DeclarationPdfRenderer(new ClassPathResource("conformity/templates/"));
@@ -52,11 +55,13 @@ class DeclarationPdfRendererTests {
             String raw = new PDFTextStripper().getText(document);
             String text = flat(raw);
             // (a) product type and batch
-            assertThat(text).contains("Product type Northwind SmartHub Model NW-200 (smart home hub)")
+            assertThat(text)
+                    .contains("Product type Northwind SmartHub Model NW-200 (smart home hub)")
                     .contains("Batch 2025-W11-B")
                     .contains("Firmware version 4.2.1");
             // (b) each manufacturer and authorised representative, with every address line
-            assertThat(text).contains("Manufacturer 1 Northwind Devices Ltd")
+            assertThat(text)
+                    .contains("Manufacturer 1 Northwind Devices Ltd")
                     .contains("Manufacturer 2 Shenzhen Brightlink Electronics Co., Ltd.")
                     .contains("Representative 1 Compliance Partners UK LLP");
             List<Party> parties = new ArrayList<>(content.manufacturers());
@@ -64,12 +69,14 @@ class DeclarationPdfRendererTests {
             for (Party party : parties) {
                 // Each address line is printed as a line of its own; the first shares its line with the label.
                 List<String> addressLines = Arrays.asList(party.address().split("\n"));
-                assertThat(lines(raw)).contains("Address " + addressLines.get(0))
+                assertThat(lines(raw))
+                        .contains("Address " + addressLines.get(0))
                         .containsAll(addressLines.subList(1, addressLines.size()));
             }
             // (c) and (d)
-            assertThat(text).contains("This statement of compliance has been prepared by or on behalf of the "
-                    + "manufacturer.")
+            assertThat(text)
+                    .contains(
+                            "This statement of compliance has been prepared by or on behalf of the " + "manufacturer.")
                     .contains("In the opinion of the manufacturer, the product Northwind SmartHub Model NW-200 "
                             + "(smart home hub), batch 2025-W11-B, has complied with the applicable security "
                             + "requirements in Schedule 1");
@@ -81,7 +88,8 @@ class DeclarationPdfRendererTests {
                 assertThat(text).contains(standard.citation());
             }
             // (e), (f), (g)
-            assertThat(text).contains("ends on 31 December 2029")
+            assertThat(text)
+                    .contains("ends on 31 December 2029")
                     .contains("Signed for and on behalf of the manufacturer")
                     .contains("Name Eleanor Whitfield")
                     .contains("Function Head of Product Compliance")
@@ -96,8 +104,9 @@ class DeclarationPdfRendererTests {
                 // Long file names wrap inside their cell, so compare without whitespace.
                 assertThat(text.replace(" ", "")).contains(evidence.fileName());
             }
-            assertThat(text).contains("Statement of compliance " + DECLARATION_ID + " Page 1 of "
-                    + document.getNumberOfPages());
+            assertThat(text)
+                    .contains(
+                            "Statement of compliance " + DECLARATION_ID + " Page 1 of " + document.getNumberOfPages());
 
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Statement of Compliance");
             assertThat(document.getDocumentInformation().getProducer()).isEqualTo("Conformity");
@@ -131,8 +140,8 @@ class DeclarationPdfRendererTests {
             }
             String text = flat(raw);
             for (int page = 1; page <= pages; page++) {
-                assertThat(text).contains("Statement of compliance " + DECLARATION_ID + " Page " + page + " of "
-                        + pages);
+                assertThat(text)
+                        .contains("Statement of compliance " + DECLARATION_ID + " Page " + page + " of " + pages);
             }
             for (RequirementLine requirement : content.requirements()) {
                 assertThat(text).contains(requirement.requirementId());
@@ -143,11 +152,25 @@ class DeclarationPdfRendererTests {
     @Test
     void missingValueNamesThePlaceholder() {
         DeclarationContent sample = sample(requirements(2), evidence(1));
-        DeclarationContent withoutBatch = new DeclarationContent(sample.declarationId(), sample.assessmentId(),
-                sample.regime(), sample.productType(), sample.modelDesignation(), sample.firmwareVersion(), null,
-                sample.manufacturers(), sample.representatives(), sample.supportPeriodEnd(), sample.standards(),
-                sample.deemedCompliance(), sample.signatoryName(), sample.signatoryFunction(),
-                sample.placeOfIssue(), sample.dateOfIssue(), sample.requirements(), sample.evidence());
+        DeclarationContent withoutBatch = new DeclarationContent(
+                sample.declarationId(),
+                sample.assessmentId(),
+                sample.regime(),
+                sample.productType(),
+                sample.modelDesignation(),
+                sample.firmwareVersion(),
+                null,
+                sample.manufacturers(),
+                sample.representatives(),
+                sample.supportPeriodEnd(),
+                sample.standards(),
+                sample.deemedCompliance(),
+                sample.signatoryName(),
+                sample.signatoryFunction(),
+                sample.placeOfIssue(),
+                sample.dateOfIssue(),
+                sample.requirements(),
+                sample.evidence());
 
         assertThatThrownBy(() -> renderer.render(withoutBatch))
                 .isInstanceOf(DeclarationTemplateException.class)
@@ -157,13 +180,17 @@ class DeclarationPdfRendererTests {
 
     @Test
     void unknownPlaceholderNamesThePlaceholderAndLine(@TempDir Path folder) throws IOException {
-        Files.writeString(folder.resolve("psti-declaration.txt"), String.join("\n",
-                "font-regular: fonts/DejaVuSans.ttf",
-                "font-bold: fonts/DejaVuSans-Bold.ttf",
-                "font-mono: fonts/DejaVuSansMono.ttf",
-                "footer: {{declarationId}} | Page {{page}} of {{pages}}",
-                "title: Statement of Compliance",
-                "field: Colour | {{colour}}"), StandardCharsets.UTF_8);
+        Files.writeString(
+                folder.resolve("psti-declaration.txt"),
+                String.join(
+                        "\n",
+                        "font-regular: fonts/DejaVuSans.ttf",
+                        "font-bold: fonts/DejaVuSans-Bold.ttf",
+                        "font-mono: fonts/DejaVuSansMono.ttf",
+                        "footer: {{declarationId}} | Page {{page}} of {{pages}}",
+                        "title: Statement of Compliance",
+                        "field: Colour | {{colour}}"),
+                StandardCharsets.UTF_8);
         // No trailing slash on purpose: the renderer must still look inside the folder.
         DeclarationPdfRenderer custom = new DeclarationPdfRenderer(new FileSystemResource(folder.toFile()));
 
@@ -186,12 +213,15 @@ class DeclarationPdfRendererTests {
 
     @Test
     void unclosedBlockNamesItsLine(@TempDir Path folder) throws IOException {
-        Files.writeString(folder.resolve("psti-declaration.txt"), String.join("\n",
-                "# comment",
-                "paragraph: Made by \\",
-                "    {{productType}}",
-                "each: manufacturers",
-                "    field: Name | {{name}}"));
+        Files.writeString(
+                folder.resolve("psti-declaration.txt"),
+                String.join(
+                        "\n",
+                        "# comment",
+                        "paragraph: Made by \\",
+                        "    {{productType}}",
+                        "each: manufacturers",
+                        "    field: Name | {{name}}"));
         DeclarationPdfRenderer custom = new DeclarationPdfRenderer(new FileSystemResource(folder.toFile()));
 
         assertThatThrownBy(() -> custom.render(sample(requirements(1), evidence(1))))
@@ -203,11 +233,25 @@ class DeclarationPdfRendererTests {
     void regimeWithoutTemplateIsReported() {
         DeclarationContent sample = sample(requirements(1), evidence(1));
         // RED (Delegated Regulation (EU) 2022/30) has no template: it must fail, not borrow another regime's wording.
-        DeclarationContent red = new DeclarationContent(sample.declarationId(), sample.assessmentId(), "RED",
-                sample.productType(), sample.modelDesignation(), sample.firmwareVersion(), sample.batch(),
-                sample.manufacturers(), sample.representatives(), sample.supportPeriodEnd(), sample.standards(),
-                sample.deemedCompliance(), sample.signatoryName(), sample.signatoryFunction(),
-                sample.placeOfIssue(), sample.dateOfIssue(), sample.requirements(), sample.evidence());
+        DeclarationContent red = new DeclarationContent(
+                sample.declarationId(),
+                sample.assessmentId(),
+                "RED",
+                sample.productType(),
+                sample.modelDesignation(),
+                sample.firmwareVersion(),
+                sample.batch(),
+                sample.manufacturers(),
+                sample.representatives(),
+                sample.supportPeriodEnd(),
+                sample.standards(),
+                sample.deemedCompliance(),
+                sample.signatoryName(),
+                sample.signatoryFunction(),
+                sample.placeOfIssue(),
+                sample.dateOfIssue(),
+                sample.requirements(),
+                sample.evidence());
 
         assertThatThrownBy(() -> renderer.render(red))
                 .isInstanceOf(DeclarationTemplateException.class)
@@ -220,16 +264,19 @@ class DeclarationPdfRendererTests {
         copyFonts(folder);
         // The spaces leave room at the foot of page 1 for the heading and two body lines, but not for the
         // three lines a paragraph keeps together: the heading must move to page 2 with its paragraph.
-        Files.writeString(folder.resolve("psti-declaration.txt"), String.join("\n",
-                "font-regular: fonts/DejaVuSans.ttf",
-                "font-bold: fonts/DejaVuSans-Bold.ttf",
-                "font-mono: fonts/DejaVuSansMono.ttf",
-                "footer: {{declarationId}} | Page {{page}} of {{pages}}",
-                "field: Batch | {{batch}}",
-                "space: 400",
-                "space: 232",
-                "heading: Kept with its paragraph",
-                "paragraph: " + "Words that wrap over several lines of the page. ".repeat(8)),
+        Files.writeString(
+                folder.resolve("psti-declaration.txt"),
+                String.join(
+                        "\n",
+                        "font-regular: fonts/DejaVuSans.ttf",
+                        "font-bold: fonts/DejaVuSans-Bold.ttf",
+                        "font-mono: fonts/DejaVuSansMono.ttf",
+                        "footer: {{declarationId}} | Page {{page}} of {{pages}}",
+                        "field: Batch | {{batch}}",
+                        "space: 400",
+                        "space: 232",
+                        "heading: Kept with its paragraph",
+                        "paragraph: " + "Words that wrap over several lines of the page. ".repeat(8)),
                 StandardCharsets.UTF_8);
         DeclarationPdfRenderer custom = new DeclarationPdfRenderer(new FileSystemResource(folder.toFile()));
 
@@ -245,11 +292,25 @@ class DeclarationPdfRendererTests {
     @Test
     void charactersOutsideTheFontAreReplacedNotFatal() throws IOException {
         DeclarationContent sample = sample(requirements(3), evidence(2));
-        DeclarationContent unicode = new DeclarationContent(sample.declarationId(), sample.assessmentId(),
-                sample.regime(), "Ünïcödé 東京 ≤ 😀 hub", sample.modelDesignation(), sample.firmwareVersion(),
-                "B\u0007-1", sample.manufacturers(), List.of(), sample.supportPeriodEnd(), sample.standards(),
-                sample.deemedCompliance(), "Zoë Łukasiewicz-Ørsted", sample.signatoryFunction(),
-                sample.placeOfIssue(), sample.dateOfIssue(), sample.requirements(), sample.evidence());
+        DeclarationContent unicode = new DeclarationContent(
+                sample.declarationId(),
+                sample.assessmentId(),
+                sample.regime(),
+                "Ünïcödé 東京 ≤ 😀 hub",
+                sample.modelDesignation(),
+                sample.firmwareVersion(),
+                "B\u0007-1",
+                sample.manufacturers(),
+                List.of(),
+                sample.supportPeriodEnd(),
+                sample.standards(),
+                sample.deemedCompliance(),
+                "Zoë Łukasiewicz-Ørsted",
+                sample.signatoryFunction(),
+                sample.placeOfIssue(),
+                sample.dateOfIssue(),
+                sample.requirements(),
+                sample.evidence());
 
         byte[] pdf = renderer.render(unicode);
         Files.createDirectories(Path.of("target"));
@@ -257,7 +318,10 @@ class DeclarationPdfRendererTests {
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = flat(new PDFTextStripper().getText(document));
-            assertThat(text).contains("Ünïcödé").contains("≤").contains("\uFFFD")
+            assertThat(text)
+                    .contains("Ünïcödé")
+                    .contains("≤")
+                    .contains("\uFFFD")
                     .doesNotContain("東京")
                     .contains("Zoë Łukasiewicz-Ørsted")
                     .contains("No authorised representative has been appointed for this product.");
@@ -290,20 +354,27 @@ class DeclarationPdfRendererTests {
                 "NW-200",
                 "4.2.1",
                 "2025-W11-B",
-                List.of(new Party("Northwind Devices Ltd", NORTHWIND_ADDRESS),
-                        new Party("Shenzhen Brightlink Electronics Co., Ltd.",
+                List.of(
+                        new Party("Northwind Devices Ltd", NORTHWIND_ADDRESS),
+                        new Party(
+                                "Shenzhen Brightlink Electronics Co., Ltd.",
                                 "Building 7, Keyuan Road\nNanshan District\nShenzhen 518057\nChina")),
-                List.of(new Party("Compliance Partners UK LLP",
-                        "2nd Floor, 18 King Street\nManchester\nM2 4LQ\nUnited Kingdom")),
+                List.of(new Party(
+                        "Compliance Partners UK LLP", "2nd Floor, 18 King Street\nManchester\nM2 4LQ\nUnited Kingdom")),
                 LocalDate.of(2029, 12, 31),
-                List.of(new Standard("ETSI EN 303 645", "V2.1.1", "2020-06"),
+                List.of(
+                        new Standard("ETSI EN 303 645", "V2.1.1", "2020-06"),
                         new Standard("ISO/IEC 29147", "2nd edition", "2018-10")),
-                List.of(new ComplianceBasis("Schedule 1 paragraph 1 (passwords)",
+                List.of(
+                        new ComplianceBasis(
+                                "Schedule 1 paragraph 1 (passwords)",
                                 "Schedule 2 deemed compliance via ETSI EN 303 645 provisions 5.1-1 and 5.1-2"),
-                        new ComplianceBasis("Schedule 1 paragraph 2 (information on how to report security issues)",
+                        new ComplianceBasis(
+                                "Schedule 1 paragraph 2 (information on how to report security issues)",
                                 "Schedule 2 deemed compliance via ETSI EN 303 645 provision 5.2-1"),
-                        new ComplianceBasis("Schedule 1 paragraph 3 (information on minimum security update "
-                                + "periods)", "Schedule 2 deemed compliance via ETSI EN 303 645 provision 5.3-13")),
+                        new ComplianceBasis(
+                                "Schedule 1 paragraph 3 (information on minimum security update " + "periods)",
+                                "Schedule 2 deemed compliance via ETSI EN 303 645 provision 5.3-13")),
                 "Eleanor Whitfield",
                 "Head of Product Compliance",
                 "Southampton, United Kingdom",
@@ -338,34 +409,48 @@ class DeclarationPdfRendererTests {
             String[] provision = PROVISIONS[i % PROVISIONS.length];
             String id = i < PROVISIONS.length ? provision[1] : "X-" + (i + 1);
             boolean notApplicable = i % 7 == 6;
-            lines.add(new RequirementLine(provision[0], "ETSI EN 303 645 V2.1.1", id, provision[2],
+            lines.add(new RequirementLine(
+                    provision[0],
+                    "ETSI EN 303 645 V2.1.1",
+                    id,
+                    provision[2],
                     notApplicable ? "NOT APPLICABLE" : "PASS",
                     notApplicable
                             ? "The device exposes no such interface; see the ICS pro forma, row " + (i + 1) + "."
-                            : i % 3 == 0 ? "" : "Verified by the test lab against IXIT evidence and the "
-                                    + "manufacturer's design documentation for firmware 4.2.1."));
+                            : i % 3 == 0
+                                    ? ""
+                                    : "Verified by the test lab against IXIT evidence and the "
+                                            + "manufacturer's design documentation for firmware 4.2.1."));
         }
         return lines;
     }
 
     private static List<EvidenceLine> evidence(int count) {
-        String[] names = {"vulnerability-disclosure-policy.pdf", "password-generation-design.md",
-            "secure-boot-chain-report_v3.pdf", "tls-configuration-scan.json", "sbom-cyclonedx-4.2.1.json",
-            "support-period-publication-screenshot.png"};
+        String[] names = {
+            "vulnerability-disclosure-policy.pdf",
+            "password-generation-design.md",
+            "secure-boot-chain-report_v3.pdf",
+            "tls-configuration-scan.json",
+            "sbom-cyclonedx-4.2.1.json",
+            "support-period-publication-screenshot.png"
+        };
         List<EvidenceLine> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = names[i % names.length];
             String fileName = i < names.length ? name : "r" + (i + 1) + "-" + name;
-            lines.add(new EvidenceLine(PROVISIONS[i % PROVISIONS.length][1], fileName,
-                    sha256("evidence file " + i), 1_024L * (i + 1) + 17L * i * i));
+            lines.add(new EvidenceLine(
+                    PROVISIONS[i % PROVISIONS.length][1],
+                    fileName,
+                    sha256("evidence file " + i),
+                    1_024L * (i + 1) + 17L * i * i));
         }
         return lines;
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,12 +2,6 @@ package io.conformity.declaration.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.conformity.declaration.DeclarationContent;
-import io.conformity.declaration.DeclarationContent.ComplianceBasis;
-import io.conformity.declaration.DeclarationContent.EvidenceLine;
-import io.conformity.declaration.DeclarationContent.Party;
-import io.conformity.declaration.DeclarationContent.RequirementLine;
-import io.conformity.declaration.DeclarationContent.Standard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +14,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -27,6 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
+
+import io.conformity.declaration.DeclarationContent;
+import io.conformity.declaration.DeclarationContent.ComplianceBasis;
+import io.conformity.declaration.DeclarationContent.EvidenceLine;
+import io.conformity.declaration.DeclarationContent.Party;
+import io.conformity.declaration.DeclarationContent.RequirementLine;
+import io.conformity.declaration.DeclarationContent.Standard;
 
 /**
  * The shipped CRA and EN 303 645 templates, rendered with realistic content and read back with PDFBox's text
@@ -38,10 +40,10 @@ class DeclarationTemplatesTests {
     private static final UUID DECLARATION_ID = UUID.fromString("5b0e7c2d-91a4-4f3e-b6d8-0c2f4e6a8b13");
     private static final UUID ASSESSMENT_ID = UUID.fromString("c4e8a1b2-3d5f-4a6b-9c7d-8e0f1a2b3c4d");
     private static final String PRODUCT_TYPE = "Northwind SmartHub Model NW-200 (smart home hub)";
-    private static final Party MANUFACTURER = new Party("Northwind Devices Ltd",
-            "Unit 4, Harbour Park\nOcean Way\nSouthampton\nSO14 3XY\nUnited Kingdom");
-    private static final Party EU_REPRESENTATIVE = new Party("Compliance Partners Europe B.V.",
-            "Keizersgracht 214\n1016 DZ Amsterdam\nNetherlands");
+    private static final Party MANUFACTURER = new Party(
+            "Northwind Devices Ltd", "Unit 4, Harbour Park\nOcean Way\nSouthampton\nSO14 3XY\nUnited Kingdom");
+    private static final Party EU_REPRESENTATIVE =
+            new Party("Compliance Partners Europe B.V.", "Keizersgracht 214\n1016 DZ Amsterdam\nNetherlands");
     private static final String CRA_FRAMEWORK = "Regulation (EU) 2024/2847 (Cyber Resilience Act), Annex I 2024/2847";
     private static final String EN_FRAMEWORK = "ETSI EN 303 645 V3.1.3";
     private static final Standard EN_V3 = new Standard("ETSI EN 303 645", "V3.1.3", "2024-09");
@@ -60,53 +62,70 @@ class DeclarationTemplatesTests {
             String raw = new PDFTextStripper().getText(document);
             String text = flat(raw);
 
-            assertThat(text).contains("EU Declaration of Conformity")
+            assertThat(text)
+                    .contains("EU Declaration of Conformity")
                     .contains("Regulation (EU) 2024/2847 (Cyber Resilience Act), Article 28 and Annex V")
                     .contains("Declaration reference " + DECLARATION_ID);
             // The sections carry the numbers of the Annex V elements, in Annex V's order.
-            assertThat(text).containsSubsequence("1. Product",
-                    "2. Manufacturer and authorised representative", "3. Responsibility",
-                    "4. Object of the declaration", "5. Conformity",
-                    "6. Harmonised standards, common specifications and cybersecurity certifications",
-                    "7. Notified body", "8. Additional information", "Annex: Assessment record",
-                    "A.1 Requirements", "A.2 Evidence files");
+            assertThat(text)
+                    .containsSubsequence(
+                            "1. Product",
+                            "2. Manufacturer and authorised representative",
+                            "3. Responsibility",
+                            "4. Object of the declaration",
+                            "5. Conformity",
+                            "6. Harmonised standards, common specifications and cybersecurity certifications",
+                            "7. Notified body",
+                            "8. Additional information",
+                            "Annex: Assessment record",
+                            "A.1 Requirements",
+                            "A.2 Evidence files");
 
             // (1) name and type of the product, and what identifies it
-            assertThat(text).contains("Product name and type " + PRODUCT_TYPE)
+            assertThat(text)
+                    .contains("Product name and type " + PRODUCT_TYPE)
                     .contains("Model designation NW-200")
                     .contains("Firmware version 5.0.3")
                     .contains("Batch 2028-W02-A");
             // (2) manufacturer and authorised representative, every address line printed
-            assertThat(text).contains("Manufacturer Northwind Devices Ltd")
+            assertThat(text)
+                    .contains("Manufacturer Northwind Devices Ltd")
                     .contains("Representative Compliance Partners Europe B.V.")
                     .doesNotContain("No authorised representative");
             for (Party party : List.of(MANUFACTURER, EU_REPRESENTATIVE)) {
                 List<String> addressLines = Arrays.asList(party.address().split("\n"));
-                assertThat(lines(raw)).contains("Address " + addressLines.get(0))
+                assertThat(lines(raw))
+                        .contains("Address " + addressLines.get(0))
                         .containsAll(addressLines.subList(1, addressLines.size()));
             }
             // (3) sole responsibility
-            assertThat(text).contains(
-                    "This declaration of conformity is issued under the sole responsibility of the manufacturer.");
+            assertThat(text)
+                    .contains(
+                            "This declaration of conformity is issued under the sole responsibility of the manufacturer.");
             // (4) object of the declaration, traceable
-            assertThat(text).contains("The object of this declaration is " + PRODUCT_TYPE
-                    + ", model NW-200, firmware version 5.0.3, batch 2028-W02-A.")
+            assertThat(text)
+                    .contains("The object of this declaration is " + PRODUCT_TYPE
+                            + ", model NW-200, firmware version 5.0.3, batch 2028-W02-A.")
                     .contains("the reference of this declaration, " + DECLARATION_ID);
             // (5) conformity with the Union harmonisation legislation
-            assertThat(text).contains("The object of the declaration described in section 4 is in conformity with "
-                    + "the relevant Union harmonisation legislation: Regulation (EU) 2024/2847 (Cyber Resilience "
-                    + "Act), including the essential cybersecurity requirements of its Annex I")
+            assertThat(text)
+                    .contains("The object of the declaration described in section 4 is in conformity with "
+                            + "the relevant Union harmonisation legislation: Regulation (EU) 2024/2847 (Cyber Resilience "
+                            + "Act), including the essential cybersecurity requirements of its Annex I")
                     .doesNotContain("Basis of conformity");
             // (6) no standard, common specification or certification: said so, with nothing left dangling
-            assertThat(text).contains("No harmonised standard, common specification or European cybersecurity "
-                    + "certification was applied. Conformity was assessed directly against each requirement of "
-                    + "Annex I to Regulation (EU) 2024/2847, as listed in section A.1 of the annex")
+            assertThat(text)
+                    .contains("No harmonised standard, common specification or European cybersecurity "
+                            + "certification was applied. Conformity was assessed directly against each requirement of "
+                            + "Annex I to Regulation (EU) 2024/2847, as listed in section A.1 of the annex")
                     .doesNotContainIgnoringCase("as follows");
             // (7) procedure and notified body
-            assertThat(text).contains("Conformity assessment procedure: internal control (module A); no notified "
-                    + "body was involved.");
+            assertThat(text)
+                    .contains("Conformity assessment procedure: internal control (module A); no notified "
+                            + "body was involved.");
             // (8) support period, signed for and on behalf of, place and date, name, function, signature
-            assertThat(text).contains("Support period ends 31 January 2033")
+            assertThat(text)
+                    .contains("Support period ends 31 January 2033")
                     .contains("Article 13(8)")
                     .contains("Article 13(19)")
                     .contains("Signed for and on behalf of Northwind Devices Ltd")
@@ -117,8 +136,9 @@ class DeclarationTemplatesTests {
                     .contains("Function Head of Product Compliance");
 
             assertAnnex(content, raw, text);
-            assertThat(text).contains("EU declaration of conformity " + DECLARATION_ID + " Page 1 of "
-                    + document.getNumberOfPages());
+            assertThat(text)
+                    .contains("EU declaration of conformity " + DECLARATION_ID + " Page 1 of "
+                            + document.getNumberOfPages());
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("EU Declaration of Conformity");
         }
     }
@@ -126,12 +146,14 @@ class DeclarationTemplatesTests {
     @Test
     void craDeclarationListsStandardsAndBasesWhenThereAreSome() throws IOException {
         Standard en18031 = new Standard("EN 18031-1", "2024", "2024-08");
-        DeclarationContent content = cra(List.of(en18031),
+        DeclarationContent content = cra(
+                List.of(en18031),
                 List.of(new ComplianceBasis("Annex I, Part I, point 2(d)", "EN 18031-1:2024 (ACM, AUM)")));
 
         try (PDDocument document = Loader.loadPDF(renderer.render(content))) {
             String text = flat(new PDFTextStripper().getText(document));
-            assertThat(text).contains("• " + en18031.citation())
+            assertThat(text)
+                    .contains("• " + en18031.citation())
                     .contains("Basis of conformity Annex I, Part I, point 2(d): EN 18031-1:2024 (ACM, AUM)")
                     .doesNotContain("No harmonised standard");
         }
@@ -148,14 +170,22 @@ class DeclarationTemplatesTests {
             String raw = new PDFTextStripper().getText(document);
             String text = flat(raw);
 
-            assertThat(text).contains("Statement of Conformance: ETSI EN 303 645")
+            assertThat(text)
+                    .contains("Statement of Conformance: ETSI EN 303 645")
                     .contains("it is not a declaration of conformity under any legislation")
                     .contains("Statement reference " + DECLARATION_ID);
-            assertThat(text).containsSubsequence("1. Product", "2. Manufacturer", "3. Standard",
-                    "4. Statement of conformance", "5. Defined support period", "6. Issue and signature",
-                    "Annex: Assessment record");
+            assertThat(text)
+                    .containsSubsequence(
+                            "1. Product",
+                            "2. Manufacturer",
+                            "3. Standard",
+                            "4. Statement of conformance",
+                            "5. Defined support period",
+                            "6. Issue and signature",
+                            "Annex: Assessment record");
             // product and manufacturers
-            assertThat(text).contains("Product type " + PRODUCT_TYPE)
+            assertThat(text)
+                    .contains("Product type " + PRODUCT_TYPE)
                     .contains("Model designation NW-200")
                     .contains("Firmware version 4.2.1")
                     .contains("Batch 2025-W11-B")
@@ -163,13 +193,15 @@ class DeclarationTemplatesTests {
                     .contains("Manufacturer Shenzhen Brightlink Electronics Co., Ltd.")
                     .doesNotContain("Representative");
             // the standard with number, version and date, and the framework version the annex rows name
-            assertThat(text).contains("Standard ETSI EN 303 645 V3.1.3 (2024-09)")
+            assertThat(text)
+                    .contains("Standard ETSI EN 303 645 V3.1.3 (2024-09)")
                     .contains("Framework assessed " + EN_FRAMEWORK)
                     .doesNotContain("names no edition");
             // the statement, the ICS and the 5.0-1 / 4-1 justification rule
-            assertThat(text).contains("The manufacturer states that the product " + PRODUCT_TYPE + ", model NW-200, "
-                    + "firmware version 4.2.1, batch 2025-W11-B, conforms to the edition of ETSI EN 303 645 "
-                    + "identified in section 3")
+            assertThat(text)
+                    .contains("The manufacturer states that the product " + PRODUCT_TYPE + ", model NW-200, "
+                            + "firmware version 4.2.1, batch 2025-W11-B, conforms to the edition of ETSI EN 303 645 "
+                            + "identified in section 3")
                     .contains("The assessment followed the implementation conformance statement (ICS) pro forma "
                             + "in Annex B of the standard (Table B.1)")
                     .contains("As provision 5.0-1 requires (provision 4-1 in V2.1.1), every recommendation that "
@@ -177,7 +209,8 @@ class DeclarationTemplatesTests {
                             + "section A.1 of the annex.")
                     .doesNotContainIgnoringCase("as follows");
             // support period, signatory, place and date
-            assertThat(text).contains("The defined support period of the product ends on 31 December 2029.")
+            assertThat(text)
+                    .contains("The defined support period of the product ends on 31 December 2029.")
                     .contains("Signed for and on behalf of the manufacturer")
                     .contains("Name Eleanor Whitfield")
                     .contains("Function Head of Product Compliance")
@@ -185,8 +218,9 @@ class DeclarationTemplatesTests {
                     .contains("Date of issue 14 March 2025");
 
             assertAnnex(content, raw, text);
-            assertThat(text).contains("Statement of conformance " + DECLARATION_ID + " Page 1 of "
-                    + document.getNumberOfPages());
+            assertThat(text)
+                    .contains(
+                            "Statement of conformance " + DECLARATION_ID + " Page 1 of " + document.getNumberOfPages());
             assertThat(document.getDocumentInformation().getTitle())
                     .isEqualTo("Statement of Conformance: ETSI EN 303 645");
         }
@@ -201,8 +235,9 @@ class DeclarationTemplatesTests {
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = flat(new PDFTextStripper().getText(document));
-            assertThat(text).contains("The declaration data names no edition of the standard. The product was "
-                    + "assessed against the framework versions below")
+            assertThat(text)
+                    .contains("The declaration data names no edition of the standard. The product was "
+                            + "assessed against the framework versions below")
                     .contains("Framework assessed " + EN_FRAMEWORK)
                     .doesNotContain("Standard ETSI EN 303 645");
             // Named once, although every annex row carries it.
@@ -216,14 +251,32 @@ class DeclarationTemplatesTests {
     void notApplicableRowWithoutVerdictRenders(String regime) throws IOException {
         DeclarationContent base = en303645(List.of(EN_V3));
         List<RequirementLine> rows = new ArrayList<>(base.requirements());
-        rows.add(new RequirementLine("Secure storage", EN_FRAMEWORK, "5.4-2",
-                "Tamper-resistant per-device identity", "",
+        rows.add(new RequirementLine(
+                "Secure storage",
+                EN_FRAMEWORK,
+                "5.4-2",
+                "Tamper-resistant per-device identity",
+                "",
                 "Not applicable: no hard-coded unique per-device identity is used for security (feature l)."));
-        DeclarationContent content = new DeclarationContent(base.declarationId(), base.assessmentId(), regime,
-                base.productType(), base.modelDesignation(), base.firmwareVersion(), base.batch(),
-                base.manufacturers(), base.representatives(), base.supportPeriodEnd(), base.standards(),
-                base.deemedCompliance(), base.signatoryName(), base.signatoryFunction(), base.placeOfIssue(),
-                base.dateOfIssue(), rows, base.evidence());
+        DeclarationContent content = new DeclarationContent(
+                base.declarationId(),
+                base.assessmentId(),
+                regime,
+                base.productType(),
+                base.modelDesignation(),
+                base.firmwareVersion(),
+                base.batch(),
+                base.manufacturers(),
+                base.representatives(),
+                base.supportPeriodEnd(),
+                base.standards(),
+                base.deemedCompliance(),
+                base.signatoryName(),
+                base.signatoryFunction(),
+                base.placeOfIssue(),
+                base.dateOfIssue(),
+                rows,
+                base.evidence());
 
         try (PDDocument document = Loader.loadPDF(renderer.render(content))) {
             String text = flat(new PDFTextStripper().getText(document));
@@ -246,8 +299,13 @@ class DeclarationTemplatesTests {
     private static DeclarationContent cra(List<Standard> standards, List<ComplianceBasis> bases) {
         String[][] rows = {
             {"Risk-based design", "I.1", "Risk-appropriate cybersecurity", "PASS", ""},
-            {"CRA I", "I.2a", "No known exploitable vulnerabilities", "PASS",
-                "Vulnerability scan of firmware 5.0.3 against the SBOM shows no known exploitable vulnerability."},
+            {
+                "CRA I",
+                "I.2a",
+                "No known exploitable vulnerabilities",
+                "PASS",
+                "Vulnerability scan of firmware 5.0.3 against the SBOM shows no known exploitable vulnerability."
+            },
             {"No universal default passwords", "I.2b", "Secure by default", "PASS", ""},
             {"Updates & support period", "I.2c", "Security updates", "PASS", ""},
             {"No universal default passwords", "I.2d", "Protection from unauthorised access", "PASS", ""},
@@ -279,23 +337,48 @@ class DeclarationTemplatesTests {
                 evidence("II.1", "sbom-cyclonedx-5.0.3.json", 233_870),
                 evidence("II.5", "coordinated-vulnerability-disclosure-policy.pdf", 120_402),
                 evidence("II.7", "update-signing-and-distribution-design.md", 18_230));
-        return new DeclarationContent(DECLARATION_ID, ASSESSMENT_ID, "CRA", PRODUCT_TYPE, "NW-200", "5.0.3",
-                "2028-W02-A", List.of(MANUFACTURER), List.of(EU_REPRESENTATIVE), LocalDate.of(2033, 1, 31),
-                standards, bases, "Eleanor Whitfield", "Head of Product Compliance", "Southampton, United Kingdom",
-                LocalDate.of(2028, 1, 14), requirements, evidence);
+        return new DeclarationContent(
+                DECLARATION_ID,
+                ASSESSMENT_ID,
+                "CRA",
+                PRODUCT_TYPE,
+                "NW-200",
+                "5.0.3",
+                "2028-W02-A",
+                List.of(MANUFACTURER),
+                List.of(EU_REPRESENTATIVE),
+                LocalDate.of(2033, 1, 31),
+                standards,
+                bases,
+                "Eleanor Whitfield",
+                "Head of Product Compliance",
+                "Southampton, United Kingdom",
+                LocalDate.of(2028, 1, 14),
+                requirements,
+                evidence);
     }
 
     private static DeclarationContent en303645(List<Standard> standards) {
         String[][] rows = {
             {"EN 5.0", "5.0-1", "Justifications recorded", "PASS", ""},
             {"No universal default passwords", "5.1-1", "Unique or user-defined passwords", "PASS", ""},
-            {"No universal default passwords", "5.1-2A", "Avoid passwords for machine-to-machine authentication",
-                "FAIL", "Recommendation not met: the Zigbee bridge still authenticates to the hub with a "
-                    + "per-device install code; certificate-based pairing is planned for firmware 5."},
+            {
+                "No universal default passwords",
+                "5.1-2A",
+                "Avoid passwords for machine-to-machine authentication",
+                "FAIL",
+                "Recommendation not met: the Zigbee bridge still authenticates to the hub with a "
+                        + "per-device install code; certificate-based pairing is planned for firmware 5."
+            },
             {"Vulnerability reporting", "5.2-1", "Vulnerability disclosure policy published", "PASS", ""},
             {"Updates & support period", "5.3-13", "Defined support period published", "PASS", ""},
-            {"Updates & support period", "5.3-14", "Rationale for non-updatable devices", "",
-                "Not applicable: all software components are updatable (condition 3 does not hold)."},
+            {
+                "Updates & support period",
+                "5.3-14",
+                "Rationale for non-updatable devices",
+                "",
+                "Not applicable: all software components are updatable (condition 3 does not hold)."
+            },
             {"Updates & support period", "5.3-16", "Model designation recognisable", "PASS", ""},
             {"Secure storage", "5.4-3", "No hard-coded critical security parameters", "PASS", ""},
             {"Secure comms", "5.5-1", "Best-practice cryptography in transit", "PASS", ""},
@@ -316,12 +399,29 @@ class DeclarationTemplatesTests {
                 evidence("5.3-13", "support-period-publication-screenshot.png", 310_775),
                 evidence("5.5-1", "tls-configuration-scan.json", 44_018),
                 evidence("6-1", "privacy-notice-2025-03.pdf", 88_901));
-        return new DeclarationContent(DECLARATION_ID, ASSESSMENT_ID, "EN303645", PRODUCT_TYPE, "NW-200", "4.2.1",
-                "2025-W11-B", List.of(MANUFACTURER, new Party("Shenzhen Brightlink Electronics Co., Ltd.",
-                        "Building 7, Keyuan Road\nNanshan District\nShenzhen 518057\nChina")),
-                List.of(), LocalDate.of(2029, 12, 31), standards, List.of(), "Eleanor Whitfield",
-                "Head of Product Compliance", "Southampton, United Kingdom", LocalDate.of(2025, 3, 14),
-                requirements, evidence);
+        return new DeclarationContent(
+                DECLARATION_ID,
+                ASSESSMENT_ID,
+                "EN303645",
+                PRODUCT_TYPE,
+                "NW-200",
+                "4.2.1",
+                "2025-W11-B",
+                List.of(
+                        MANUFACTURER,
+                        new Party(
+                                "Shenzhen Brightlink Electronics Co., Ltd.",
+                                "Building 7, Keyuan Road\nNanshan District\nShenzhen 518057\nChina")),
+                List.of(),
+                LocalDate.of(2029, 12, 31),
+                standards,
+                List.of(),
+                "Eleanor Whitfield",
+                "Head of Product Compliance",
+                "Southampton, United Kingdom",
+                LocalDate.of(2025, 3, 14),
+                requirements,
+                evidence);
     }
 
     private static EvidenceLine evidence(String requirementId, String fileName, long size) {
@@ -343,8 +443,8 @@ class DeclarationTemplatesTests {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

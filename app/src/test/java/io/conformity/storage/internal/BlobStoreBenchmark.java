@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -57,16 +58,25 @@ class BlobStoreBenchmark {
         double gb = SIZE / 1e9;
         System.out.printf("%nBlob store benchmark, %d MiB, best of %d%n", SIZE >> 20, ROUNDS);
         System.out.printf("  openssl dgst -sha256 (baseline)  %6.2f s  %5.2f GB/s%n", openssl, gb / openssl);
-        System.out.printf("  Java SHA-256 only                %6.2f s  %5.2f GB/s  %.2fx baseline time%n", digestOnly,
-                gb / digestOnly, digestOnly / openssl);
-        System.out.printf("  BlobStore.put (hash + copy)      %6.2f s  %5.2f GB/s  %.2fx baseline time%n", store,
-                gb / store, store / openssl);
+        System.out.printf(
+                "  Java SHA-256 only                %6.2f s  %5.2f GB/s  %.2fx baseline time%n",
+                digestOnly, gb / digestOnly, digestOnly / openssl);
+        System.out.printf(
+                "  BlobStore.put (hash + copy)      %6.2f s  %5.2f GB/s  %.2fx baseline time%n",
+                store, gb / store, store / openssl);
 
         // Streaming, not buffering: a JVM with a 32 MiB heap stores the 512 MiB file.
         Path root = Files.createTempDirectory(dir, "small-heap-");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx32m", "-cp", System.getProperty("java.class.path"), SmallHeapUpload.class.getName(),
-                input.toString(), root.toString()).inheritIO().start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx32m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SmallHeapUpload.class.getName(),
+                        input.toString(),
+                        root.toString())
+                .inheritIO()
+                .start();
         if (!child.waitFor(10, TimeUnit.MINUTES) || child.exitValue() != 0) {
             throw new AssertionError("Storing 512 MiB with a 32 MiB heap failed");
         }
@@ -82,8 +92,9 @@ class BlobStoreBenchmark {
             try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
                 StoredBlob blob = blobs.put(in, Long.MAX_VALUE);
                 Runtime rt = Runtime.getRuntime();
-                System.out.printf("  child: %s, %d bytes, heap max %d MiB%n", blob.sha256().substring(0, 12),
-                        blob.size(), rt.maxMemory() >> 20);
+                System.out.printf(
+                        "  child: %s, %d bytes, heap max %d MiB%n",
+                        blob.sha256().substring(0, 12), blob.size(), rt.maxMemory() >> 20);
             }
         }
     }
@@ -103,8 +114,10 @@ class BlobStoreBenchmark {
     }
 
     private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (process.waitFor() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed");
         }
@@ -123,7 +136,7 @@ class BlobStoreBenchmark {
 
     private static void deleteTree(Path root) throws Exception {
         try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,8 +45,11 @@ class FileSystemBlobStoreTests {
         try (InputStream in = store.open(blob.sha256()).orElseThrow()) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
         }
-        assertThat(root.resolve("sha256").resolve(blob.sha256().substring(0, 2)).resolve(blob.sha256().substring(2, 4))
-                .resolve(blob.sha256())).exists();
+        assertThat(root.resolve("sha256")
+                        .resolve(blob.sha256().substring(0, 2))
+                        .resolve(blob.sha256().substring(2, 4))
+                        .resolve(blob.sha256()))
+                .exists();
     }
 
     @Test
@@ -63,11 +67,12 @@ class FileSystemBlobStoreTests {
     void concurrentUploadsOfTheSameBytesLeaveOneFile() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(new StorageProperties(root));
         byte[] bytes = new byte[256 * 1024];
-        new java.util.Random(1).nextBytes(bytes);
+        new Random(1).nextBytes(bytes);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<StoredBlob>> uploads = IntStream.range(0, 16)
-                    .mapToObj(i -> (Callable<StoredBlob>) () -> store.put(new ByteArrayInputStream(bytes), bytes.length))
+                    .mapToObj(
+                            i -> (Callable<StoredBlob>) () -> store.put(new ByteArrayInputStream(bytes), bytes.length))
                     .toList();
             List<Future<StoredBlob>> results = pool.invokeAll(uploads);
             long newly = 0;
@@ -96,7 +101,8 @@ class FileSystemBlobStoreTests {
     @Test
     void exactlyTheLimitIsAccepted() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(new StorageProperties(root));
-        assertThat(store.put(new ByteArrayInputStream(new byte[100]), 100).size()).isEqualTo(100);
+        assertThat(store.put(new ByteArrayInputStream(new byte[100]), 100).size())
+                .isEqualTo(100);
     }
 
     @Test
