@@ -44,20 +44,23 @@ class FirstStartSystemTests {
             String token = link.group(1);
             ApiClient api = new ApiClient(port(app));
 
-            assertProblem(
-                    api.post(
-                            null,
-                            "/api/v1/setup",
-                            Map.of(
-                                    "token",
-                                    "not-the-token",
-                                    "username",
-                                    "first-admin",
-                                    "displayName",
-                                    "First Admin",
-                                    "password",
-                                    "a-long-enough-password")),
-                    403);
+            assertThat(assertProblem(
+                                    api.post(
+                                            null,
+                                            "/api/v1/setup",
+                                            Map.of(
+                                                    "token",
+                                                    "not-the-token",
+                                                    "username",
+                                                    "first-admin",
+                                                    "displayName",
+                                                    "First Admin",
+                                                    "password",
+                                                    "a-long-enough-password")),
+                                    403)
+                            .get("type")
+                            .asText())
+                    .isEqualTo("urn:conformity:problem:invalid-setup-token");
             assertProblem(
                     api.post(
                             null,
