@@ -10,14 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * First-start settings. There is no default password: with no account, either the operator supplies the
  * initial administrator's password (in {@code password} or, better, in {@code passwordFile}) or a one-time
  * setup link is printed.
- *
- * @param publicUrl the base URL printed in the setup link
  */
 @ConfigurationProperties("conformity.identity")
 public record IdentityProperties(
         @DefaultValue InitialAdmin initialAdmin,
-        @DefaultValue("PT24H") Duration setupLinkValidity,
-        @DefaultValue("http://localhost:8080") String publicUrl) {
+        @DefaultValue("PT24H") Duration setupLinkValidity) {
 
     public record InitialAdmin(@DefaultValue("admin") String username, String password, Path passwordFile) {
 

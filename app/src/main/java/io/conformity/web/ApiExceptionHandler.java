@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 import jakarta.validation.ConstraintViolationException;
@@ -58,23 +59,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(at(pointer(error.getField()), String.valueOf(error.getDefaultMessage())));
+            errors.add(InvalidInputException.at(pointer(error.getField()), String.valueOf(error.getDefaultMessage())));
         }
         ex.getBindingResult()
                 .getGlobalErrors()
-                .forEach(error -> errors.add(at("", String.valueOf(error.getDefaultMessage()))));
+                .forEach(error -> errors.add(InvalidInputException.at("", String.valueOf(error.getDefaultMessage()))));
         return invalid(errors);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Map<String, Object>> errors = new ArrayList<>();
         ex.getParameterValidationResults()
                 .forEach(result -> result.getResolvableErrors()
-                        .forEach(e -> errors.add(parameter(
+                        .forEach(e -> errors.add(InvalidInputException.parameter(
                                 result.getMethodParameter().getParameterName(),
                                 String.valueOf(e.getDefaultMessage())))));
         return invalid(errors);
@@ -84,7 +85,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() != null ? ex.getPropertyName() : "value";
-        return invalid(List.of(parameter(name, "'" + ex.getValue() + "' " + expected(ex.getRequiredType()))));
+        return invalid(List.of(
+                InvalidInputException.parameter(name, "'" + ex.getValue() + "' " + expected(ex.getRequiredType()))));
     }
 
     @Override
@@ -93,7 +95,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
-        return invalid(List.of(parameter(ex.getParameterName(), "is required")));
+        return invalid(List.of(InvalidInputException.parameter(ex.getParameterName(), "is required")));
     }
 
     @Override
@@ -116,19 +118,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     Map.of("limit", tooLarge.get().limit()));
         }
         if (ex.getCause() instanceof JsonParseException parse) {
-            return invalid(List.of(at(
+            return invalid(List.of(InvalidInputException.at(
                     "",
                     "not valid JSON at line " + parse.getLocation().getLineNr() + ", column "
                             + parse.getLocation().getColumnNr() + ": " + parse.getOriginalMessage())));
         }
         if (ex.getCause() instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
-            return invalid(List.of(at(pointer(mismatch.getPath()), mismatchDetail(mismatch))));
+            return invalid(List.of(InvalidInputException.at(pointer(mismatch.getPath()), mismatchDetail(mismatch))));
         }
         if (ex.getCause() instanceof MismatchedInputException mismatch) {
-            return invalid(List.of(at("", "the body must be a JSON " + shape(mismatch.getTargetType()))));
+            return invalid(List.of(
+                    InvalidInputException.at("", "the body must be a JSON " + shape(mismatch.getTargetType()))));
         }
-        return invalid(List.of(at("", "the request body is missing or cannot be read")));
+        return invalid(List.of(InvalidInputException.at("", "the request body is missing or cannot be read")));
     }
 
     @Override
@@ -145,9 +148,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
-        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+        List<Map<String, Object>> errors = ex.getConstraintViolations().stream()
                 .sorted((a, b) -> pointer(a.getPropertyPath()).compareTo(pointer(b.getPropertyPath())))
-                .map(v -> at(pointer(v.getPropertyPath()), v.getMessage()))
+                .map(v -> InvalidInputException.at(pointer(v.getPropertyPath()), v.getMessage()))
                 .toList();
         return invalid(errors);
     }
@@ -200,19 +203,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(type.status()).body(ProblemException.problem(type, detail, properties));
     }
 
-    private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
+    private static ResponseEntity<Object> invalid(List<Map<String, Object>> errors) {
         return problem(
                 ProblemType.VALIDATION,
                 "The request has " + errors.size() + " invalid field(s).",
                 Map.of("errors", errors));
-    }
-
-    private static Map<String, String> at(String pointer, String detail) {
-        return Map.of("pointer", pointer, "detail", detail);
-    }
-
-    private static Map<String, String> parameter(String name, String detail) {
-        return Map.of("parameter", name, "detail", detail);
     }
 
     private static <T extends Throwable> Optional<T> cause(Throwable ex, Class<T> type) {

@@ -72,8 +72,8 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
         query.keySet().stream()
                 .filter(name -> !known.contains(name))
                 .sorted()
-                .forEach(name ->
-                        errors.add(error(name, "unknown parameter; this list takes " + String.join(", ", known))));
+                .forEach(name -> errors.add(InvalidInputException.parameter(
+                        name, "unknown parameter; this list takes " + String.join(", ", known))));
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The query has " + errors.size() + " invalid parameter(s).", errors);
         }
@@ -121,17 +121,17 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
         }
         String range = "must be between " + min + " and " + max;
         if (values.length > 1) {
-            errors.add(error(name, "must be given once"));
+            errors.add(InvalidInputException.parameter(name, "must be given once"));
             return null;
         }
         if (!WHOLE_NUMBER.matcher(values[0]).matches()) {
-            errors.add(error(name, quote(values[0]) + " is not a whole number; " + range));
+            errors.add(InvalidInputException.parameter(name, quote(values[0]) + " is not a whole number; " + range));
             return null;
         }
         String digits = values[0].replaceFirst("^0+(?=.)", "");
         long value = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (value < min || value > max) {
-            errors.add(error(name, range));
+            errors.add(InvalidInputException.parameter(name, range));
             return null;
         }
         return (int) value;
@@ -147,17 +147,19 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
             String[] parts = value.split(",", -1);
             String property = parts[0].strip();
             if (parts.length > 2 || property.isEmpty()) {
-                errors.add(error(SORT, quote(value) + " must be 'property' or 'property,asc' or 'property,desc'"));
+                errors.add(InvalidInputException.parameter(
+                        SORT, quote(value) + " must be 'property' or 'property,asc' or 'property,desc'"));
                 valid = false;
             } else if (!sortable.contains(property)) {
-                errors.add(error(SORT, quote(property) + " is not sortable; sort by " + String.join(", ", sortable)));
+                errors.add(InvalidInputException.parameter(
+                        SORT, quote(property) + " is not sortable; sort by " + String.join(", ", sortable)));
                 valid = false;
             } else if (!seen.add(property)) {
-                errors.add(error(SORT, quote(property) + " is given twice"));
+                errors.add(InvalidInputException.parameter(SORT, quote(property) + " is given twice"));
                 valid = false;
             } else if (parts.length == 2
                     && Sort.Direction.fromOptionalString(parts[1].strip()).isEmpty()) {
-                errors.add(error(SORT, quote(value) + ": the direction must be asc or desc"));
+                errors.add(InvalidInputException.parameter(SORT, quote(value) + ": the direction must be asc or desc"));
                 valid = false;
             } else {
                 Sort.Direction direction =
@@ -179,14 +181,14 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
             return null;
         }
         if (values.length > 1) {
-            errors.add(error(name, "must be given once"));
+            errors.add(InvalidInputException.parameter(name, "must be given once"));
             return null;
         }
         String value = values[0];
         if (type == String.class) {
             String text = value.strip();
             if (text.length() > MAX_TEXT) {
-                errors.add(error(name, "must be at most " + MAX_TEXT + " characters"));
+                errors.add(InvalidInputException.parameter(name, "must be at most " + MAX_TEXT + " characters"));
                 return null;
             }
             return text.isEmpty() ? null : text;
@@ -195,7 +197,8 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
             if (UUID_FORM.matcher(value).matches()) {
                 return UUID.fromString(value);
             }
-            errors.add(error(name, quote(value) + " is not a UUID (such as 3fa85f64-5717-4562-b3fc-2c963f66afa6)"));
+            errors.add(InvalidInputException.parameter(
+                    name, quote(value) + " is not a UUID (such as 3fa85f64-5717-4562-b3fc-2c963f66afa6)"));
             return null;
         }
         if (type.isEnum()) {
@@ -204,7 +207,7 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
                     return constant;
                 }
             }
-            errors.add(error(
+            errors.add(InvalidInputException.parameter(
                     name,
                     quote(value) + " is not one of "
                             + Arrays.stream(type.getEnumConstants())
@@ -213,10 +216,6 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
             return null;
         }
         throw new IllegalStateException("A list filter is a String, a UUID or an enum, not " + type + ": " + name);
-    }
-
-    private static Map<String, Object> error(String parameter, String detail) {
-        return Map.of("parameter", parameter, "detail", detail);
     }
 
     /** The client's value in a message, cut short so that a huge value does not come back whole. */

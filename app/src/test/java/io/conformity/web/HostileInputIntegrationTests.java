@@ -11,10 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ApiClient.Response;
+import io.conformity.support.Concurrently;
 import io.conformity.support.ConformityIntegrationTest;
 import io.conformity.support.Fixtures;
 import io.conformity.support.RawHttp;
@@ -115,7 +113,7 @@ class HostileInputIntegrationTests {
     // --- Concurrent completion: exactly one wins, the others are told the task is done
 
     @Test
-    void tenParallelSubmitsReviewsAndApprovalsOfOneTaskGiveOneSuccessAndNineConflicts() throws Exception {
+    void tenParallelSubmitsReviewsAndApprovalsOfOneTaskGiveOneSuccessAndNineConflicts() {
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
         Credentials signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
         String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
@@ -148,25 +146,13 @@ class HostileInputIntegrationTests {
                 .hasSize(1);
     }
 
-    private void assertOneWins(Callable<Response> call, int success) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                futures.add(pool.submit(call));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            assertThat(responses).filteredOn(r -> r.status() == success).hasSize(1);
-            responses.stream()
-                    .filter(r -> r.status() != success)
-                    .forEach(r -> assertThat(assertProblem(r, 409).get("type").asText())
-                            .isEqualTo("urn:conformity:problem:task-completed"));
-        } finally {
-            pool.shutdownNow();
-        }
+    private static void assertOneWins(Supplier<Response> call, int success) {
+        List<Response> responses = Concurrently.run(10, i -> call.get());
+        assertThat(responses).filteredOn(r -> r.status() == success).hasSize(1);
+        responses.stream()
+                .filter(r -> r.status() != success)
+                .forEach(r -> assertThat(assertProblem(r, 409).get("type").asText())
+                        .isEqualTo("urn:conformity:problem:task-completed"));
     }
 
     // --- Nulls inside arrays
@@ -492,36 +478,16 @@ class HostileInputIntegrationTests {
     // --- helpers
 
     private String openFullStandardAssessment() {
-        String productId = api.post(
-                        officer,
-                        "/api/v1/products",
-                        Map.of(
-                                "manufacturerId",
-                                manufacturerId,
-                                "modelDesignation",
-                                "ICS-1",
-                                "productType",
-                                "smart plug",
-                                "supportPeriodEnd",
-                                "2030-06-30"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile())
-                .expect(200);
-        String releaseId = api.post(
-                        officer,
-                        "/api/v1/products/" + productId + "/releases",
-                        Map.of("firmwareVersion", "1.0", "batch", "B1"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
         return api.post(
                         officer,
                         "/api/v1/assessments",
-                        Map.of("releaseId", releaseId, "regimes", List.of("EN303645"), "en303645Version", "V2.1.1"))
+                        Map.of(
+                                "releaseId",
+                                fixtures.release(officer),
+                                "regimes",
+                                List.of("EN303645"),
+                                "en303645Version",
+                                "V2.1.1"))
                 .expect(201)
                 .json()
                 .get("id")

@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +28,7 @@ import io.conformity.problem.ProblemType;
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ApiClient.Response;
+import io.conformity.support.Concurrently;
 import io.conformity.support.ConformityIntegrationTest;
 import io.conformity.support.Fixtures;
 import io.conformity.support.RawHttp;
@@ -153,7 +150,7 @@ class ProblemCatalogueIntegrationTests {
     }
 
     @Test
-    void productAndAccountProblems() throws Exception {
+    void productAndAccountProblems() {
         String username = "dup-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> user = Map.of(
                 "username",
@@ -202,9 +199,9 @@ class ProblemCatalogueIntegrationTests {
         // Whether writes overlap is up to the scheduler, so new products are tried until some do.
         for (int attempt = 0; attempt < 20 && !PROVOKED.contains(ProblemType.CONCURRENT_UPDATE); attempt++) {
             String fresh = product(manufacturerId);
-            List<Response> responses = parallel(
+            List<Response> responses = Concurrently.run(
                     10,
-                    () -> api.put(officer, "/api/v1/products/" + fresh + "/profiles/V2.1.1", Fixtures.v211Profile()));
+                    i -> api.put(officer, "/api/v1/products/" + fresh + "/profiles/V2.1.1", Fixtures.v211Profile()));
             assertThat(responses).extracting(Response::status).contains(200);
             responses.stream()
                     .filter(r -> r.status() != 200)
@@ -597,22 +594,5 @@ class ProblemCatalogueIntegrationTests {
                 fixtures.task(engineer, assessmentId, principle).get("id").asText();
         api.post(engineer, "/api/v1/tasks/" + collect + "/submit", Map.of()).expect(204);
         return fixtures.task(officer, assessmentId, principle).get("id").asText();
-    }
-
-    private static List<Response> parallel(int n, Callable<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(call));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

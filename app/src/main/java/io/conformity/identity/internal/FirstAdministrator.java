@@ -26,6 +26,7 @@ import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
+import io.conformity.web.WebProperties;
 
 /**
  * Makes sure an installation can get its first administrator without any default password: from an
@@ -39,14 +40,20 @@ class FirstAdministrator {
     private final AccountService identity;
     private final SetupTokenRepository tokens;
     private final IdentityProperties properties;
+    private final WebProperties web;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     FirstAdministrator(
-            AccountService identity, SetupTokenRepository tokens, IdentityProperties properties, Clock clock) {
+            AccountService identity,
+            SetupTokenRepository tokens,
+            IdentityProperties properties,
+            WebProperties web,
+            Clock clock) {
         this.identity = identity;
         this.tokens = tokens;
         this.properties = properties;
+        this.web = web;
         this.clock = clock;
     }
 
@@ -75,7 +82,7 @@ class FirstAdministrator {
 
                 No administrator exists yet. Create the first one within {} with this one-time link:
                     {}/setup.html?token={}
-                (or POST {"token", "username", "displayName", "password"} as JSON to {}/api/v1/setup)""", properties.setupLinkValidity(), properties.publicUrl(), token, properties.publicUrl());
+                (or POST {"token", "username", "displayName", "password"} as JSON to {}/api/v1/setup)""", properties.setupLinkValidity(), web.publicUrl(), token, web.publicUrl());
     }
 
     /**
