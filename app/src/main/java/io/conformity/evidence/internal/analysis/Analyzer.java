@@ -1,0 +1,32 @@
+package io.conformity.evidence.internal.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads one kind of tool output into findings. Implementations are stateless and thread-safe, parse with the
+ * hardened readers of {@link SafeParsers} in a single streaming pass, and never hold the whole file in memory.
+ */
+public interface Analyzer {
+
+    /** A short stable name: {@code nmap}, {@code testssl}, {@code cyclonedx} … */
+    String name();
+
+    /** Bumped whenever the findings for the same file could change, so stored analyses can be re-run. */
+    String version();
+
+    /** The media type recorded for a file this analyzer recognises ({@code application/xml} …). */
+    String mediaType();
+
+    /** Cheap recognition from the head; true only if the file is very probably this analyzer's format. */
+    boolean recognises(Head head);
+
+    /**
+     * Reads the whole file, reporting to {@code sink}.
+     *
+     * @return a one-line summary for people ({@code 3 open TCP ports, 2 undeclared})
+     * @throws NotRecognisedException when reading shows the file is not this format after all
+     * @throws RejectedContentException when the file is malformed or hostile (XXE, too deep, truncated)
+     */
+    String analyse(InputStream content, AnalysisContext context, AnalysisSink sink) throws IOException;
+}

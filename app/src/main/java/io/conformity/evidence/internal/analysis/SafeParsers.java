@@ -1,0 +1,88 @@
+package io.conformity.evidence.internal.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+
+/**
+ * The only way analyzers read XML and JSON. Every upload is hostile until parsed: XML is read with DTDs and
+ * external entities off (a genuine nmap file's bare {@code <!DOCTYPE nmaprun>} still parses; any entity it would
+ * need is an error), JSON with bounded nesting, string, name and number lengths. Both stream: memory does not grow
+ * with the file.
+ */
+public final class SafeParsers {
+
+    public static final int MAX_JSON_DEPTH = 64;
+    public static final int MAX_STRING_LENGTH = 1 << 20;
+
+    private static final XMLInputFactory XML = xmlFactory();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_JSON_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(4096)
+                    .maxNumberLength(100)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private SafeParsers() {}
+
+    private static XMLInputFactory xmlFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    /** A streaming XML reader; the caller closes it (and the stream). */
+    public static XMLStreamReader xml(InputStream in) {
+        try {
+            return XML.createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw rejected(e);
+        }
+    }
+
+    /** A streaming JSON parser; the caller closes it. */
+    public static JsonParser json(InputStream in) throws IOException {
+        return JSON.createParser(in);
+    }
+
+    /** The place an XML error names: {@code line 12, column 4}. */
+    public static RejectedContentException rejected(XMLStreamException e) {
+        Location at = e.getLocation();
+        String where = at == null ? "unknown" : "line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+        return new RejectedContentException(
+                where, "The XML is not well-formed or uses a forbidden construct: " + gist(e.getMessage()), e);
+    }
+
+    /** The place a JSON error names. */
+    public static RejectedContentException rejected(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "unknown" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return new RejectedContentException(
+                where, "The JSON is malformed or exceeds a limit: " + gist(e.getOriginalMessage()), e);
+    }
+
+    private static String gist(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        String line =
+                message.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}
