@@ -212,8 +212,26 @@ abstract class CertificationSystemTestBase {
                         Map.of("verdicts", List.of(), "decision", "ACCEPT")),
                 403);
 
-        // 5. Engineer submits every principle; officer sends principle 1 back, accepts the rest.
+        // The tool outputs were read: the private key in the firmware is a critical finding against 5.4-3.
+        JsonNode critical = api.get(officer, "/api/v1/assessments/" + assessmentId + "/findings?severity=CRITICAL")
+                .expect(200)
+                .json();
+        assertThat(critical.get("content").findValuesAsText("code")).contains("secret.exposed");
+
+        // 5. A principle cannot be submitted on nothing: the engineer states why no evidence exists where none
+        // does, then submits every principle; officer sends principle 1 back, accepts the rest.
+        JsonNode passwords = collect.stream()
+                .filter(t -> t.get("principle").asText().equals("1"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode uncovered = assertProblem(
+                api.post(engineer, "/api/v1/tasks/" + passwords.get("id").asText() + "/submit", Map.of()), 409);
+        assertThat(uncovered.get("type").asText()).endsWith("/evidence-missing");
+        assertThat(uncovered.get("detail").asText()).contains("5.1-1");
         for (JsonNode task : collect) {
+            fixtures.stateNoEvidence(engineer, assessmentId, task.get("principle").asText());
+        }
+        for (JsonNode task : tasks(engineer, assessmentId)) {
             api.post(
                             engineer,
                             "/api/v1/tasks/" + task.get("id").asText() + "/submit",

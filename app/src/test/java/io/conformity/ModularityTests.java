@@ -39,10 +39,13 @@ class ModularityTests {
         noClasses()
                 .that()
                 .resideOutsideOfPackage("io.conformity.declaration..")
+                .and()
+                .doNotHaveFullyQualifiedName("io.conformity.evidence.internal.analysis.PdfText")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.pdfbox..", "org.bouncycastle..")
-                .because("PDF layout and signing are one module's concern")
+                .because("PDF layout and signing are one module's concern; the evidence module only reads the text of"
+                        + " uploaded PDFs, in one class")
                 .check(MAIN);
     }
 

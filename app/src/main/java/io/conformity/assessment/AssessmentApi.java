@@ -31,6 +31,12 @@ public interface AssessmentApi {
 
     List<RequirementAssessmentView> requirements(UUID assessmentId, String principle);
 
+    /**
+     * Records (or with {@code null}, withdraws) the engineer's statement of why no evidence exists for a requirement;
+     * only while the requirement is open for evidence.
+     */
+    RequirementAssessmentView stateNoEvidence(UUID requirementAssessmentId, String statement, String by);
+
     /** The engineer hands the principle over for review. */
     void submitPrinciple(UUID assessmentId, String principle);
 

@@ -1,5 +1,6 @@
 package io.conformity.assessment;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,7 @@ import java.util.UUID;
  * @param applicable    false when the product profile makes it not applicable
  * @param justification the officer's justification, or the generated one for a requirement not applicable
  * @param icsSupport    the manufacturer's ICS claim (Y, N, N/A) if one was imported
+ * @param noEvidenceStatement the engineer's statement of why no evidence exists, if one was made
  */
 public record RequirementAssessmentView(
         UUID id,
@@ -26,4 +28,12 @@ public record RequirementAssessmentView(
         Verdict verdict,
         String justification,
         String icsSupport,
-        String icsDetail) {}
+        String icsDetail,
+        String noEvidenceStatement,
+        String noEvidenceBy,
+        Instant noEvidenceAt) {
+
+    public boolean inCollection() {
+        return applicable && status == RequirementStatus.OPEN;
+    }
+}

@@ -130,7 +130,7 @@ class DemoSeeder {
                     .findFirst()
                     .orElseThrow();
             try (InputStream in = new ClassPathResource("demo/samples/" + sample.getKey()).getInputStream()) {
-                evidence.upload(requirement.id(), sample.getKey(), "application/octet-stream", in, ENGINEER);
+                evidence.upload(requirement.id(), sample.getKey(), in, ENGINEER);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,16 +3,47 @@ package io.conformity.evidence;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An uploaded evidence file; its bytes are addressed by {@code sha256} and never change. */
+/**
+ * An evidence item; its bytes are addressed by {@code sha256} and never change.
+ *
+ * @param mediaType       detected from the content (never the client's claim)
+ * @param declarationKind for a structured declaration, its kind ({@code interfaces} …); else null
+ * @param schemaId        for a structured declaration, the {@code $id} of the schema it was validated against
+ * @param analysis        what reading it found
+ */
 public record EvidenceView(
         UUID id,
         UUID assessmentId,
         UUID requirementAssessmentId,
         String principle,
         String requirementId,
+        EvidenceKind kind,
+        String declarationKind,
+        String schemaId,
         String fileName,
         String mediaType,
         String sha256,
         long size,
         String uploadedBy,
-        Instant uploadedAt) {}
+        Instant uploadedAt,
+        AnalysisView analysis) {
+
+    public EvidenceView withAnalysis(AnalysisView analysis) {
+        return new EvidenceView(
+                id,
+                assessmentId,
+                requirementAssessmentId,
+                principle,
+                requirementId,
+                kind,
+                declarationKind,
+                schemaId,
+                fileName,
+                mediaType,
+                sha256,
+                size,
+                uploadedBy,
+                uploadedAt,
+                analysis);
+    }
+}

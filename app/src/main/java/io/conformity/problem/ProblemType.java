@@ -41,6 +41,8 @@ public enum ProblemType {
     MANDATORY_REQUIREMENT_FAILED("mandatory-requirement-failed", HttpStatus.CONFLICT, "Mandatory requirement failed"),
     JUSTIFICATION_MISSING("justification-missing", HttpStatus.CONFLICT, "Justification missing"),
     EVIDENCE_CLOSED("evidence-closed", HttpStatus.CONFLICT, "Evidence closed"),
+    EVIDENCE_MISSING("evidence-missing", HttpStatus.CONFLICT, "Evidence missing"),
+    EVIDENCE_REJECTED("evidence-rejected", HttpStatus.UNPROCESSABLE_ENTITY, "Evidence rejected"),
     ICS_NEEDS_EN303645("ics-needs-en303645", HttpStatus.CONFLICT, "ICS needs the full standard"),
     ICS_INCOMPLETE("ics-incomplete", HttpStatus.CONFLICT, "ICS incomplete"),
     // 500: ours

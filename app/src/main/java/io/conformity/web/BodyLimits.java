@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
@@ -62,12 +63,20 @@ final class BodyLimits {
     }
 
     static final class Interceptor implements HandlerInterceptor {
+
+        private final PropertyResolver properties;
+
+        Interceptor(PropertyResolver properties) {
+            this.properties = properties;
+        }
+
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(BodyLimit.class)) {
                 BodyLimit limit = method.getMethodAnnotation(BodyLimit.class);
                 request.setAttribute(
-                        LIMIT_ATTRIBUTE, DataSize.parse(limit.value()).toBytes());
+                        LIMIT_ATTRIBUTE, DataSize.parse(properties.resolveRequiredPlaceholders(limit.value()))
+                                .toBytes());
             }
             return true;
         }

@@ -3,11 +3,18 @@ package io.conformity.web;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final Environment environment;
+
+    WebConfiguration(Environment environment) {
+        this.environment = environment;
+    }
 
     @Bean
     FilterRegistrationBean<BodyLimits.Filter> bodyLimitFilter(WebProperties properties) {
@@ -20,6 +27,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new BodyLimits.Interceptor());
+        registry.addInterceptor(new BodyLimits.Interceptor(environment));
     }
 }

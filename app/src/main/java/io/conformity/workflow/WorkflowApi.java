@@ -16,6 +16,12 @@ public interface WorkflowApi {
 
     TaskView task(CurrentUser user, String taskId);
 
+    /**
+     * The requirements of a principle task, each with its evidence, findings and suggested verdict: what the
+     * engineer works towards and the reviewer judges.
+     */
+    List<RequirementSheet> requirements(CurrentUser user, String taskId);
+
     void submit(CurrentUser user, String taskId, @Valid SubmitCommand command);
 
     void review(CurrentUser user, String taskId, @Valid ReviewCommand command);

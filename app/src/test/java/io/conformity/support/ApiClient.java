@@ -39,6 +39,15 @@ public final class ApiClient {
         return exchange(user, HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
     }
 
+    public Response delete(Credentials user, String path) {
+        return exchange(user, HttpMethod.DELETE, path, null, null);
+    }
+
+    /** A raw body of the given type, as a pipeline's {@code curl -T} or {@code --data-binary} sends it. */
+    public Response send(Credentials user, HttpMethod method, String path, byte[] body, MediaType type) {
+        return exchange(user, method, path, body, type);
+    }
+
     public Response upload(Credentials user, String path, String fileName, byte[] content) {
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);

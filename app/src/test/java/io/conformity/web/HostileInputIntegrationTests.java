@@ -121,6 +121,7 @@ class HostileInputIntegrationTests {
                 .asText();
 
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
+        fixtures.stateNoEvidence(engineer, assessmentId, "2");
         assertOneWins(
                 () -> api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()), 204);
 
@@ -183,7 +184,7 @@ class HostileInputIntegrationTests {
                 .get("id")
                 .asText();
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
-        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of())
+        fixtures.submit(engineer, collect)
                 .expect(204);
         JsonNode review = fixtures.task(officer, assessmentId, "2");
         List<Object> verdicts = new ArrayList<>();
@@ -203,7 +204,7 @@ class HostileInputIntegrationTests {
                 .get("id")
                 .asText();
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
-        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of())
+        fixtures.submit(engineer, collect)
                 .expect(204);
         JsonNode review = fixtures.task(officer, assessmentId, "2");
         List<Map<String, Object>> verdicts = new ArrayList<>(fixtures.verdicts(officer, assessmentId, "2", "PASS"));

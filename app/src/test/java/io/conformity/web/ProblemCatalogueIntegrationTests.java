@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -266,7 +268,23 @@ class ProblemCatalogueIntegrationTests {
                         engineer,
                         "/api/v1/tasks/" + collectId + "/review",
                         Map.of("verdicts", List.of(), "decision", "ACCEPT")));
-        api.post(engineer, "/api/v1/tasks/" + collectId + "/submit", Map.of()).expect(204);
+        expect(
+                ProblemType.EVIDENCE_MISSING,
+                "POST",
+                "/api/v1/tasks/{taskId}/submit",
+                api.post(engineer, "/api/v1/tasks/" + collectId + "/submit", Map.of()));
+        expect(
+                ProblemType.EVIDENCE_REJECTED,
+                "PUT",
+                "/api/v1/requirement-assessments/{id}/evidence/{fileName}",
+                api.send(
+                        engineer,
+                        HttpMethod.PUT,
+                        "/api/v1/requirement-assessments/" + applicableIn(requirements, "2") + "/evidence/scan.xml",
+                        "<?xml version=\"1.0\"?>\n<nmaprun scanner=\"nmap\"><host><ports><port protocol=\"tcp\""
+                                .getBytes(StandardCharsets.UTF_8),
+                        MediaType.APPLICATION_OCTET_STREAM));
+        fixtures.submit(engineer, collect).expect(204);
         expect(
                 ProblemType.TASK_COMPLETED,
                 "POST",
@@ -368,7 +386,7 @@ class ProblemCatalogueIntegrationTests {
                 .asText();
         // Recommendations judged FAIL without a justification: approval asks for one (EN 303 645 4-1).
         for (JsonNode task : fixtures.tasks(engineer, assessmentId)) {
-            api.post(engineer, "/api/v1/tasks/" + task.get("id").asText() + "/submit", Map.of())
+            fixtures.submit(engineer, task)
                     .expect(204);
         }
         JsonNode requirements =
@@ -592,6 +610,7 @@ class ProblemCatalogueIntegrationTests {
     private String reviewTaskOf(String assessmentId, String principle) {
         String collect =
                 fixtures.task(engineer, assessmentId, principle).get("id").asText();
+        fixtures.stateNoEvidence(engineer, assessmentId, principle);
         api.post(engineer, "/api/v1/tasks/" + collect + "/submit", Map.of()).expect(204);
         return fixtures.task(officer, assessmentId, principle).get("id").asText();
     }

@@ -9,7 +9,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
+import io.conformity.assessment.NoEvidenceStatementCommand;
 import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.identity.IdentityApi;
@@ -26,6 +29,7 @@ import io.conformity.problem.ProblemType;
 import io.conformity.web.ListQuery;
 import io.conformity.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -79,5 +83,25 @@ class AssessmentController {
     @GetMapping("/requirement-assessments/{id}")
     RequirementAssessmentView requirement(@PathVariable UUID id) {
         return assessments.requirement(id);
+    }
+
+    /**
+     * The engineer states why a requirement has no evidence: a principle is submitted only when each applicable
+     * requirement has evidence or such a statement.
+     */
+    @PutMapping("/requirement-assessments/{id}/no-evidence-statement")
+    @PreAuthorize("hasRole('ENGINEER')")
+    @ProblemResponses({ProblemType.EVIDENCE_CLOSED, ProblemType.NOT_APPLICABLE, ProblemType.ASSESSMENT_STATE})
+    RequirementAssessmentView stateNoEvidence(
+            @PathVariable UUID id, @Valid @RequestBody NoEvidenceStatementCommand command) {
+        return assessments.stateNoEvidence(
+                id, command.statement().strip(), identity.currentUser().username());
+    }
+
+    @DeleteMapping("/requirement-assessments/{id}/no-evidence-statement")
+    @PreAuthorize("hasRole('ENGINEER')")
+    @ProblemResponses({ProblemType.EVIDENCE_CLOSED, ProblemType.NOT_APPLICABLE, ProblemType.ASSESSMENT_STATE})
+    RequirementAssessmentView withdrawNoEvidence(@PathVariable UUID id) {
+        return assessments.stateNoEvidence(id, null, identity.currentUser().username());
     }
 }

@@ -229,6 +229,21 @@ class AssessmentService implements AssessmentApi {
     }
 
     @Override
+    public RequirementAssessmentView stateNoEvidence(UUID requirementAssessmentId, String statement, String by) {
+        RequirementAssessment row = requirements
+                .findById(requirementAssessmentId)
+                .orElseThrow(() -> new NotFoundException("Requirement assessment", requirementAssessmentId));
+        lock(row.assessmentId());
+        find(row.assessmentId()).requireInProgress("change the evidence of");
+        if (statement == null) {
+            row.withdrawNoEvidenceStatement();
+        } else {
+            row.stateNoEvidence(statement, by, clock.instant());
+        }
+        return row.view();
+    }
+
+    @Override
     public void submitPrinciple(UUID assessmentId, String principle) {
         find(assessmentId).requireInProgress("submit evidence for");
         principleRows(assessmentId, principle).forEach(RequirementAssessment::submit);

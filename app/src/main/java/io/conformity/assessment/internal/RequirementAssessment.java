@@ -1,5 +1,6 @@
 package io.conformity.assessment.internal;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.conformity.assessment.RequirementAssessmentView;
@@ -68,6 +69,15 @@ class RequirementAssessment {
 
     @Column(name = "ics_detail", length = 4000)
     private String icsDetail;
+
+    @Column(name = "no_evidence_statement", length = 16000)
+    private String noEvidenceStatement;
+
+    @Column(name = "no_evidence_by", length = 64)
+    private String noEvidenceBy;
+
+    @Column(name = "no_evidence_at")
+    private Instant noEvidenceAt;
 
     protected RequirementAssessment() {}
 
@@ -160,6 +170,42 @@ class RequirementAssessment {
         return status;
     }
 
+    /**
+     * The engineer's statement of why no evidence exists for this requirement: with it, the requirement may be
+     * submitted uncovered; the reviewer judges it and the annex prints it. Only while evidence is being collected.
+     */
+    void stateNoEvidence(String statement, String by, Instant at) {
+        requireCollecting();
+        this.noEvidenceStatement = statement;
+        this.noEvidenceBy = by;
+        this.noEvidenceAt = at;
+    }
+
+    void withdrawNoEvidenceStatement() {
+        requireCollecting();
+        this.noEvidenceStatement = null;
+        this.noEvidenceBy = null;
+        this.noEvidenceAt = null;
+    }
+
+    boolean hasNoEvidenceStatement() {
+        return noEvidenceStatement != null;
+    }
+
+    private void requireCollecting() {
+        if (!applicable) {
+            throw new ProblemException(
+                    ProblemType.NOT_APPLICABLE,
+                    "Requirement " + requirementId + " is not applicable to this product and needs no evidence.");
+        }
+        if (status != RequirementStatus.OPEN) {
+            throw new ProblemException(
+                    ProblemType.EVIDENCE_CLOSED,
+                    "Requirement " + requirementId + " is " + status
+                            + "; its evidence can change only while it is OPEN.");
+        }
+    }
+
     void submit() {
         requireStatus(RequirementStatus.OPEN, "submit");
         status = RequirementStatus.SUBMITTED;
@@ -222,6 +268,9 @@ class RequirementAssessment {
                 verdict,
                 justification,
                 icsSupport,
-                icsDetail);
+                icsDetail,
+                noEvidenceStatement,
+                noEvidenceBy,
+                noEvidenceAt);
     }
 }

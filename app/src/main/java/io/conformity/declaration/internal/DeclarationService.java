@@ -153,13 +153,23 @@ class DeclarationService implements DeclarationApi {
                                 !r.applicable()
                                         ? "N/A"
                                         : r.verdict() == null ? "" : r.verdict().name(),
-                                r.justification() == null ? "" : r.justification()))
+                                annexNote(r)))
                         .toList(),
-                evidence.ofAssessment(assessment.id()).stream()
+                evidence.ofAssessment(assessment.id(), null, null).stream()
                         .filter(e -> principles.contains(e.principle()))
                         .map(e -> new DeclarationContent.EvidenceLine(
                                 e.requirementId(), e.fileName(), e.sha256(), e.size()))
                         .toList());
+    }
+
+    /** The officer's justification, and the engineer's statement where a requirement was submitted without evidence. */
+    private static String annexNote(RequirementAssessmentView r) {
+        String justification = r.justification() == null ? "" : r.justification();
+        if (r.noEvidenceStatement() == null) {
+            return justification;
+        }
+        String statement = "No evidence (" + r.noEvidenceBy() + "): " + r.noEvidenceStatement();
+        return justification.isEmpty() ? statement : justification + " — " + statement;
     }
 
     /** "ETSI EN 303 645 V3.1.3"; a reference that already carries its version is not repeated. */

@@ -3,13 +3,17 @@ package io.conformity.evidence.internal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.conformity.evidence.AnalysisView;
+import io.conformity.evidence.EvidenceKind;
 import io.conformity.evidence.EvidenceView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Immutable once written: a new upload is a new row. */
+/** Immutable once written: a new upload is a new row. Its analysis is kept apart, since it can be re-run. */
 @Entity
 @Table(name = "evidence")
 class Evidence {
@@ -23,13 +27,23 @@ class Evidence {
     @Column(name = "requirement_assessment_id", nullable = false, updatable = false)
     private UUID requirementAssessmentId;
 
-    @Column(nullable = false, length = 20, updatable = false)
+    @Column(nullable = false, length = 60, updatable = false)
     private String principle;
 
     @Column(name = "requirement_id", nullable = false, length = 40, updatable = false)
     private String requirementId;
 
-    @Column(name = "file_name", nullable = false, length = 255, updatable = false)
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20, updatable = false)
+    private EvidenceKind kind;
+
+    @Column(name = "declaration_kind", length = 40, updatable = false)
+    private String declarationKind;
+
+    @Column(name = "schema_id", length = 200, updatable = false)
+    private String schemaId;
+
+    @Column(name = "file_name", nullable = false, length = 2040, updatable = false)
     private String fileName;
 
     @Column(name = "media_type", nullable = false, length = 200, updatable = false)
@@ -47,48 +61,95 @@ class Evidence {
     @Column(name = "uploaded_at", nullable = false, updatable = false)
     private Instant uploadedAt;
 
+    @Column(name = "extracted_text", length = 65536, updatable = false)
+    private String extractedText;
+
     protected Evidence() {}
 
-    Evidence(
-            UUID assessmentId,
-            UUID requirementAssessmentId,
-            String principle,
-            String requirementId,
+    /** Where the evidence belongs: the requirement it was given for. */
+    record Target(UUID assessmentId, UUID requirementAssessmentId, String principle, String requirementId) {}
+
+    /** What it is: a file or a declaration, its detected type and its bytes' address. */
+    record Content(
+            EvidenceKind kind,
+            String declarationKind,
+            String schemaId,
             String fileName,
             String mediaType,
             String sha256,
             long size,
-            String uploadedBy,
-            Instant uploadedAt) {
+            String extractedText) {}
+
+    Evidence(Target target, Content content, String uploadedBy, Instant uploadedAt) {
         this.id = UUID.randomUUID();
-        this.assessmentId = assessmentId;
-        this.requirementAssessmentId = requirementAssessmentId;
-        this.principle = principle;
-        this.requirementId = requirementId;
-        this.fileName = fileName;
-        this.mediaType = mediaType;
-        this.sha256 = sha256;
-        this.size = size;
+        this.assessmentId = target.assessmentId();
+        this.requirementAssessmentId = target.requirementAssessmentId();
+        this.principle = target.principle();
+        this.requirementId = target.requirementId();
+        this.kind = content.kind();
+        this.declarationKind = content.declarationKind();
+        this.schemaId = content.schemaId();
+        this.fileName = content.fileName();
+        this.mediaType = content.mediaType();
+        this.sha256 = content.sha256();
+        this.size = content.size();
+        this.extractedText = content.extractedText();
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID assessmentId() {
+        return assessmentId;
+    }
+
+    UUID requirementAssessmentId() {
+        return requirementAssessmentId;
+    }
+
+    String principle() {
+        return principle;
     }
 
     String sha256() {
         return sha256;
     }
 
-    EvidenceView view() {
+    String fileName() {
+        return fileName;
+    }
+
+    long size() {
+        return size;
+    }
+
+    EvidenceKind kind() {
+        return kind;
+    }
+
+    String declarationKind() {
+        return declarationKind;
+    }
+
+    EvidenceView view(AnalysisView analysis) {
         return new EvidenceView(
                 id,
                 assessmentId,
                 requirementAssessmentId,
                 principle,
                 requirementId,
+                kind,
+                declarationKind,
+                schemaId,
                 fileName,
                 mediaType,
                 sha256,
                 size,
                 uploadedBy,
-                uploadedAt);
+                uploadedAt,
+                analysis);
     }
 }

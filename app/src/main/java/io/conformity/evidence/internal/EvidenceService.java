@@ -1,115 +1,455 @@
 package io.conformity.evidence.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.conformity.assessment.AssessmentApi;
+import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.RequirementAssessmentView;
-import io.conformity.assessment.RequirementStatus;
+import io.conformity.evidence.AnalysisStatus;
+import io.conformity.evidence.AnalysisView;
+import io.conformity.evidence.ComponentView;
+import io.conformity.evidence.DeclarationKindView;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceContent;
+import io.conformity.evidence.EvidenceKind;
 import io.conformity.evidence.EvidenceProperties;
 import io.conformity.evidence.EvidenceView;
-import io.conformity.problem.InvalidInputException;
+import io.conformity.evidence.FindingView;
+import io.conformity.evidence.Provision;
+import io.conformity.evidence.RequirementEvidence;
+import io.conformity.evidence.Severity;
+import io.conformity.evidence.internal.analysis.AnalysisContext;
+import io.conformity.evidence.internal.analysis.EvidenceReader;
+import io.conformity.evidence.internal.analysis.Finding;
+import io.conformity.evidence.internal.analysis.Reading;
+import io.conformity.evidence.internal.declarations.DeclarationChecks;
+import io.conformity.evidence.internal.declarations.DeclaredFacts;
+import io.conformity.evidence.internal.declarations.StructuredDeclarations;
 import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
+import io.conformity.product.ProductApi;
 import io.conformity.storage.BlobStore;
-import io.conformity.storage.StoredBlob;
-import io.conformity.validation.TextRules;
+import io.conformity.storage.StagedBlob;
 
+/**
+ * Evidence arrives in three steps: staged in the store while hashing (no lock held, however large), read by its
+ * analyzer from the staged copy (a rejected file is dropped here, so nothing of it is stored), then recorded under
+ * the assessment's lock — the same lock a principle's submission takes, so an upload either lands before the
+ * submission and is covered by it, or is refused after it.
+ */
 @Service
-@Transactional
 class EvidenceService implements EvidenceApi {
 
-    private static final int MAX_FILE_NAME = 255;
+    private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
+
+    static final String INTERFACES = "interfaces";
+    static final String SUPPORT_PERIOD = "support-period";
 
     private final EvidenceRepository evidence;
+    private final EvidenceAnalysisRepository analyses;
+    private final FindingStore findings;
     private final AssessmentApi assessments;
+    private final ProductApi products;
     private final BlobStore store;
+    private final EvidenceReader reader;
+    private final StructuredDeclarations declarations;
     private final EvidenceProperties properties;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
     private final Clock clock;
 
     EvidenceService(
             EvidenceRepository evidence,
+            EvidenceAnalysisRepository analyses,
+            FindingStore findings,
             AssessmentApi assessments,
+            ProductApi products,
             BlobStore store,
+            EvidenceReader reader,
+            StructuredDeclarations declarations,
             EvidenceProperties properties,
+            PlatformTransactionManager transactionManager,
+            ObjectMapper json,
             Clock clock) {
         this.evidence = evidence;
+        this.analyses = analyses;
+        this.findings = findings;
         this.assessments = assessments;
+        this.products = products;
         this.store = store;
+        this.reader = reader;
+        this.declarations = declarations;
         this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.json = json;
         this.clock = clock;
     }
 
     @Override
-    public EvidenceView upload(
-            UUID requirementAssessmentId, String fileName, String mediaType, InputStream content, String uploadedBy) {
-        // Every check that can refuse the upload runs before a byte is stored.
+    public EvidenceView upload(UUID requirementAssessmentId, String fileName, InputStream content, String uploadedBy) {
+        // Every check that can refuse the upload without reading it runs before a byte is stored.
+        RequirementAssessmentView requirement = collecting(requirementAssessmentId);
+        String name = FileNames.safe(fileName);
+        try (StagedBlob staged = store.stage(content, properties.maxUploadSize().toBytes())) {
+            AnalysisContext context = context(requirement.assessmentId());
+            Reading reading = reader.read(staged::open, name, staged.size(), context);
+            if (reading.status() == AnalysisStatus.REJECTED) {
+                throw new ProblemException(
+                        ProblemType.EVIDENCE_REJECTED,
+                        "The file was read as " + reading.analyzer() + " output and refused at " + reading.location()
+                                + ": " + reading.summary() + " Nothing was stored.",
+                        Map.of("analyzer", reading.analyzer(), "location", reading.location()));
+            }
+            Evidence.Content what = new Evidence.Content(
+                    EvidenceKind.FILE,
+                    null,
+                    null,
+                    name,
+                    reading.mediaType(),
+                    staged.sha256(),
+                    staged.size(),
+                    reading.text());
+            EvidenceView stored = record(requirementAssessmentId, what, uploadedBy, staged, reading, List.of());
+            if (reading.status() == AnalysisStatus.ANALYZED && !reading.components().isEmpty()) {
+                // Vulnerability reports are matched against the release's components.
+                reanalyseOthers(requirement.assessmentId(), stored.id());
+            }
+            return evidence(stored.id());
+        }
+    }
+
+    @Override
+    public EvidenceView declare(UUID requirementAssessmentId, String kind, byte[] document, String declaredBy) {
+        RequirementAssessmentView requirement = collecting(requirementAssessmentId);
+        StructuredDeclarations.Validated validated = declarations.validate(kind, document);
+        AnalysisContext context = context(requirement.assessmentId());
+        List<Finding> found = DeclarationChecks.check(validated, context);
+        Reading reading = declarationReading(validated, found);
+        try (StagedBlob staged = store.stage(
+                new ByteArrayInputStream(validated.canonical()), validated.canonical().length)) {
+            Evidence.Content what = new Evidence.Content(
+                    EvidenceKind.DECLARATION,
+                    validated.kind(),
+                    validated.schemaId(),
+                    validated.kind() + ".json",
+                    "application/json",
+                    staged.sha256(),
+                    staged.size(),
+                    null);
+            List<Provision> evidenced = declarations.kind(validated.kind()).provisions();
+            EvidenceView stored = record(requirementAssessmentId, what, declaredBy, staged, reading, evidenced);
+            if (INTERFACES.equals(validated.kind()) || SUPPORT_PERIOD.equals(validated.kind())) {
+                // What was declared is what tool outputs are checked against: check them again.
+                reanalyseOthers(requirement.assessmentId(), stored.id());
+            }
+            return evidence(stored.id());
+        }
+    }
+
+    private static Reading declarationReading(StructuredDeclarations.Validated validated, List<Finding> found) {
+        String summary = "Declaration " + validated.kind() + " valid against " + validated.schemaId() + "; "
+                + (found.isEmpty() ? "no findings." : found.size() + " finding(s).");
+        return new Reading(
+                AnalysisStatus.ANALYZED,
+                "declaration:" + validated.kind(),
+                validated.schemaId().substring(validated.schemaId().lastIndexOf(':') + 1),
+                "application/json",
+                summary,
+                found,
+                found.size(),
+                List.of(),
+                null,
+                null);
+    }
+
+    /** Refuses early, before anything is read, when the requirement takes no evidence now. */
+    private RequirementAssessmentView collecting(UUID requirementAssessmentId) {
         RequirementAssessmentView requirement = assessments.requirement(requirementAssessmentId);
-        if (requirement.status() != RequirementStatus.OPEN) {
+        requireCollecting(requirement);
+        return requirement;
+    }
+
+    private static void requireCollecting(RequirementAssessmentView requirement) {
+        if (!requirement.inCollection()) {
             throw new ProblemException(
                     ProblemType.EVIDENCE_CLOSED,
-                    "Requirement " + requirement.requirementId() + " is " + requirement.status()
-                            + "; evidence can be added only while it is OPEN.");
+                    "Requirement " + requirement.requirementId() + " is "
+                            + (requirement.applicable() ? requirement.status() : "not applicable")
+                            + "; evidence can be added only while it is OPEN. Nothing was stored.");
         }
-        String name = safeFileName(fileName);
-        String type = safeMediaType(mediaType);
-        StoredBlob blob = store.put(content, properties.maxUploadSize().toBytes());
-        return evidence.save(new Evidence(
-                        requirement.assessmentId(),
-                        requirement.id(),
-                        requirement.principle(),
-                        requirement.requirementId(),
-                        name,
-                        type,
-                        blob.sha256(),
-                        blob.size(),
-                        uploadedBy,
-                        clock.instant()))
-                .view();
+    }
+
+    private EvidenceView record(
+            UUID requirementAssessmentId,
+            Evidence.Content what,
+            String by,
+            StagedBlob staged,
+            Reading reading,
+            List<Provision> evidenced) {
+        return transactions.execute(tx -> {
+            RequirementAssessmentView requirement = assessments.requirement(requirementAssessmentId);
+            assessments.lock(requirement.assessmentId());
+            // Checked again under the lock: the principle may have been submitted while the file was read.
+            requireCollecting(assessments.requirement(requirementAssessmentId));
+            Evidence saved = evidence.saveAndFlush(new Evidence(
+                    new Evidence.Target(
+                            requirement.assessmentId(),
+                            requirement.id(),
+                            requirement.principle(),
+                            requirement.requirementId()),
+                    what,
+                    by,
+                    clock.instant()));
+            // The bytes are in place before the row that names them commits.
+            staged.commit();
+            writeAnalysis(saved, reading, evidenced);
+            return saved.view(null);
+        });
+    }
+
+    /** Writes (or replaces) the analysis, findings, coverage and components of one evidence item. */
+    private void writeAnalysis(Evidence item, Reading reading, List<Provision> evidenced) {
+        List<RequirementAssessmentView> scope = assessments.assessment(item.assessmentId()).requirements();
+        Map<String, List<RequirementAssessmentView>> byProvision = new HashMap<>();
+        for (RequirementAssessmentView r : scope) {
+            if (r.applicable()) {
+                byProvision.computeIfAbsent(key(r.frameworkUrn(), r.requirementId()), k -> new ArrayList<>()).add(r);
+            }
+        }
+        RequirementAssessmentView own = scope.stream()
+                .filter(r -> r.id().equals(item.requirementAssessmentId()))
+                .findFirst()
+                .orElseThrow();
+        Set<UUID> covered = new LinkedHashSet<>();
+        covered.add(own.id());
+        evidenced.forEach(p -> byProvision.getOrDefault(key(p.framework(), p.id()), List.of()).stream()
+                .map(RequirementAssessmentView::id)
+                .forEach(covered::add));
+        List<List<FindingStore.Match>> matches = new ArrayList<>();
+        for (Finding f : reading.findings()) {
+            List<FindingStore.Match> matched = new ArrayList<>();
+            Set<UUID> seen = new LinkedHashSet<>();
+            for (Provision p : f.provisions()) {
+                for (RequirementAssessmentView r : byProvision.getOrDefault(key(p.framework(), p.id()), List.of())) {
+                    if (seen.add(r.id())) {
+                        matched.add(new FindingStore.Match(r.id(), r.principle()));
+                    }
+                }
+            }
+            if (matched.isEmpty()) {
+                // None of its provisions is in scope: it stays with the requirement it was uploaded for.
+                matched.add(new FindingStore.Match(own.id(), own.principle()));
+            }
+            matched.forEach(m -> covered.add(m.requirementAssessmentId()));
+            matches.add(matched);
+        }
+        EvidenceAnalysis analysis =
+                analyses.findById(item.id()).orElseGet(() -> new EvidenceAnalysis(item.id()));
+        analysis.record(
+                reading.analyzer(),
+                reading.analyzerVersion(),
+                reading.status(),
+                reading.summary(),
+                reading.findingsTotal(),
+                clock.instant());
+        analyses.save(analysis);
+        findings.replaceFindings(item.id(), item.assessmentId(), reading.findings(), matches);
+        findings.replaceCoverage(item.id(), covered);
+        findings.replaceComponents(item.id(), item.assessmentId(), reading.components());
+    }
+
+    private static String key(String framework, String id) {
+        return framework + "#" + id;
+    }
+
+    /**
+     * Reads the assessment's other tool outputs again against what is now declared and known (interfaces, support
+     * period, components). Evidence never changes; its analysis is derived and may.
+     */
+    private void reanalyseOthers(UUID assessmentId, UUID except) {
+        List<Evidence> others = evidence.findByAssessmentIdOrderByUploadedAt(assessmentId).stream()
+                .filter(e -> !e.id().equals(except) && e.kind() == EvidenceKind.FILE)
+                .toList();
+        Map<UUID, EvidenceAnalysis> current = new HashMap<>();
+        analyses.findByEvidenceIdIn(others.stream().map(Evidence::id).toList())
+                .forEach(a -> current.put(a.evidenceId(), a));
+        AnalysisContext context = context(assessmentId);
+        for (Evidence e : others) {
+            EvidenceAnalysis before = current.get(e.id());
+            if (before == null || before.status() != AnalysisStatus.ANALYZED) {
+                continue;
+            }
+            Reading reading = reader.read(() -> openBlob(e), e.fileName(), e.size(), context);
+            transactions.executeWithoutResult(tx -> writeAnalysis(e, reading, List.of()));
+        }
+    }
+
+    /** What uploads of this assessment are checked against, read from its declarations and SBOMs. */
+    private AnalysisContext context(UUID assessmentId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Map<String, AnalysisContext.DeclaredInterface> interfaces = latestDeclaration(List.of(assessmentId), INTERFACES)
+                .map(DeclaredFacts::interfaces)
+                .orElse(Map.of());
+        Optional<LocalDate> publishedEnd = productAssessments(assessmentId).stream()
+                .flatMap(id -> evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(List.of(id), SUPPORT_PERIOD).stream())
+                .map(this::readJson)
+                .map(DeclaredFacts::supportEnd)
+                .flatMap(Optional::stream)
+                .max(LocalDate::compareTo);
+        return new AnalysisContext(today, interfaces, publishedEnd, findings.purls(assessmentId));
+    }
+
+    private List<UUID> productAssessments(UUID assessmentId) {
+        AssessmentView assessment = assessments.assessment(assessmentId);
+        UUID product = products.releaseDetails(assessment.releaseId()).product().id();
+        return assessments.assessments(product, null, Pageable.unpaged()).stream()
+                .map(AssessmentView::id)
+                .toList();
+    }
+
+    private Optional<JsonNode> latestDeclaration(List<UUID> assessmentIds, String kind) {
+        List<Evidence> found = evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(assessmentIds, kind);
+        return found.isEmpty() ? Optional.empty() : Optional.of(readJson(found.get(found.size() - 1)));
+    }
+
+    private JsonNode readJson(Evidence e) {
+        try (InputStream in = openBlob(e)) {
+            return json.readTree(in);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read declaration " + e.id(), ex);
+        }
+    }
+
+    private InputStream openBlob(Evidence e) {
+        return store.open(e.sha256(), e.size())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Blob " + e.sha256() + " of evidence " + e.id() + " is missing from the store"));
+    }
+
+    @Override
+    public List<DeclarationKindView> declarationKinds() {
+        return declarations.kinds().stream()
+                .map(k -> new DeclarationKindView(k.name(), k.schemaId(), k.title(), k.provisions()))
+                .toList();
+    }
+
+    @Override
+    public String declarationSchema(String kind) {
+        return declarations.schemaText(kind);
     }
 
     @Override
     @Transactional(readOnly = true)
     public EvidenceView evidence(UUID id) {
-        return find(id).view();
+        Evidence found = find(id);
+        AnalysisView summary = analysisViews(List.of(found)).get(found.id());
+        return found.view(summary == null ? null : withFindings(summary, findings.ofEvidence(id)));
+    }
+
+    private static AnalysisView withFindings(AnalysisView a, List<FindingView> list) {
+        return new AnalysisView(
+                a.analyzer(), a.analyzerVersion(), a.status(), a.summary(), a.findingsTotal(), a.bySeverity(), list,
+                a.analysedAt());
     }
 
     @Override
     @Transactional(readOnly = true)
     public EvidenceContent open(UUID id) {
         Evidence found = find(id);
-        InputStream stream = store.open(found.sha256())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Blob " + found.sha256() + " of evidence " + id + " is missing from the store"));
-        return new EvidenceContent(found.view(), stream);
+        InputStream stream = openBlob(found);
+        return new EvidenceContent(found.view(null), new LoggingStream(stream, found.id()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<EvidenceView> ofRequirement(UUID requirementAssessmentId) {
         assessments.requirement(requirementAssessmentId);
-        return evidence.findByRequirementAssessmentIdOrderByUploadedAt(requirementAssessmentId).stream()
-                .map(Evidence::view)
+        return views(evidence.findByRequirementAssessmentIdOrderByUploadedAt(requirementAssessmentId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<EvidenceView> ofAssessment(UUID assessmentId, String principle, String text) {
+        List<Evidence> found;
+        if (text != null && !text.isBlank()) {
+            found = evidence.search(assessmentId, principle, "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%");
+        } else if (principle != null) {
+            found = evidence.findByAssessmentIdAndPrincipleOrderByUploadedAt(assessmentId, principle);
+        } else {
+            found = evidence.findByAssessmentIdOrderByUploadedAt(assessmentId);
+        }
+        return views(found);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<RequirementEvidence> ofPrinciple(UUID assessmentId, String principle) {
+        List<RequirementAssessmentView> rows = assessments.requirements(assessmentId, principle).stream()
+                .filter(RequirementAssessmentView::applicable)
+                .toList();
+        List<UUID> ids = rows.stream().map(RequirementAssessmentView::id).toList();
+        Map<UUID, List<UUID>> coverage = findings.coverage(ids);
+        Map<UUID, List<FindingView>> bearing = findings.ofRequirements(ids);
+        Map<UUID, EvidenceView> byId = new HashMap<>();
+        views(evidence.findAllById(coverage.values().stream().flatMap(Collection::stream).distinct().toList()))
+                .forEach(v -> byId.put(v.id(), v));
+        return rows.stream()
+                .map(r -> new RequirementEvidence(
+                        r.id(),
+                        coverage.getOrDefault(r.id(), List.of()).stream()
+                                .map(byId::get)
+                                .sorted((a, b) -> a.uploadedAt().compareTo(b.uploadedAt()))
+                                .toList(),
+                        bearing.getOrDefault(r.id(), List.of())))
                 .toList();
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<EvidenceView> ofAssessment(UUID assessmentId) {
-        return evidence.findByAssessmentIdOrderByUploadedAt(assessmentId).stream()
-                .map(Evidence::view)
-                .toList();
+    public Page<FindingView> findings(UUID assessmentId, String principle, Set<Severity> severities, Pageable pageable) {
+        assessments.requireExists(assessmentId);
+        return findings.page(assessmentId, principle, severities, pageable);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<ComponentView> components(UUID assessmentId, Pageable pageable) {
+        assessments.requireExists(assessmentId);
+        return findings.components(assessmentId, pageable);
     }
 
     @Override
@@ -118,39 +458,36 @@ class EvidenceService implements EvidenceApi {
         return evidence.uploadersOf(assessmentId, principle);
     }
 
+    private List<EvidenceView> views(List<Evidence> items) {
+        Map<UUID, AnalysisView> byId = analysisViews(items);
+        return items.stream().map(e -> e.view(byId.get(e.id()))).toList();
+    }
+
+    private Map<UUID, AnalysisView> analysisViews(List<Evidence> items) {
+        List<UUID> ids = items.stream().map(Evidence::id).toList();
+        Map<UUID, Map<Severity, Integer>> counts = findings.severityCounts(ids);
+        Map<UUID, AnalysisView> views = new HashMap<>();
+        for (EvidenceAnalysis a : analyses.findByEvidenceIdIn(ids)) {
+            Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+            for (Severity s : Severity.values()) {
+                bySeverity.put(s, counts.getOrDefault(a.evidenceId(), Map.of()).getOrDefault(s, 0));
+            }
+            views.put(
+                    a.evidenceId(),
+                    new AnalysisView(
+                            a.analyzer(),
+                            a.analyzerVersion(),
+                            a.status(),
+                            a.summary(),
+                            a.findingsTotal(),
+                            bySeverity,
+                            List.of(),
+                            a.analysedAt()));
+        }
+        return views;
+    }
+
     private Evidence find(UUID id) {
         return evidence.findById(id).orElseThrow(() -> new NotFoundException("Evidence", id));
-    }
-
-    /**
-     * The last path segment of the client's file name (browsers on some systems send the whole path), in NFC. The
-     * name is shown and printed, never used as a path; one that would display as something it is not (control or
-     * bidirectional characters) is refused rather than silently changed.
-     */
-    static String safeFileName(String original) {
-        String name = original == null ? "" : original;
-        name = TextRules.normalize(name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1));
-        if (name.isBlank() || name.equals(".") || name.equals("..")) {
-            return "unnamed";
-        }
-        TextRules.problem(name, MAX_FILE_NAME, false).ifPresent(problem -> {
-            throw new InvalidInputException(
-                    "The file name is not acceptable; nothing was stored.",
-                    List.of(InvalidInputException.parameter("file", "the file name " + problem)));
-        });
-        return name;
-    }
-
-    private static String safeMediaType(String mediaType) {
-        if (mediaType == null || mediaType.isBlank()) {
-            return MediaType.APPLICATION_OCTET_STREAM_VALUE;
-        }
-        try {
-            MediaType parsed = MediaType.parseMediaType(mediaType);
-            String value = parsed.toString();
-            return value.length() > 200 ? MediaType.APPLICATION_OCTET_STREAM_VALUE : value;
-        } catch (InvalidMediaTypeException e) {
-            return MediaType.APPLICATION_OCTET_STREAM_VALUE;
-        }
     }
 }

@@ -49,8 +49,7 @@ class SignoffService implements SignoffApi {
             throw new SeparationOfDutiesException(
                     "You reviewed principles of this assessment; another signatory must decide on the declaration.");
         }
-        List<String> hashes = evidence.ofAssessment(assessmentId).stream()
-                .filter(e -> principle == null || principle.equals(e.principle()))
+        List<String> hashes = evidence.ofAssessment(assessmentId, principle, null).stream()
                 .map(EvidenceView::sha256)
                 .distinct()
                 .sorted()

@@ -18,6 +18,7 @@ import io.conformity.identity.IdentityApi;
 import io.conformity.problem.ProblemType;
 import io.conformity.web.ProblemResponses;
 import io.conformity.workflow.ApproveCommand;
+import io.conformity.workflow.RequirementSheet;
 import io.conformity.workflow.ReviewCommand;
 import io.conformity.workflow.SubmitCommand;
 import io.conformity.workflow.TaskView;
@@ -46,12 +47,19 @@ class TaskController {
         return workflow.task(identity.currentUser(), taskId);
     }
 
+    @GetMapping("/{taskId}/requirements")
+    @ProblemResponses({ProblemType.FORBIDDEN, ProblemType.TASK_COMPLETED, ProblemType.WRONG_TASK_KIND})
+    List<RequirementSheet> requirements(@PathVariable String taskId) {
+        return workflow.requirements(identity.currentUser(), taskId);
+    }
+
     @PostMapping("/{taskId}/submit")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ProblemResponses({
         ProblemType.FORBIDDEN,
         ProblemType.WRONG_TASK_KIND,
         ProblemType.TASK_COMPLETED,
+        ProblemType.EVIDENCE_MISSING,
         ProblemType.CONCURRENT_UPDATE
     })
     ResponseEntity<Void> submit(@PathVariable String taskId, @RequestBody(required = false) SubmitCommand command) {
@@ -69,6 +77,7 @@ class TaskController {
         ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE,
         ProblemType.NOT_APPLICABLE,
         ProblemType.VERDICT_MISSING,
+        ProblemType.JUSTIFICATION_MISSING,
         ProblemType.CONCURRENT_UPDATE
     })
     ResponseEntity<Void> review(@PathVariable String taskId, @RequestBody ReviewCommand command) {

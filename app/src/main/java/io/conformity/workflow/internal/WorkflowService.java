@@ -1,5 +1,6 @@
 package io.conformity.workflow.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 import io.conformity.assessment.AssessmentApi;
+import io.conformity.assessment.RequirementAssessmentView;
+import io.conformity.assessment.Verdict;
+import io.conformity.assessment.VerdictCommand;
+import io.conformity.evidence.EvidenceApi;
+import io.conformity.evidence.RequirementEvidence;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.Role;
 import io.conformity.problem.InvalidInputException;
@@ -24,6 +30,7 @@ import io.conformity.problem.ProblemType;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SignoffApi;
 import io.conformity.workflow.ApproveCommand;
+import io.conformity.workflow.RequirementSheet;
 import io.conformity.workflow.ReviewCommand;
 import io.conformity.workflow.SubmitCommand;
 import io.conformity.workflow.TaskKind;
@@ -38,11 +45,20 @@ class WorkflowService implements WorkflowApi {
     private final TaskService tasks;
     private final AssessmentApi assessments;
     private final SignoffApi signoffs;
+    private final EvidenceApi evidence;
+    private final ProvisionVerdicts verdicts;
 
-    WorkflowService(TaskService tasks, AssessmentApi assessments, SignoffApi signoffs) {
+    WorkflowService(
+            TaskService tasks,
+            AssessmentApi assessments,
+            SignoffApi signoffs,
+            EvidenceApi evidence,
+            ProvisionVerdicts verdicts) {
         this.tasks = tasks;
         this.assessments = assessments;
         this.signoffs = signoffs;
+        this.evidence = evidence;
+        this.verdicts = verdicts;
     }
 
     @Override
@@ -73,10 +89,46 @@ class WorkflowService implements WorkflowApi {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<RequirementSheet> requirements(CurrentUser user, String taskId) {
+        Task task = find(taskId);
+        TaskKind kind = kindOf(task);
+        requireRole(user, kind);
+        if (kind == TaskKind.APPROVE_DECLARATION) {
+            throw new ProblemException(
+                    ProblemType.WRONG_TASK_KIND, "Task " + taskId + " is the approval; it has no principle.");
+        }
+        return sheets(assessmentOf(task), principleOf(task));
+    }
+
+    private List<RequirementSheet> sheets(UUID assessmentId, String principle) {
+        Map<UUID, RequirementEvidence> byRequirement = new HashMap<>();
+        evidence.ofPrinciple(assessmentId, principle).forEach(e -> byRequirement.put(e.requirementAssessmentId(), e));
+        return assessments.requirements(assessmentId, principle).stream()
+                .filter(RequirementAssessmentView::applicable)
+                .map(r -> {
+                    RequirementEvidence e = byRequirement.get(r.id());
+                    return new RequirementSheet(r, e.evidence(), e.findings(), verdicts.suggest(r, e));
+                })
+                .toList();
+    }
+
+    @Override
     public void submit(CurrentUser user, String taskId, SubmitCommand command) {
         Task task = lockForCompletion(user, taskId, TaskKind.COLLECT_EVIDENCE);
         UUID assessmentId = assessmentOf(task);
         String principle = principleOf(task);
+        // Under the assessment's lock, which an upload also takes: what is counted here is what the sign-off covers.
+        List<RequirementSheet> uncovered = sheets(assessmentId, principle).stream()
+                .filter(s -> s.evidence().isEmpty() && s.requirement().noEvidenceStatement() == null)
+                .toList();
+        if (!uncovered.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.EVIDENCE_MISSING,
+                    "Principle " + principle + " cannot be submitted: no evidence and no statement of why none exists"
+                            + " for " + labels(uncovered) + ". Upload evidence or state why there is none.",
+                    Map.of("requirementAssessmentIds", ids(uncovered)));
+        }
         assessments.submitPrinciple(assessmentId, principle);
         signoffs.record(
                 assessmentId,
@@ -104,6 +156,7 @@ class WorkflowService implements WorkflowApi {
         UUID assessmentId = assessmentOf(task);
         String principle = principleOf(task);
         boolean accept = command.decision() == ReviewCommand.Outcome.ACCEPT;
+        requireJustifiedOverrides(assessmentId, principle, command.verdicts());
         assessments.reviewPrinciple(assessmentId, principle, command.verdicts(), accept);
         signoffs.record(
                 assessmentId,
@@ -137,6 +190,38 @@ class WorkflowService implements WorkflowApi {
         }
         // On approval the engine runs Task_IssueDeclaration before this returns.
         tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve));
+    }
+
+    /** Passing a requirement whose evidence suggests FAIL needs the officer's reason, which the annex prints. */
+    private void requireJustifiedOverrides(UUID assessmentId, String principle, List<VerdictCommand> given) {
+        Map<UUID, RequirementSheet> sheets = new HashMap<>();
+        sheets(assessmentId, principle).forEach(s -> sheets.put(s.requirement().id(), s));
+        List<RequirementSheet> unjustified = given.stream()
+                .filter(v -> v.verdict() == Verdict.PASS)
+                .filter(v -> v.justification() == null || v.justification().isBlank())
+                .map(v -> sheets.get(v.requirementAssessmentId()))
+                .filter(s -> s != null && s.suggestion().verdict() == Verdict.FAIL)
+                .toList();
+        if (!unjustified.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.JUSTIFICATION_MISSING,
+                    "The evidence suggests FAIL for " + labels(unjustified)
+                            + "; a PASS needs a justification, which the declaration's annex records. Nothing was"
+                            + " recorded.",
+                    Map.of("requirementAssessmentIds", ids(unjustified)));
+        }
+    }
+
+    private static String labels(List<RequirementSheet> sheets) {
+        return String.join(
+                ", ",
+                sheets.stream()
+                        .map(s -> s.requirement().frameworkVersion() + " " + s.requirement().requirementId())
+                        .toList());
+    }
+
+    private static List<UUID> ids(List<RequirementSheet> sheets) {
+        return sheets.stream().map(s -> s.requirement().id()).toList();
     }
 
     /**

@@ -1,0 +1,127 @@
+package io.conformity.evidence.internal.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.tika.Tika;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.conformity.evidence.AnalysisStatus;
+
+/**
+ * Reads an upload: the first analyzer that recognises the head reads the whole file into findings; a file no
+ * analyzer recognises is a document whose media type Tika detects from its bytes and whose text, if it has one, is
+ * kept for search. The client's claimed media type is never used.
+ */
+public final class EvidenceReader {
+
+    public static final String DOCUMENT = "document";
+    static final int MAX_TEXT = 65_536;
+
+    private static final Logger log = LoggerFactory.getLogger(EvidenceReader.class);
+
+    private final List<Analyzer> analyzers;
+    private final Tika tika = new Tika();
+
+    public EvidenceReader(List<Analyzer> analyzers) {
+        this.analyzers = List.copyOf(analyzers);
+    }
+
+    public List<Analyzer> analyzers() {
+        return analyzers;
+    }
+
+    /** Opens the content again for each pass; the reader closes what it opens. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    public Reading read(Source source, String fileName, long size, AnalysisContext context) {
+        try {
+            Head head = head(source, fileName);
+            for (Analyzer analyzer : analyzers) {
+                if (!analyzer.recognises(head)) {
+                    continue;
+                }
+                CollectingSink sink = new CollectingSink();
+                try (InputStream in = source.open()) {
+                    String summary = analyzer.analyse(in, context, sink);
+                    return new Reading(
+                            AnalysisStatus.ANALYZED,
+                            analyzer.name(),
+                            analyzer.version(),
+                            analyzer.mediaType(),
+                            summary,
+                            sink.findings(),
+                            sink.findingsTotal(),
+                            sink.components(),
+                            null,
+                            null);
+                } catch (NotRecognisedException e) {
+                    log.debug("{} declined {}: {}", analyzer.name(), fileName, e.getMessage());
+                } catch (RejectedContentException e) {
+                    return rejected(analyzer, e.location(), e.getMessage());
+                } catch (JsonProcessingException e) {
+                    RejectedContentException r = SafeParsers.rejected(e);
+                    return rejected(analyzer, r.location(), r.getMessage());
+                }
+            }
+            return document(source, head, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read staged evidence " + fileName, e);
+        }
+    }
+
+    private static Reading rejected(Analyzer analyzer, String location, String reason) {
+        return new Reading(
+                AnalysisStatus.REJECTED,
+                analyzer.name(),
+                analyzer.version(),
+                analyzer.mediaType(),
+                reason,
+                List.of(),
+                0,
+                List.of(),
+                null,
+                location);
+    }
+
+    private Reading document(Source source, Head head, long size) throws IOException {
+        String mediaType = tika.detect(head.bytes(), head.fileName());
+        String text = null;
+        if (mediaType.startsWith("text/")) {
+            try (InputStream in = source.open()) {
+                text = new String(in.readNBytes(MAX_TEXT), StandardCharsets.UTF_8);
+            }
+        } else if (mediaType.equals("application/pdf")) {
+            text = PdfText.extract(source, size, MAX_TEXT);
+        }
+        if (text != null && text.length() > MAX_TEXT) {
+            text = text.substring(0, MAX_TEXT);
+        }
+        return new Reading(
+                AnalysisStatus.NOT_RECOGNISED,
+                DOCUMENT,
+                "1",
+                mediaType,
+                "Kept as a document (" + mediaType + "); no analyzer recognised it.",
+                List.of(),
+                0,
+                List.of(),
+                text,
+                null);
+    }
+
+    private static Head head(Source source, String fileName) throws IOException {
+        try (InputStream in = source.open()) {
+            return new Head(in.readNBytes(Head.SIZE), fileName);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.conformity.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.conformity.support.ApiClient;
+import io.conformity.support.ApiClient.Credentials;
+import io.conformity.support.Fixtures;
+import io.conformity.support.TestInstallation;
+
+/**
+ * Evidence upload over loopback HTTP, raw body (pipelines) and multipart (browsers), against
+ * {@code openssl dgst -sha256} on the same file in the same run, with the server's heap growth while it streams.
+ * Not part of {@code verify}: run with
+ * {@code ./mvnw -pl app test -Dtest=EvidenceUploadBenchmark -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false}
+ * (sizes with {@code -Dbenchmark.sizes=1,4} in GiB). Prints figures; the README quotes them.
+ */
+@Tag("benchmark")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"conformity.evidence.max-upload-size=5GB", "logging.level.root=warn"})
+@ContextConfiguration(initializers = TestInstallation.H2.class)
+class EvidenceUploadBenchmark {
+
+    private static final long GIB = 1024L * 1024 * 1024;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void rawAndMultipartUploadAgainstOpenssl() throws Exception {
+        ApiClient api = new ApiClient(port);
+        Fixtures fixtures = new Fixtures(api);
+        Credentials officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        String assessmentId =
+                fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
+        String requirement = null;
+        for (JsonNode r : api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+            if (r.get("applicable").asBoolean() && r.get("principle").asText().equals("6")) {
+                requirement = r.get("id").asText();
+            }
+        }
+        Path dir = Files.createDirectories(Path.of("target", "benchmark").toAbsolutePath());
+        System.out.println();
+        System.out.println("| size | path | time | throughput | openssl dgst -sha256 | ratio | server heap growth |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        int salt = 0;
+        for (String size : System.getProperty("benchmark.sizes", "1,4").split(",")) {
+            long bytes = Long.parseLong(size.strip()) * GIB;
+            Path file = dir.resolve("upload-" + size.strip() + "g.bin");
+            writeFile(file, bytes, ++salt);
+            double openssl = seconds(() -> run("openssl", "dgst", "-sha256", file.toString()));
+            Measured raw = measure(() -> put(engineer, requirementPath(requirement, "raw.bin"), file, bytes));
+            print(size + " GiB", "raw PUT", bytes, raw, openssl);
+            writeFile(file, bytes, ++salt);
+            openssl = seconds(() -> run("openssl", "dgst", "-sha256", file.toString()));
+            Measured multipart = measure(() -> multipart(engineer, requirement, file, bytes));
+            print(size + " GiB", "multipart POST", bytes, multipart, openssl);
+            Files.delete(file);
+        }
+    }
+
+    private String requirementPath(String requirement, String name) {
+        return "/api/v1/requirement-assessments/" + requirement + "/evidence/" + name;
+    }
+
+    private static void print(String size, String path, long bytes, Measured m, double openssl) {
+        System.out.printf(
+                "| %s | %s | %.2f s | %.2f GB/s | %.2f s (%.2f GB/s) | %.2f× | %d MiB |%n",
+                size,
+                path,
+                m.seconds(),
+                bytes / m.seconds() / 1e9,
+                openssl,
+                bytes / openssl / 1e9,
+                openssl / m.seconds(),
+                m.heapGrowth() / (1024 * 1024));
+    }
+
+    record Measured(double seconds, long heapGrowth) {}
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** Time of the call, and the peak of used heap above the level before it (sampled every 20 ms). */
+    private static Measured measure(Call call) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        Thread.sleep(200);
+        long before = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(before);
+        AtomicBoolean done = new AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long start = System.nanoTime();
+        call.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        done.set(true);
+        sampler.join();
+        return new Measured(seconds, Math.max(0, peak.get() - before));
+    }
+
+    private void put(Credentials user, String path, Path file, long bytes) throws IOException {
+        HttpURLConnection c = open(user, path, "PUT");
+        c.setRequestProperty("Content-Type", "application/octet-stream");
+        c.setFixedLengthStreamingMode(bytes);
+        try (OutputStream out = c.getOutputStream();
+                InputStream in = Files.newInputStream(file)) {
+            in.transferTo(out);
+        }
+        expectCreated(c);
+    }
+
+    private void multipart(Credentials user, String requirement, Path file, long bytes) throws IOException {
+        String boundary = "bench" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"mp.bin\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        HttpURLConnection c = open(user, "/api/v1/requirement-assessments/" + requirement + "/evidence", "POST");
+        c.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
+        c.setFixedLengthStreamingMode(head.length + bytes + tail.length);
+        try (OutputStream out = c.getOutputStream();
+                InputStream in = Files.newInputStream(file)) {
+            out.write(head);
+            in.transferTo(out);
+            out.write(tail);
+        }
+        expectCreated(c);
+    }
+
+    private HttpURLConnection open(Credentials user, String path, String method) throws IOException {
+        HttpURLConnection c = (HttpURLConnection)
+                URI.create("http://localhost:" + port + path).toURL().openConnection();
+        c.setRequestMethod(method);
+        c.setDoOutput(true);
+        c.setRequestProperty(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((user.username() + ":" + user.password())
+                                        .getBytes(StandardCharsets.UTF_8)));
+        return c;
+    }
+
+    private static void expectCreated(HttpURLConnection c) throws IOException {
+        int status = c.getResponseCode();
+        if (status != 201) {
+            InputStream error = c.getErrorStream();
+            throw new AssertionError("HTTP " + status + ": "
+                    + (error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        c.getInputStream().readAllBytes();
+    }
+
+    /** Distinct bytes per run (the store keeps identical content once), written fast from a random block. */
+    private static void writeFile(Path file, long bytes, int salt) throws IOException {
+        byte[] block = new byte[1024 * 1024];
+        new Random(salt).nextBytes(block);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0, n = 0; written < bytes; written += block.length, n++) {
+                ByteBuffer.wrap(block).putLong(n).putInt(salt);
+                out.write(block, 0, (int) Math.min(block.length, bytes - written));
+            }
+        }
+    }
+
+    private static double seconds(Call call) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            call.run();
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return best;
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("failed: " + String.join(" ", command));
+        }
+    }
+
+}
