@@ -35,6 +35,7 @@ import io.conformity.problem.NotFoundException;
 import io.conformity.product.ManufacturerView;
 import io.conformity.product.ProductApi;
 import io.conformity.product.ReleaseDetails;
+import io.conformity.storage.BlobCorruptedException;
 import io.conformity.storage.BlobStore;
 import io.conformity.storage.StoredBlob;
 
@@ -221,9 +222,15 @@ class DeclarationService implements DeclarationApi {
     @Transactional(readOnly = true)
     public InputStream pdf(UUID id) {
         Declaration declaration = find(id);
-        return store.open(declaration.sha256())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Declaration file " + declaration.sha256() + " is missing from the store"));
+        DeclarationView view = declaration.view();
+        try {
+            // Checked while it streams: a damaged or truncated file ends the download with an error, never short.
+            return store.open(view.sha256(), view.size())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Declaration file " + view.sha256() + " is missing from the store"));
+        } catch (BlobCorruptedException damaged) {
+            throw new IllegalStateException("Declaration " + id + " is damaged in the store", damaged);
+        }
     }
 
     private Declaration find(UUID id) {

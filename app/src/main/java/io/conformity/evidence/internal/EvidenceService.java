@@ -58,6 +58,7 @@ import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 import io.conformity.product.ProductApi;
+import io.conformity.storage.BlobCorruptedException;
 import io.conformity.storage.BlobStore;
 import io.conformity.storage.StagedBlob;
 
@@ -351,9 +352,14 @@ class EvidenceService implements EvidenceApi {
     }
 
     private InputStream openBlob(Evidence e) {
-        return store.open(e.sha256(), e.size())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Blob " + e.sha256() + " of evidence " + e.id() + " is missing from the store"));
+        try {
+            return store.open(e.sha256(), e.size())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Blob " + e.sha256() + " of evidence " + e.id() + " is missing from the store"));
+        } catch (BlobCorruptedException damaged) {
+            // Found before a byte is served: the request fails as an internal error, the log names the evidence.
+            throw new IllegalStateException("Evidence " + e.id() + " is damaged in the store", damaged);
+        }
     }
 
     @Override
