@@ -106,7 +106,7 @@ public final class SslscanAnalyzer implements Analyzer {
             if (event == XMLStreamConstants.DTD && xml.getText().contains("[")) {
                 throw new RejectedContentException(
                         where(xml),
-                        "The sslscan file declares a DTD internal subset (entities), which sslscan never" + " writes.");
+                        "The sslscan file declares a DTD internal subset (entities), which sslscan never writes.");
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String element = xml.getLocalName();
@@ -124,7 +124,7 @@ public final class SslscanAnalyzer implements Analyzer {
                     target.element(element, xml);
                 }
             } else if (event == XMLStreamConstants.CHARACTERS && target != null) {
-                // Certificate fields are short text elements; anything longer is not one of them.
+                // Only short certificate fields are read as text: 200 characters hold any of them.
                 String chunk = xml.getText();
                 text = text == null ? chunk : text + chunk;
                 if (text.length() > 200) {
@@ -269,7 +269,7 @@ public final class SslscanAnalyzer implements Analyzer {
                 accepted.merge(protocol, 1, Integer::sum);
                 // Older sslscan versions list no <protocol> elements: a suite accepted shows its protocol is on.
                 if (protocols.containsKey(protocol) || protocols.size() < MAX_PROTOCOLS) {
-                    protocols.putIfAbsent(protocol, true);
+                    protocols.put(protocol, true);
                 }
             }
             int bits;
