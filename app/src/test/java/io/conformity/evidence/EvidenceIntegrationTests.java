@@ -192,20 +192,20 @@ class EvidenceIntegrationTests {
                         .text())
                 .contains("2020-12");
 
-        String a = "{\"endDate\":\"2030-06-30\",\"publishedAt\":\"https://example.test/support\","
-                + "\"publicationDate\":\"2025-01-10\"}";
+        String a = supportPeriod("2030-06-30", "2025-01-10");
         Response first = api.send(
                 engineer,
                 HttpMethod.POST,
                 "/api/v1/requirement-assessments/" + requirement + "/declarations/support-period",
                 a.getBytes(StandardCharsets.UTF_8),
                 MediaType.APPLICATION_JSON);
-        if (first.status() == 400) {
-            throw new AssertionError("example support-period declaration refused: " + first.text());
-        }
         first.expect(201);
-        String b = "{\n  \"publicationDate\" : \"2025-01-10\",\"publishedAt\":\"https://example.test/support\","
-                + " \"endDate\": \"2030-06-30\"}";
+        // The same statement with other key order, spacing and escapes: the same canonical bytes, the same hash.
+        String b = "{\n  \"statement\" : \"Security updates until 30 June 2030.\", \"publicationDate\": \"2025-01-10\","
+                + " \"publication\": {\"freeOfCharge\": true, \"withoutPriorRequest\": true,"
+                + " \"inEnglish\": true, \"noPersonalInformationRequired\": true,"
+                + " \"accessibleWithoutAccount\": true, \"understandableWithoutTechnicalKnowledge\": true},"
+                + " \"publishedAt\": \"https://example.test/\\u0073upport\", \"endDate\": \"2030-06-30\"}";
         JsonNode second = api.send(
                         engineer,
                         HttpMethod.POST,
@@ -236,8 +236,7 @@ class EvidenceIntegrationTests {
                 404);
 
         // A later statement that shortens the published support period is a finding (PSTI forbids it).
-        String shorter = "{\"endDate\":\"2028-06-30\",\"publishedAt\":\"https://example.test/support\","
-                + "\"publicationDate\":\"2026-01-10\"}";
+        String shorter = supportPeriod("2028-06-30", "2026-01-10");
         JsonNode shortened = api.send(
                         engineer,
                         HttpMethod.POST,
@@ -396,7 +395,8 @@ class EvidenceIntegrationTests {
         List<Map<String, Object>> list = new ArrayList<>();
         ports.forEach((port, justification) -> {
             Map<String, Object> entry = new HashMap<>();
-            entry.put("interface", "network");
+            entry.put("type", "network");
+            entry.put("name", "Port " + port);
             entry.put("port", port);
             entry.put("protocol", "tcp");
             entry.put("service", port == 18443 ? "https" : port == 18080 ? "http" : "telnet");
@@ -408,6 +408,15 @@ class EvidenceIntegrationTests {
             list.add(entry);
         });
         return Map.of("interfaces", list);
+    }
+
+    private static String supportPeriod(String endDate, String publicationDate) {
+        return "{\"endDate\":\"" + endDate + "\",\"publishedAt\":\"https://example.test/support\","
+                + "\"publicationDate\":\"" + publicationDate + "\","
+                + "\"statement\":\"Security updates until 30 June 2030.\","
+                + "\"publication\":{\"withoutPriorRequest\":true,\"inEnglish\":true,\"freeOfCharge\":true,"
+                + "\"noPersonalInformationRequired\":true,\"accessibleWithoutAccount\":true,"
+                + "\"understandableWithoutTechnicalKnowledge\":true}}";
     }
 
     private Response putFile(String requirement, String name, byte[] content) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,13 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentView;
@@ -86,7 +86,8 @@ class EvidenceService implements EvidenceApi {
     private final StructuredDeclarations declarations;
     private final EvidenceProperties properties;
     private final TransactionTemplate transactions;
-    private final ObjectMapper json;
+    private final DeclarationChecks checks = new DeclarationChecks();
+    private final ResourceLoader resources;
     private final Clock clock;
 
     EvidenceService(
@@ -100,7 +101,7 @@ class EvidenceService implements EvidenceApi {
             StructuredDeclarations declarations,
             EvidenceProperties properties,
             PlatformTransactionManager transactionManager,
-            ObjectMapper json,
+            ResourceLoader resources,
             Clock clock) {
         this.evidence = evidence;
         this.analyses = analyses;
@@ -112,7 +113,7 @@ class EvidenceService implements EvidenceApi {
         this.declarations = declarations;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.json = json;
+        this.resources = resources;
         this.clock = clock;
     }
 
@@ -154,7 +155,7 @@ class EvidenceService implements EvidenceApi {
         RequirementAssessmentView requirement = collecting(requirementAssessmentId);
         StructuredDeclarations.Validated validated = declarations.validate(kind, document);
         AnalysisContext context = context(requirement.assessmentId());
-        List<Finding> found = DeclarationChecks.check(validated, context);
+        List<Finding> found = checks.check(validated, context);
         Reading reading = declarationReading(validated, found);
         try (StagedBlob staged = store.stage(
                 new ByteArrayInputStream(validated.canonical()), validated.canonical().length)) {
@@ -323,7 +324,7 @@ class EvidenceService implements EvidenceApi {
                 .orElse(Map.of());
         Optional<LocalDate> publishedEnd = productAssessments(assessmentId).stream()
                 .flatMap(id -> evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(List.of(id), SUPPORT_PERIOD).stream())
-                .map(this::readJson)
+                .map(this::readDeclaration)
                 .map(DeclaredFacts::supportEnd)
                 .flatMap(Optional::stream)
                 .max(LocalDate::compareTo);
@@ -338,14 +339,15 @@ class EvidenceService implements EvidenceApi {
                 .toList();
     }
 
-    private Optional<JsonNode> latestDeclaration(List<UUID> assessmentIds, String kind) {
+    private Optional<StructuredDeclarations.Validated> latestDeclaration(List<UUID> assessmentIds, String kind) {
         List<Evidence> found = evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(assessmentIds, kind);
-        return found.isEmpty() ? Optional.empty() : Optional.of(readJson(found.get(found.size() - 1)));
+        return found.isEmpty() ? Optional.empty() : Optional.of(readDeclaration(found.get(found.size() - 1)));
     }
 
-    private JsonNode readJson(Evidence e) {
+    /** A stored declaration, read back through its schema (its canonical bytes were valid when stored). */
+    private StructuredDeclarations.Validated readDeclaration(Evidence e) {
         try (InputStream in = openBlob(e)) {
-            return json.readTree(in);
+            return declarations.validate(e.declarationKind(), in.readAllBytes());
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read declaration " + e.id(), ex);
         }
@@ -371,7 +373,13 @@ class EvidenceService implements EvidenceApi {
 
     @Override
     public String declarationSchema(String kind) {
-        return declarations.schemaText(kind);
+        StructuredDeclarations.Kind known = declarations.kind(kind);
+        String location = properties.schemas().endsWith("/") ? properties.schemas() : properties.schemas() + "/";
+        try (InputStream in = resources.getResource(location + known.name() + ".schema.json").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the schema of " + kind, e);
+        }
     }
 
     @Override
