@@ -229,7 +229,8 @@ abstract class CertificationSystemTestBase {
         assertThat(uncovered.get("type").asText()).endsWith("/evidence-missing");
         assertThat(uncovered.get("detail").asText()).contains("5.1-1");
         for (JsonNode task : collect) {
-            fixtures.stateNoEvidence(engineer, assessmentId, task.get("principle").asText());
+            fixtures.stateNoEvidence(
+                    engineer, assessmentId, task.get("principle").asText());
         }
         for (JsonNode task : tasks(engineer, assessmentId)) {
             api.post(

@@ -14,4 +14,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("conformity.evidence")
 public record EvidenceProperties(
         @DefaultValue("100MB") DataSize maxUploadSize,
-        @DefaultValue("classpath:conformity/evidence-schema/evidence/") String schemas) {}
+
+        @DefaultValue("classpath:conformity/evidence-schema/evidence/")
+        String schemas) {}

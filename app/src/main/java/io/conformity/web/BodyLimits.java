@@ -75,7 +75,8 @@ final class BodyLimits {
             if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(BodyLimit.class)) {
                 BodyLimit limit = method.getMethodAnnotation(BodyLimit.class);
                 request.setAttribute(
-                        LIMIT_ATTRIBUTE, DataSize.parse(properties.resolveRequiredPlaceholders(limit.value()))
+                        LIMIT_ATTRIBUTE,
+                        DataSize.parse(properties.resolveRequiredPlaceholders(limit.value()))
                                 .toBytes());
             }
             return true;

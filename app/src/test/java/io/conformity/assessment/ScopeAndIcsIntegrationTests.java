@@ -534,8 +534,7 @@ class ScopeAndIcsIntegrationTests {
     /** Engineers submit every open principle; the officer passes all but 5.7-1, which fails with the reason given. */
     private void submitAndReview(String assessmentId, String secureBootReason) {
         for (JsonNode task : fixtures.tasks(engineer, assessmentId)) {
-            fixtures.submit(engineer, task)
-                    .expect(204);
+            fixtures.submit(engineer, task).expect(204);
         }
         for (JsonNode review : fixtures.tasks(officer, assessmentId)) {
             String principle = review.get("principle").asText();

@@ -67,8 +67,7 @@ class EvidenceIntegrationTests {
         assertThat(scan.at("/analysis/status").asText()).isEqualTo("ANALYZED");
 
         JsonNode high = api.get(
-                        officer,
-                        "/api/v1/assessments/" + assessmentId + "/findings?principle=6&minSeverity=HIGH")
+                        officer, "/api/v1/assessments/" + assessmentId + "/findings?principle=6&minSeverity=HIGH")
                 .expect(200)
                 .json()
                 .get("content");
@@ -88,7 +87,10 @@ class EvidenceIntegrationTests {
                         12323, "Service console on the installer's bench network only; disabled on first boot.",
                         18080, "Redirects to the TLS port.",
                         18443, "Local web interface over TLS.")));
-        assertThat(sheet(assessmentId, "6").get("5.6-1").at("/suggestion/verdict").asText())
+        assertThat(sheet(assessmentId, "6")
+                        .get("5.6-1")
+                        .at("/suggestion/verdict")
+                        .asText())
                 .isEqualTo("PASS");
         assertThat(api.get(officer, "/api/v1/evidence/" + scan.get("id").asText())
                         .expect(200)
@@ -112,7 +114,10 @@ class EvidenceIntegrationTests {
         assertThat(finding.get("provisions").toString()).contains("5.4-3");
         assertThat(finding.get("message").asText()).contains("etc/smartcam/cloud-client.key");
         assertThat(finding.toString()).doesNotContain("BEGIN").doesNotContain("PRIVATE KEY-----");
-        assertThat(sheet(assessmentId, "4").get("5.4-3").at("/suggestion/verdict").asText())
+        assertThat(sheet(assessmentId, "4")
+                        .get("5.4-3")
+                        .at("/suggestion/verdict")
+                        .asText())
                 .isEqualTo("FAIL");
     }
 
@@ -145,8 +150,9 @@ class EvidenceIntegrationTests {
         fixtures.submit(engineer, collect).expect(204);
         assertProblem(api.delete(engineer, "/api/v1/requirement-assessments/" + first + "/no-evidence-statement"), 409);
         assertThat(sheetOfTask(fixtures.task(officer, assessmentId, "2")))
-                .anySatisfy(s -> assertThat(s.at("/requirement/noEvidenceStatement").asText())
-                        .startsWith("The policy is published"));
+                .anySatisfy(
+                        s -> assertThat(s.at("/requirement/noEvidenceStatement").asText())
+                                .startsWith("The policy is published"));
     }
 
     @Test
@@ -161,9 +167,18 @@ class EvidenceIntegrationTests {
             fixtures.stateNoEvidence(engineer, assessmentId, principle);
             String requirement = requirementIn(assessmentId, principle);
             byte[] content = ("race " + principle + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
-            List<Response> both = Concurrently.run(2, i -> i == 0
-                    ? api.upload(engineer, "/api/v1/requirement-assessments/" + requirement + "/evidence", "r.txt", content)
-                    : api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()));
+            List<Response> both = Concurrently.run(
+                    2,
+                    i -> i == 0
+                            ? api.upload(
+                                    engineer,
+                                    "/api/v1/requirement-assessments/" + requirement + "/evidence",
+                                    "r.txt",
+                                    content)
+                            : api.post(
+                                    engineer,
+                                    "/api/v1/tasks/" + collect.get("id").asText() + "/submit",
+                                    Map.of()));
             assertThat(both.get(1).status()).isEqualTo(204);
             JsonNode submitted = submission(assessmentId, principle);
             if (both.get(0).status() == 201) {
@@ -185,7 +200,8 @@ class EvidenceIntegrationTests {
                 .get("id")
                 .asText();
         String requirement = requirementIn(assessmentId, "3");
-        JsonNode kinds = api.get(engineer, "/api/v1/declaration-kinds").expect(200).json();
+        JsonNode kinds =
+                api.get(engineer, "/api/v1/declaration-kinds").expect(200).json();
         assertThat(kinds.findValuesAsText("kind")).contains("support-period", "interfaces", "authentication");
         assertThat(api.get(engineer, "/api/v1/declaration-kinds/support-period/schema")
                         .expect(200)
@@ -214,7 +230,8 @@ class EvidenceIntegrationTests {
                         MediaType.APPLICATION_JSON)
                 .expect(201)
                 .json();
-        assertThat(second.get("sha256").asText()).isEqualTo(first.json().get("sha256").asText());
+        assertThat(second.get("sha256").asText())
+                .isEqualTo(first.json().get("sha256").asText());
         assertThat(second.get("kind").asText()).isEqualTo("DECLARATION");
 
         JsonNode invalid = assertProblem(
@@ -267,8 +284,8 @@ class EvidenceIntegrationTests {
         String deep = "{\"SchemaVersion\": 2, \"ArtifactName\": \"x\", \"Results\": " + "[".repeat(100)
                 + "]".repeat(100) + "}";
         for (String hostile : List.of(xxe, laughs.toString(), deep)) {
-            JsonNode problem = assertProblem(
-                    putFile(requirement, "scan.out", hostile.getBytes(StandardCharsets.UTF_8)), 422);
+            JsonNode problem =
+                    assertProblem(putFile(requirement, "scan.out", hostile.getBytes(StandardCharsets.UTF_8)), 422);
             assertThat(problem.get("type").asText()).endsWith("/evidence-rejected");
             assertThat(problem.get("location").asText()).isNotBlank();
         }
@@ -297,8 +314,10 @@ class EvidenceIntegrationTests {
                 .get("id")
                 .asText();
         String requirement = requirementIn(assessmentId, "2");
-        byte[] content = ("Policy text " + System.nanoTime() + "\n").repeat(2000).getBytes(StandardCharsets.UTF_8);
-        JsonNode stored = putFile(requirement, "policy.txt", content).expect(201).json();
+        byte[] content =
+                ("Policy text " + System.nanoTime() + "\n").repeat(2000).getBytes(StandardCharsets.UTF_8);
+        JsonNode stored =
+                putFile(requirement, "policy.txt", content).expect(201).json();
         assertThat(stored.get("mediaType").asText()).startsWith("text/plain");
         Path blob = blobPath(stored.get("sha256").asText());
         assertThat(api.get(engineer, "/api/v1/evidence/" + stored.get("id").asText() + "/content")
@@ -309,7 +328,8 @@ class EvidenceIntegrationTests {
             file.seek(content.length - 3);
             file.write('X');
         }
-        assertThatThrownBy(() -> api.get(engineer, "/api/v1/evidence/" + stored.get("id").asText() + "/content"))
+        assertThatThrownBy(() ->
+                        api.get(engineer, "/api/v1/evidence/" + stored.get("id").asText() + "/content"))
                 .as("the download is aborted, never completed with the wrong bytes");
     }
 
@@ -347,10 +367,10 @@ class EvidenceIntegrationTests {
     }
 
     private String requirementIn(String assessmentId, String principle) {
-        for (JsonNode r : api.get(officer, "/api/v1/assessments/" + assessmentId)
-                .json()
-                .get("requirements")) {
-            if (r.get("principle").asText().equals(principle) && r.get("applicable").asBoolean()) {
+        for (JsonNode r :
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+            if (r.get("principle").asText().equals(principle)
+                    && r.get("applicable").asBoolean()) {
                 return r.get("id").asText();
             }
         }
@@ -360,7 +380,9 @@ class EvidenceIntegrationTests {
     private Map<String, JsonNode> sheet(String assessmentId, String principle) {
         JsonNode task = fixtures.task(engineer, assessmentId, principle);
         Map<String, JsonNode> byRequirement = new HashMap<>();
-        sheetOfTask(task).forEach(s -> byRequirement.put(s.at("/requirement/requirementId").asText(), s));
+        sheetOfTask(task)
+                .forEach(s ->
+                        byRequirement.put(s.at("/requirement/requirementId").asText(), s));
         return byRequirement;
     }
 
@@ -378,7 +400,8 @@ class EvidenceIntegrationTests {
         for (JsonNode s : api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
                 .expect(200)
                 .json()) {
-            if (s.get("decision").asText().equals("SUBMITTED") && principle.equals(s.get("principle").asText())) {
+            if (s.get("decision").asText().equals("SUBMITTED")
+                    && principle.equals(s.get("principle").asText())) {
                 return s;
             }
         }

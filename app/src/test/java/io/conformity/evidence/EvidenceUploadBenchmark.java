@@ -55,10 +55,12 @@ class EvidenceUploadBenchmark {
         Fixtures fixtures = new Fixtures(api);
         Credentials officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
-        String assessmentId =
-                fixtures.openAssessment(officer, fixtures.release(officer)).get("id").asText();
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
         String requirement = null;
-        for (JsonNode r : api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+        for (JsonNode r :
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
             if (r.get("applicable").asBoolean() && r.get("principle").asText().equals("6")) {
                 requirement = r.get("id").asText();
             }
@@ -171,8 +173,8 @@ class EvidenceUploadBenchmark {
                 "Authorization",
                 "Basic "
                         + Base64.getEncoder()
-                                .encodeToString((user.username() + ":" + user.password())
-                                        .getBytes(StandardCharsets.UTF_8)));
+                                .encodeToString(
+                                        (user.username() + ":" + user.password()).getBytes(StandardCharsets.UTF_8)));
         return c;
     }
 
@@ -215,5 +217,4 @@ class EvidenceUploadBenchmark {
             throw new IllegalStateException("failed: " + String.join(" ", command));
         }
     }
-
 }

@@ -184,8 +184,7 @@ class HostileInputIntegrationTests {
                 .get("id")
                 .asText();
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
-        fixtures.submit(engineer, collect)
-                .expect(204);
+        fixtures.submit(engineer, collect).expect(204);
         JsonNode review = fixtures.task(officer, assessmentId, "2");
         List<Object> verdicts = new ArrayList<>();
         verdicts.add(null);
@@ -204,8 +203,7 @@ class HostileInputIntegrationTests {
                 .get("id")
                 .asText();
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
-        fixtures.submit(engineer, collect)
-                .expect(204);
+        fixtures.submit(engineer, collect).expect(204);
         JsonNode review = fixtures.task(officer, assessmentId, "2");
         List<Map<String, Object>> verdicts = new ArrayList<>(fixtures.verdicts(officer, assessmentId, "2", "PASS"));
         Map<String, Object> again = new HashMap<>(verdicts.get(0));

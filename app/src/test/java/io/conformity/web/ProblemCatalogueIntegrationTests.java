@@ -386,8 +386,7 @@ class ProblemCatalogueIntegrationTests {
                 .asText();
         // Recommendations judged FAIL without a justification: approval asks for one (EN 303 645 4-1).
         for (JsonNode task : fixtures.tasks(engineer, assessmentId)) {
-            fixtures.submit(engineer, task)
-                    .expect(204);
+            fixtures.submit(engineer, task).expect(204);
         }
         JsonNode requirements =
                 api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements");

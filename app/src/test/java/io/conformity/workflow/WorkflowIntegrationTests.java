@@ -54,8 +54,7 @@ class WorkflowIntegrationTests {
                         "Contact: mailto:security@example.test".getBytes())
                 .expect(201);
         JsonNode collect = fixtures.task(both, assessmentId, "2");
-        fixtures.submit(both, collect)
-                .expect(204);
+        fixtures.submit(both, collect).expect(204);
         JsonNode review = fixtures.tasks(both, assessmentId).stream()
                 .filter(t -> t.get("kind").asText().equals("REVIEW_PRINCIPLE"))
                 .findFirst()
@@ -150,8 +149,7 @@ class WorkflowIntegrationTests {
                 .get("sha256")
                 .asText();
         JsonNode collect = fixtures.task(engineer, assessmentId, "5");
-        fixtures.submit(engineer, collect)
-                .expect(204);
+        fixtures.submit(engineer, collect).expect(204);
 
         // Once submitted, the principle takes no more evidence until it is sent back.
         assertProblem(
@@ -192,8 +190,7 @@ class WorkflowIntegrationTests {
     @Test
     void malformedCommandsAreRefusedWithThePlaceThatFailed() {
         JsonNode collect = fixtures.task(engineer, assessmentId, "1");
-        fixtures.submit(engineer, collect)
-                .expect(204);
+        fixtures.submit(engineer, collect).expect(204);
         JsonNode review = fixtures.task(officer, assessmentId, "1");
         String path = "/api/v1/tasks/" + review.get("id").asText() + "/review";
 

@@ -20,11 +20,8 @@ class EvidenceConfiguration {
     /** The analyzers, in the order they are asked whether they recognise a file. */
     @Bean
     EvidenceReader evidenceReader() {
-        return new EvidenceReader(List.of(
-                new NmapAnalyzer(),
-                new TestsslAnalyzer(),
-                new SslscanAnalyzer(),
-                new SecurityTxtAnalyzer()));
+        return new EvidenceReader(
+                List.of(new NmapAnalyzer(), new TestsslAnalyzer(), new SslscanAnalyzer(), new SecurityTxtAnalyzer()));
     }
 
     @Bean

@@ -68,13 +68,16 @@ class EvidenceController {
     }
 
     /** A structured declaration, validated against the JSON Schema of its kind. */
-    @PostMapping(path = "/requirement-assessments/{id}/declarations/{kind}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/requirement-assessments/{id}/declarations/{kind}",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENGINEER')")
     @ResponseStatus(HttpStatus.CREATED)
     @ProblemResponses(ProblemType.EVIDENCE_CLOSED)
     ResponseEntity<EvidenceView> declare(
             @PathVariable UUID id, @PathVariable String kind, @RequestBody byte[] document) {
-        return created(evidence.declare(id, kind, document, identity.currentUser().username()));
+        return created(
+                evidence.declare(id, kind, document, identity.currentUser().username()));
     }
 
     static ResponseEntity<EvidenceView> created(EvidenceView stored) {
@@ -133,15 +136,20 @@ class EvidenceController {
     }
 
     record FindingQuery(
-            @Parameter(description = "Only findings bearing on a requirement of this principle") String principle,
-            @Parameter(description = "Only findings of this severity") Severity severity,
-            @Parameter(description = "Only findings of this severity or above") Severity minSeverity,
+            @Parameter(description = "Only findings bearing on a requirement of this principle")
+            String principle,
+
+            @Parameter(description = "Only findings of this severity")
+            Severity severity,
+
+            @Parameter(description = "Only findings of this severity or above")
+            Severity minSeverity,
+
             Pageable pageable) {}
 
     @GetMapping("/assessments/{assessmentId}/components")
     PagedModel<ComponentView> components(
-            @PathVariable UUID assessmentId,
-            @ListQuery(sortable = "name", defaultSort = "name") Pageable pageable) {
+            @PathVariable UUID assessmentId, @ListQuery(sortable = "name", defaultSort = "name") Pageable pageable) {
         return new PagedModel<>(evidence.components(assessmentId, pageable));
     }
 

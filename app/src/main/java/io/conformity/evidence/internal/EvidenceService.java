@@ -22,14 +22,13 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentView;
@@ -142,7 +141,8 @@ class EvidenceService implements EvidenceApi {
                     staged.size(),
                     reading.text());
             EvidenceView stored = record(requirementAssessmentId, what, uploadedBy, staged, reading, List.of());
-            if (reading.status() == AnalysisStatus.ANALYZED && !reading.components().isEmpty()) {
+            if (reading.status() == AnalysisStatus.ANALYZED
+                    && !reading.components().isEmpty()) {
                 // Vulnerability reports are matched against the release's components.
                 reanalyseOthers(requirement.assessmentId(), stored.id());
             }
@@ -157,8 +157,8 @@ class EvidenceService implements EvidenceApi {
         AnalysisContext context = context(requirement.assessmentId());
         List<Finding> found = checks.check(validated, context);
         Reading reading = declarationReading(validated, found);
-        try (StagedBlob staged = store.stage(
-                new ByteArrayInputStream(validated.canonical()), validated.canonical().length)) {
+        try (StagedBlob staged =
+                store.stage(new ByteArrayInputStream(validated.canonical()), validated.canonical().length)) {
             Evidence.Content what = new Evidence.Content(
                     EvidenceKind.DECLARATION,
                     validated.kind(),
@@ -241,11 +241,14 @@ class EvidenceService implements EvidenceApi {
 
     /** Writes (or replaces) the analysis, findings, coverage and components of one evidence item. */
     private void writeAnalysis(Evidence item, Reading reading, List<Provision> evidenced) {
-        List<RequirementAssessmentView> scope = assessments.assessment(item.assessmentId()).requirements();
+        List<RequirementAssessmentView> scope =
+                assessments.assessment(item.assessmentId()).requirements();
         Map<String, List<RequirementAssessmentView>> byProvision = new HashMap<>();
         for (RequirementAssessmentView r : scope) {
             if (r.applicable()) {
-                byProvision.computeIfAbsent(key(r.frameworkUrn(), r.requirementId()), k -> new ArrayList<>()).add(r);
+                byProvision
+                        .computeIfAbsent(key(r.frameworkUrn(), r.requirementId()), k -> new ArrayList<>())
+                        .add(r);
             }
         }
         RequirementAssessmentView own = scope.stream()
@@ -275,8 +278,7 @@ class EvidenceService implements EvidenceApi {
             matched.forEach(m -> covered.add(m.requirementAssessmentId()));
             matches.add(matched);
         }
-        EvidenceAnalysis analysis =
-                analyses.findById(item.id()).orElseGet(() -> new EvidenceAnalysis(item.id()));
+        EvidenceAnalysis analysis = analyses.findById(item.id()).orElseGet(() -> new EvidenceAnalysis(item.id()));
         analysis.record(
                 reading.analyzer(),
                 reading.analyzerVersion(),
@@ -323,7 +325,10 @@ class EvidenceService implements EvidenceApi {
                 .map(DeclaredFacts::interfaces)
                 .orElse(Map.of());
         Optional<LocalDate> publishedEnd = productAssessments(assessmentId).stream()
-                .flatMap(id -> evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(List.of(id), SUPPORT_PERIOD).stream())
+                .flatMap(id ->
+                        evidence
+                                .findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(List.of(id), SUPPORT_PERIOD)
+                                .stream())
                 .map(this::readDeclaration)
                 .map(DeclaredFacts::supportEnd)
                 .flatMap(Optional::stream)
@@ -375,7 +380,8 @@ class EvidenceService implements EvidenceApi {
     public String declarationSchema(String kind) {
         StructuredDeclarations.Kind known = declarations.kind(kind);
         String location = properties.schemas().endsWith("/") ? properties.schemas() : properties.schemas() + "/";
-        try (InputStream in = resources.getResource(location + known.name() + ".schema.json").getInputStream()) {
+        try (InputStream in =
+                resources.getResource(location + known.name() + ".schema.json").getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the schema of " + kind, e);
@@ -392,7 +398,13 @@ class EvidenceService implements EvidenceApi {
 
     private static AnalysisView withFindings(AnalysisView a, List<FindingView> list) {
         return new AnalysisView(
-                a.analyzer(), a.analyzerVersion(), a.status(), a.summary(), a.findingsTotal(), a.bySeverity(), list,
+                a.analyzer(),
+                a.analyzerVersion(),
+                a.status(),
+                a.summary(),
+                a.findingsTotal(),
+                a.bySeverity(),
+                list,
                 a.analysedAt());
     }
 
@@ -439,7 +451,10 @@ class EvidenceService implements EvidenceApi {
         Map<UUID, List<UUID>> coverage = findings.coverage(ids);
         Map<UUID, List<FindingView>> bearing = findings.ofRequirements(ids);
         Map<UUID, EvidenceView> byId = new HashMap<>();
-        views(evidence.findAllById(coverage.values().stream().flatMap(Collection::stream).distinct().toList()))
+        views(evidence.findAllById(coverage.values().stream()
+                        .flatMap(Collection::stream)
+                        .distinct()
+                        .toList()))
                 .forEach(v -> byId.put(v.id(), v));
         return rows.stream()
                 .map(r -> new RequirementEvidence(
@@ -454,7 +469,8 @@ class EvidenceService implements EvidenceApi {
 
     @Override
     @Transactional(readOnly = true)
-    public Page<FindingView> findings(UUID assessmentId, String principle, Set<Severity> severities, Pageable pageable) {
+    public Page<FindingView> findings(
+            UUID assessmentId, String principle, Set<Severity> severities, Pageable pageable) {
         assessments.requireExists(assessmentId);
         return findings.page(assessmentId, principle, severities, pageable);
     }

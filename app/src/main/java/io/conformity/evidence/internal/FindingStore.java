@@ -79,7 +79,9 @@ class FindingStore {
     }
 
     void replaceCoverage(UUID evidenceId, Collection<UUID> requirementAssessmentIds) {
-        jdbc.sql("delete from evidence_coverage where evidence_id = ?").param(evidenceId).update();
+        jdbc.sql("delete from evidence_coverage where evidence_id = ?")
+                .param(evidenceId)
+                .update();
         for (UUID ra : requirementAssessmentIds) {
             jdbc.sql("insert into evidence_coverage (evidence_id, requirement_assessment_id) values (?, ?)")
                     .params(evidenceId, ra)
@@ -88,7 +90,9 @@ class FindingStore {
     }
 
     void replaceComponents(UUID evidenceId, UUID assessmentId, List<Component> components) {
-        jdbc.sql("delete from sbom_component where evidence_id = ?").param(evidenceId).update();
+        jdbc.sql("delete from sbom_component where evidence_id = ?")
+                .param(evidenceId)
+                .update();
         batches.batchUpdate(
                 "insert into sbom_component (id, evidence_id, assessment_id, name, version, purl)"
                         + " values (?, ?, ?, ?, ?, ?)",
@@ -172,7 +176,8 @@ class FindingStore {
                 .param("ids", requirementAssessmentIds)
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list()
-                .forEach(e -> covered.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> covered.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return covered;
     }
 
@@ -208,10 +213,11 @@ class FindingStore {
     }
 
     Set<String> purls(UUID assessmentId) {
-        return Set.copyOf(jdbc.sql("select distinct purl from sbom_component where assessment_id = ? and purl is not null")
-                .param(assessmentId)
-                .query(String.class)
-                .list());
+        return Set.copyOf(
+                jdbc.sql("select distinct purl from sbom_component where assessment_id = ? and purl is not null")
+                        .param(assessmentId)
+                        .query(String.class)
+                        .list());
     }
 
     private static final String SELECT = "select f.id, f.evidence_id, e.file_name, f.code, f.severity, f.provisions,"
@@ -265,7 +271,8 @@ class FindingStore {
     }
 
     static String encode(List<Provision> provisions) {
-        return String.join(" ", provisions.stream().map(p -> p.framework() + "#" + p.id()).toList());
+        return String.join(
+                " ", provisions.stream().map(p -> p.framework() + "#" + p.id()).toList());
     }
 
     static List<Provision> decode(String text) {

@@ -32,9 +32,12 @@ class ProvisionVerdicts {
         DmnDecisionResult result = decisions
                 .evaluateDecisionByKey(DECISION_KEY)
                 .variables(Map.of(
-                        "highestSeverityRank", highest,
-                        "evidenceCount", evidence.evidence().size(),
-                        "noEvidenceStatement", requirement.noEvidenceStatement() != null))
+                        "highestSeverityRank",
+                        highest,
+                        "evidenceCount",
+                        evidence.evidence().size(),
+                        "noEvidenceStatement",
+                        requirement.noEvidenceStatement() != null))
                 .evaluate();
         DmnDecisionResultEntries entries = result.getSingleResult();
         // Only the findings that weigh: what a reviewer must look at before passing the requirement.

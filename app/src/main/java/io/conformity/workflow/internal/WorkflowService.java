@@ -216,7 +216,8 @@ class WorkflowService implements WorkflowApi {
         return String.join(
                 ", ",
                 sheets.stream()
-                        .map(s -> s.requirement().frameworkVersion() + " " + s.requirement().requirementId())
+                        .map(s -> s.requirement().frameworkVersion() + " "
+                                + s.requirement().requirementId())
                         .toList());
     }
 

@@ -28,8 +28,8 @@ final class PdfText {
             return null;
         }
         try (InputStream in = source.open();
-                PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(in), "", null, null,
-                        IOUtils.createTempFileOnlyStreamCache())) {
+                PDDocument pdf = Loader.loadPDF(
+                        new RandomAccessReadBuffer(in), "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setEndPage(Math.min(MAX_PAGES, pdf.getNumberOfPages()));
             String text = stripper.getText(pdf);

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.xml.stream.XMLStreamReader;
 
 import org.junit.jupiter.api.Tag;
@@ -41,8 +40,18 @@ class AnalyzerBenchmark {
         System.out.println();
         System.out.println("| file | bare parse | analyzer | ratio (bare / analyzer) | analyzer peak heap growth |");
         System.out.println("|---|---|---|---|---|");
-        report("nmap XML, " + Files.size(nmap) / 1_000_000 + " MB", nmap, AnalyzerBenchmark::stax, new NmapAnalyzer(), context);
-        report("CycloneDX JSON, " + Files.size(sbom) / 1_000_000 + " MB", sbom, AnalyzerBenchmark::jackson, new CycloneDxAnalyzer(), context);
+        report(
+                "nmap XML, " + Files.size(nmap) / 1_000_000 + " MB",
+                nmap,
+                AnalyzerBenchmark::stax,
+                new NmapAnalyzer(),
+                context);
+        report(
+                "CycloneDX JSON, " + Files.size(sbom) / 1_000_000 + " MB",
+                sbom,
+                AnalyzerBenchmark::jackson,
+                new CycloneDxAnalyzer(),
+                context);
     }
 
     interface Parse {
@@ -137,15 +146,22 @@ class AnalyzerBenchmark {
             for (int host = 0; written < target; host++) {
                 String address = "10." + (host >> 16 & 255) + "." + (host >> 8 & 255) + "." + (host & 255);
                 StringBuilder h = new StringBuilder();
-                h.append("<host starttime=\"1764633600\" endtime=\"1764633610\"><status state=\"up\" reason=\"syn-ack\"/>")
-                        .append("<address addr=\"").append(address).append("\" addrtype=\"ipv4\"/><ports>");
+                h.append(
+                                "<host starttime=\"1764633600\" endtime=\"1764633610\"><status state=\"up\" reason=\"syn-ack\"/>")
+                        .append("<address addr=\"")
+                        .append(address)
+                        .append("\" addrtype=\"ipv4\"/><ports>");
                 int[] ports = {22, 23, 80, 443, 1883, 8080};
                 String[] services = {"ssh", "telnet", "http", "https", "mqtt", "http-proxy"};
                 for (int p = 0; p < ports.length; p++) {
-                    h.append("<port protocol=\"tcp\" portid=\"").append(ports[p]).append("\">")
-                            .append("<state state=\"").append(p == 4 ? "closed" : "open")
+                    h.append("<port protocol=\"tcp\" portid=\"")
+                            .append(ports[p])
+                            .append("\">")
+                            .append("<state state=\"")
+                            .append(p == 4 ? "closed" : "open")
                             .append("\" reason=\"syn-ack\" reason_ttl=\"64\"/>")
-                            .append("<service name=\"").append(services[p])
+                            .append("<service name=\"")
+                            .append(services[p])
                             .append("\" product=\"Example\" version=\"1.0\" method=\"probed\" conf=\"10\"/></port>\n");
                 }
                 h.append("</ports></host>\n");
