@@ -1,0 +1,39 @@
+package io.conformity.evidence.internal.analysis;
+
+import java.util.regex.Pattern;
+
+/** Tool-provided text made fit for a one-line finding message: one line, no control characters, bounded. */
+final class Texts {
+
+    static final int TITLE_LENGTH = 200;
+
+    private static final Pattern SPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
+
+    private Texts() {}
+
+    /** The text on one line, at most {@code max} characters (cut with an ellipsis); null when blank. */
+    static String clip(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String line = SPACE.matcher(text).replaceAll(" ").strip();
+        if (line.isEmpty()) {
+            return null;
+        }
+        return line.length() <= max ? line : line.substring(0, max - 1).stripTrailing() + "…";
+    }
+
+    /** Null for null, blank and the placeholders tools write when they do not know a value. */
+    static String value(String text) {
+        if (text == null) {
+            return null;
+        }
+        String value = text.strip();
+        return value.isEmpty() || value.equals("NOASSERTION") || value.equals("NONE") ? null : value;
+    }
+
+    /** A sentence's closing full stop removed, so it can be followed by "; …" (an ellipsis is kept). */
+    static String withoutFullStop(String text) {
+        return text.endsWith(".") && !text.endsWith("..") ? text.substring(0, text.length() - 1) : text;
+    }
+}
