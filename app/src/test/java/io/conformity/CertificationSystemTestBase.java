@@ -224,7 +224,7 @@ abstract class CertificationSystemTestBase {
                 .filter(t -> t.get("principle").asText().equals("1"))
                 .findFirst()
                 .orElseThrow();
-        JsonNode uncovered = assertProblem(
+        JsonNode uncovered = Problems.assertProblem(
                 api.post(engineer, "/api/v1/tasks/" + passwords.get("id").asText() + "/submit", Map.of()), 409);
         assertThat(uncovered.get("type").asText()).endsWith("/evidence-missing");
         assertThat(uncovered.get("detail").asText()).contains("5.1-1");

@@ -60,6 +60,18 @@ class DemoSeeder {
         SAMPLES.put("sslscan-legacy-weak.xml", "5");
         SAMPLES.put("sbom-smartcam-rootfs.cdx.json", "3");
         SAMPLES.put("trivy-secrets-smartcam.json", "4");
+        SAMPLES.put("spdx-smartcam-cloud-bridge.spdx.json", "3");
+        SAMPLES.put("eslint-smartcam-update.sarif", "13");
+    }
+
+    /** Structured declaration kind → requirement id it is given for (the camera's examples in evidence-schema). */
+    private static final Map<String, String> DECLARATIONS = new LinkedHashMap<>();
+
+    static {
+        DECLARATIONS.put("authentication", "5.1-1");
+        DECLARATIONS.put("vulnerability-disclosure", "5.2-1");
+        DECLARATIONS.put("support-period", "5.3-13");
+        DECLARATIONS.put("interfaces", "6");
     }
 
     private final IdentityApi identity;
@@ -124,6 +136,20 @@ class DemoSeeder {
                 "demo-officer");
         AssessmentView assessment =
                 assessments.open(new OpenAssessmentCommand(release.id(), List.of("PSTI"), null), "demo-officer");
+        // The manufacturer's own statements first: the tool outputs are checked against them.
+        for (Map.Entry<String, String> declaration : DECLARATIONS.entrySet()) {
+            RequirementAssessmentView requirement = assessment.requirements().stream()
+                    .filter(r -> r.requirementId().equals(declaration.getValue()))
+                    .findFirst()
+                    .orElseThrow();
+            try (InputStream in = new ClassPathResource(
+                            "conformity/evidence-schema/evidence/examples/" + declaration.getKey() + ".json")
+                    .getInputStream()) {
+                evidence.declare(requirement.id(), declaration.getKey(), in.readAllBytes(), ENGINEER);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         for (Map.Entry<String, String> sample : SAMPLES.entrySet()) {
             RequirementAssessmentView requirement = assessment.requirements().stream()
                     .filter(r -> r.requirementId().equals(sample.getValue()))

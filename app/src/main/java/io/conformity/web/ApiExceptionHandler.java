@@ -40,6 +40,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -175,7 +176,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex) {
+    ResponseEntity<Object> unexpected(Exception ex, HttpServletResponse response) throws Exception {
+        if (response.isCommitted()) {
+            // Part of the body is out (a download whose stored bytes failed their check): no problem can follow.
+            // Rethrown, the container aborts the connection, so the client sees a failed transfer, not a short file.
+            log.error("Response aborted after it began: {}", ex.toString());
+            throw ex;
+        }
         log.error("Unexpected error", ex);
         return problem(
                 ProblemType.INTERNAL,

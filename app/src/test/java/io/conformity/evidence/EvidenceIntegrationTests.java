@@ -129,7 +129,7 @@ class EvidenceIntegrationTests {
         JsonNode collect = fixtures.task(engineer, assessmentId, "2");
         JsonNode problem = assertProblem(
                 api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of()), 409);
-        assertThat(problem.get("type").asText()).endsWith("/evidence-missing");
+        assertThat(problem.get("type").asText()).endsWith(":evidence-missing");
         assertThat(problem.get("requirementAssessmentIds")).isNotEmpty();
 
         String first = problem.get("requirementAssessmentIds").get(0).asText();
@@ -188,7 +188,7 @@ class EvidenceIntegrationTests {
                         .contains(both.get(0).json().get("sha256").asText());
             } else {
                 refused++;
-                assertThat(assertProblem(both.get(0), 409).get("type").asText()).endsWith("/evidence-closed");
+                assertThat(assertProblem(both.get(0), 409).get("type").asText()).endsWith(":evidence-closed");
             }
         }
         assertThat(landed + refused).isEqualTo(13);
@@ -286,7 +286,7 @@ class EvidenceIntegrationTests {
         for (String hostile : List.of(xxe, laughs.toString(), deep)) {
             JsonNode problem =
                     assertProblem(putFile(requirement, "scan.out", hostile.getBytes(StandardCharsets.UTF_8)), 422);
-            assertThat(problem.get("type").asText()).endsWith("/evidence-rejected");
+            assertThat(problem.get("type").asText()).endsWith(":evidence-rejected");
             assertThat(problem.get("location").asText()).isNotBlank();
         }
         assertThat(blobCount()).as("nothing of a rejected file is stored").isEqualTo(blobs);

@@ -230,11 +230,14 @@ class AssessmentService implements AssessmentApi {
 
     @Override
     public RequirementAssessmentView stateNoEvidence(UUID requirementAssessmentId, String statement, String by) {
-        RequirementAssessment row = requirements
-                .findById(requirementAssessmentId)
+        UUID assessmentId = requirements
+                .assessmentIdOf(requirementAssessmentId)
                 .orElseThrow(() -> new NotFoundException("Requirement assessment", requirementAssessmentId));
-        lock(row.assessmentId());
-        find(row.assessmentId()).requireInProgress("change the evidence of");
+        // Loaded only once the lock is held, so a submission that just committed is seen, not a stale copy.
+        lock(assessmentId);
+        RequirementAssessment row =
+                requirements.findById(requirementAssessmentId).orElseThrow();
+        find(assessmentId).requireInProgress("change the evidence of");
         if (statement == null) {
             row.withdrawNoEvidenceStatement();
         } else {

@@ -140,7 +140,8 @@ class EvidenceService implements EvidenceApi {
                     staged.sha256(),
                     staged.size(),
                     reading.text());
-            EvidenceView stored = record(requirementAssessmentId, what, uploadedBy, staged, reading, List.of());
+            EvidenceView stored = record(
+                    requirement.assessmentId(), requirementAssessmentId, what, uploadedBy, staged, reading, List.of());
             if (reading.status() == AnalysisStatus.ANALYZED
                     && !reading.components().isEmpty()) {
                 // Vulnerability reports are matched against the release's components.
@@ -169,7 +170,8 @@ class EvidenceService implements EvidenceApi {
                     staged.size(),
                     null);
             List<Provision> evidenced = declarations.kind(validated.kind()).provisions();
-            EvidenceView stored = record(requirementAssessmentId, what, declaredBy, staged, reading, evidenced);
+            EvidenceView stored = record(
+                    requirement.assessmentId(), requirementAssessmentId, what, declaredBy, staged, reading, evidenced);
             if (INTERFACES.equals(validated.kind()) || SUPPORT_PERIOD.equals(validated.kind())) {
                 // What was declared is what tool outputs are checked against: check them again.
                 reanalyseOthers(requirement.assessmentId(), stored.id());
@@ -212,6 +214,7 @@ class EvidenceService implements EvidenceApi {
     }
 
     private EvidenceView record(
+            UUID assessmentId,
             UUID requirementAssessmentId,
             Evidence.Content what,
             String by,
@@ -219,10 +222,11 @@ class EvidenceService implements EvidenceApi {
             Reading reading,
             List<Provision> evidenced) {
         return transactions.execute(tx -> {
+            // Read only once the lock is held (a copy read before it would hide a submission that just committed):
+            // the principle may have been submitted while the file was read.
+            assessments.lock(assessmentId);
             RequirementAssessmentView requirement = assessments.requirement(requirementAssessmentId);
-            assessments.lock(requirement.assessmentId());
-            // Checked again under the lock: the principle may have been submitted while the file was read.
-            requireCollecting(assessments.requirement(requirementAssessmentId));
+            requireCollecting(requirement);
             Evidence saved = evidence.saveAndFlush(new Evidence(
                     new Evidence.Target(
                             requirement.assessmentId(),
@@ -235,8 +239,35 @@ class EvidenceService implements EvidenceApi {
             // The bytes are in place before the row that names them commits.
             staged.commit();
             writeAnalysis(saved, reading, evidenced);
+            if (saved.kind() == EvidenceKind.DECLARATION) {
+                supersedeEarlier(saved);
+            }
             return saved.view(null);
         });
+    }
+
+    /**
+     * A new declaration of a kind replaces the earlier ones of the assessment: they stay as evidence (their hashes
+     * may be covered by sign-offs), but their findings no longer count.
+     */
+    private void supersedeEarlier(Evidence latest) {
+        for (Evidence earlier : evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(
+                List.of(latest.assessmentId()), latest.declarationKind())) {
+            if (earlier.id().equals(latest.id())) {
+                continue;
+            }
+            analyses.findById(earlier.id()).ifPresent(analysis -> {
+                analysis.record(
+                        analysis.analyzer(),
+                        analysis.analyzerVersion(),
+                        analysis.status(),
+                        "Superseded by declaration " + latest.id() + "; its findings no longer count.",
+                        0,
+                        clock.instant());
+                analyses.save(analysis);
+            });
+            findings.replaceFindings(earlier.id(), earlier.assessmentId(), List.of(), List.of());
+        }
     }
 
     /** Writes (or replaces) the analysis, findings, coverage and components of one evidence item. */

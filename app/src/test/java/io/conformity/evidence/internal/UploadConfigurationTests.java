@@ -33,7 +33,10 @@ class UploadConfigurationTests {
         multipart.setLocation(folder.toString());
 
         MultipartConfigElement element = new UploadConfiguration()
-                .multipartConfigElement(new EvidenceProperties(DataSize.ofMegabytes(1)), multipart);
+                .multipartConfigElement(
+                        new EvidenceProperties(
+                                DataSize.ofMegabytes(1), "classpath:conformity/evidence-schema/evidence/"),
+                        multipart);
 
         assertThat(Path.of(element.getLocation())).isEqualTo(folder.toAbsolutePath());
         assertThat(element.getMaxFileSize()).isEqualTo(1024 * 1024);
@@ -49,7 +52,11 @@ class UploadConfigurationTests {
         MultipartProperties multipart = new MultipartProperties();
         multipart.setLocation(folder.toString());
 
-        new UploadConfiguration().multipartConfigElement(new EvidenceProperties(DataSize.ofMegabytes(1)), multipart);
+        new UploadConfiguration()
+                .multipartConfigElement(
+                        new EvidenceProperties(
+                                DataSize.ofMegabytes(1), "classpath:conformity/evidence-schema/evidence/"),
+                        multipart);
 
         assertThat(folder).isDirectory();
     }

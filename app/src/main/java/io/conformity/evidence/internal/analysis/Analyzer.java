@@ -18,6 +18,11 @@ public interface Analyzer {
     /** The media type recorded for a file this analyzer recognises ({@code application/xml} …). */
     String mediaType();
 
+    /** The media type of this file, for an analyzer that reads more than one serialisation. */
+    default String mediaType(Head head) {
+        return mediaType();
+    }
+
     /** Cheap recognition from the head; true only if the file is very probably this analyzer's format. */
     boolean recognises(Head head);
 

@@ -57,10 +57,14 @@ public final class CycloneDxAnalyzer implements Analyzer {
         return "1";
     }
 
-    /** The JSON media type; an XML BOM is {@code application/vnd.cyclonedx+xml} (the SPI has one per analyzer). */
     @Override
     public String mediaType() {
         return "application/vnd.cyclonedx+json";
+    }
+
+    @Override
+    public String mediaType(Head head) {
+        return head.looksLikeJsonObject() ? mediaType() : "application/vnd.cyclonedx+xml";
     }
 
     @Override

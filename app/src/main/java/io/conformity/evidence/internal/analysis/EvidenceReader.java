@@ -33,6 +33,21 @@ public final class EvidenceReader {
         this.analyzers = List.copyOf(analyzers);
     }
 
+    /** Every analyzer, in the order they are asked whether they recognise a file (the most specific first). */
+    public static EvidenceReader withAllAnalyzers() {
+        return new EvidenceReader(List.of(
+                new NmapAnalyzer(),
+                new TestsslAnalyzer(),
+                new SslscanAnalyzer(),
+                new SecurityTxtAnalyzer(),
+                new CycloneDxAnalyzer(),
+                new SpdxAnalyzer(),
+                new TrivyAnalyzer(),
+                new GrypeAnalyzer(),
+                new OsvScannerAnalyzer(),
+                new SarifAnalyzer()));
+    }
+
     public List<Analyzer> analyzers() {
         return analyzers;
     }
@@ -57,7 +72,7 @@ public final class EvidenceReader {
                             AnalysisStatus.ANALYZED,
                             analyzer.name(),
                             analyzer.version(),
-                            analyzer.mediaType(),
+                            analyzer.mediaType(head),
                             summary,
                             sink.findings(),
                             sink.findingsTotal(),

@@ -1,0 +1,68 @@
+package io.conformity.evidence.internal.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.conformity.evidence.AnalysisStatus;
+
+/** Every real sample reaches the analyzer made for it, whatever it is called, and its media type is detected. */
+class EvidenceReaderTests {
+
+    private final EvidenceReader reader = EvidenceReader.withAllAnalyzers();
+    private final AnalysisContext context = AnalysisContext.of(LocalDate.of(2026, 12, 2));
+
+    @ParameterizedTest
+    @CsvSource({
+        "nmap-smartcam.xml, nmap, application/xml",
+        "testssl-tls12-selfsigned.json, testssl, application/json",
+        "sslscan-legacy-weak.xml, sslscan, application/xml",
+        "security.txt, securitytxt, text/plain",
+        "sbom-smartcam-rootfs.cdx.json, cyclonedx, application/vnd.cyclonedx+json",
+        "cyclonedx-valid-bom-1.6.xml, cyclonedx, application/vnd.cyclonedx+xml",
+        "spdx-smartcam-cloud-bridge.spdx.json, spdx, application/spdx+json",
+        "trivy-secrets-smartcam.json, trivy, application/json",
+        "grype-chainguard-ruby.json, grype, application/json",
+        "osv-scanner-new-vuln-and-packages.json, osv-scanner, application/json",
+        "eslint-smartcam-update.sarif, sarif, application/sarif+json"
+    })
+    void eachSampleIsReadByItsAnalyzerUnderAnyName(String sample, String analyzer, String mediaType)
+            throws IOException {
+        byte[] bytes = bytes(sample);
+        for (String name : List.of(sample, "upload.bin")) {
+            Reading reading = reader.read(() -> new ByteArrayInputStream(bytes), name, bytes.length, context);
+            assertThat(reading.status()).as(sample + " as " + name).isEqualTo(AnalysisStatus.ANALYZED);
+            assertThat(reading.analyzer()).isEqualTo(analyzer);
+            assertThat(reading.mediaType()).isEqualTo(mediaType);
+        }
+    }
+
+    @Test
+    void aFileNoAnalyzerKnowsIsADocumentOfTheDetectedType() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        Reading reading = reader.read(() -> new ByteArrayInputStream(png), "report.json", png.length, context);
+        assertThat(reading.status()).isEqualTo(AnalysisStatus.NOT_RECOGNISED);
+        assertThat(reading.mediaType()).isEqualTo("image/png");
+
+        byte[] text =
+                "Vulnerability disclosure policy\nReport to security@example.test\n".getBytes(StandardCharsets.UTF_8);
+        Reading policy = reader.read(() -> new ByteArrayInputStream(text), "policy.txt", text.length, context);
+        assertThat(policy.mediaType()).isEqualTo("text/plain");
+        assertThat(policy.text()).contains("security@example.test");
+    }
+
+    private static byte[] bytes(String name) throws IOException {
+        try (InputStream in = EvidenceReaderTests.class.getResourceAsStream("/evidence/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
