@@ -226,7 +226,7 @@ abstract class CertificationSystemTestBase {
                 .orElseThrow();
         JsonNode uncovered = Problems.assertProblem(
                 api.post(engineer, "/api/v1/tasks/" + passwords.get("id").asText() + "/submit", Map.of()), 409);
-        assertThat(uncovered.get("type").asText()).endsWith("/evidence-missing");
+        assertThat(uncovered.get("type").asText()).endsWith(":evidence-missing");
         assertThat(uncovered.get("detail").asText()).contains("5.1-1");
         for (JsonNode task : collect) {
             fixtures.stateNoEvidence(

@@ -395,11 +395,22 @@ class ProblemCatalogueIntegrationTests {
             for (JsonNode r : requirements) {
                 if (r.get("principle").asText().equals(review.get("principle").asText())
                         && r.get("applicable").asBoolean()) {
-                    verdicts.add(Map.of(
-                            "requirementAssessmentId",
-                            r.get("id").asText(),
-                            "verdict",
-                            r.get("mandatory").asBoolean() ? "PASS" : "FAIL"));
+                    // A PASS is justified (these requirements were submitted on a statement, so FAIL is
+                    // suggested); a recommendation's FAIL is left unjustified for the approval to refuse.
+                    verdicts.add(
+                            r.get("mandatory").asBoolean()
+                                    ? Map.of(
+                                            "requirementAssessmentId",
+                                            r.get("id").asText(),
+                                            "verdict",
+                                            "PASS",
+                                            "justification",
+                                            "Design documentation reviewed.")
+                                    : Map.of(
+                                            "requirementAssessmentId",
+                                            r.get("id").asText(),
+                                            "verdict",
+                                            "FAIL"));
                 }
             }
             api.post(

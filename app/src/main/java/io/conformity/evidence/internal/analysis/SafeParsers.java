@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 public final class SafeParsers {
 
     public static final int MAX_JSON_DEPTH = 64;
+    public static final int MAX_XML_DEPTH = 256;
     public static final int MAX_STRING_LENGTH = 1 << 20;
 
     private static final XMLInputFactory XML = xmlFactory();
@@ -44,6 +45,8 @@ public final class SafeParsers {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // The JDK parser's own limit: no tool output nests elements this deep, a hostile file may.
+        factory.setProperty("jdk.xml.maxElementDepth", MAX_XML_DEPTH);
         return factory;
     }
 
@@ -72,6 +75,10 @@ public final class SafeParsers {
     /** The place a JSON error names. */
     public static RejectedContentException rejected(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
+        // A limit (depth, string length) is raised without a location; the parser still knows where it is.
+        if (at == null && e.getProcessor() instanceof JsonParser parser) {
+            at = parser.currentLocation();
+        }
         String where = at == null ? "unknown" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
         return new RejectedContentException(
                 where, "The JSON is malformed or exceeds a limit: " + gist(e.getOriginalMessage()), e);
