@@ -335,6 +335,8 @@ abstract class CertificationSystemTestBase {
             assertThat(text).as("annex lists evidence " + uploaded.get(hash)).contains(hash);
         }
         assertThat(text).contains("PASS");
+        // The engineer's statements where no evidence exists are part of the annex, with who made them.
+        assertThat(text.replaceAll("\\s+", " ")).contains("No evidence (" + engineer.username() + ")");
         assertThat(tasks(signatory, assessmentId)).isEmpty();
     }
 

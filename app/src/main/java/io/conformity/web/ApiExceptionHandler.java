@@ -183,6 +183,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.error("Response aborted after it began: {}", ex.toString());
             throw ex;
         }
+        Optional<BodyLimits.BodyTooLargeException> tooLarge = cause(ex, BodyLimits.BodyTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            // A handler that streams the body itself (a raw upload) meets the limit while reading.
+            return problem(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    tooLarge.get().getMessage() + " Nothing was stored.",
+                    Map.of("limit", tooLarge.get().limit()));
+        }
         log.error("Unexpected error", ex);
         return problem(
                 ProblemType.INTERNAL,

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -331,6 +333,42 @@ class EvidenceIntegrationTests {
         assertThatThrownBy(() ->
                         api.get(engineer, "/api/v1/evidence/" + stored.get("id").asText() + "/content"))
                 .as("the download is aborted, never completed with the wrong bytes");
+
+        // The administrator's verification of the whole store names it (and anything lost).
+        assertProblem(api.post(engineer, "/api/v1/admin/storage-verifications", Map.of()), 403);
+        JsonNode report = api.post(
+                        new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD),
+                        "/api/v1/admin/storage-verifications",
+                        Map.of())
+                .expect(200)
+                .json();
+        assertThat(report.get("mismatched").findValuesAsText("sha256"))
+                .contains(stored.get("sha256").asText());
+        assertThat(report.get("checkedBlobs").asLong()).isPositive();
+    }
+
+    @Test
+    void aRawUploadOverTheLimitIsRefusedWhileStreamingAndLeavesNothing() throws IOException {
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                .get("id")
+                .asText();
+        String requirement = requirementIn(assessmentId, "3");
+        long blobs = blobCount();
+        byte[] over = new byte[(int) TestInstallation.UPLOAD_LIMIT_BYTES + 1];
+        new Random(11).nextBytes(over);
+        assertProblem(putFile(requirement, "firmware.bin", over), 413);
+        assertThat(blobCount()).isEqualTo(blobs);
+        try (Stream<Path> staging =
+                Files.list(TestInstallation.H2.DATA.resolve("blobs").resolve("incoming"))) {
+            assertThat(staging.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+        }
+        byte[] exact = Arrays.copyOf(over, over.length - 1);
+        assertThat(putFile(requirement, "firmware.bin", exact)
+                        .expect(201)
+                        .json()
+                        .get("size")
+                        .asLong())
+                .isEqualTo(TestInstallation.UPLOAD_LIMIT_BYTES);
     }
 
     // --- helpers
