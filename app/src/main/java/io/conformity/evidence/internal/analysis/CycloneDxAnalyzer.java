@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -132,7 +133,7 @@ public final class CycloneDxAnalyzer implements Analyzer {
         }
         while (JsonReading.nextField(parser)) {
             if (parser.currentName().equals("component")) {
-                jsonComponent(parser, bom, true);
+                jsonComponent(parser, bom, true, () -> "/metadata/component");
             } else {
                 JsonReading.skip(parser);
             }
@@ -144,16 +145,19 @@ public final class CycloneDxAnalyzer implements Analyzer {
             return;
         }
         bom.componentsSeen = true;
+        String list = JsonReading.pointer(parser);
+        int index = 0;
         while (JsonReading.nextElement(parser)) {
-            jsonComponent(parser, bom, false);
+            int at = index++;
+            jsonComponent(parser, bom, false, () -> list + "/" + at);
         }
     }
 
-    private void jsonComponent(JsonParser parser, Bom bom, boolean subject) throws IOException {
+    private void jsonComponent(JsonParser parser, Bom bom, boolean subject, Supplier<String> location)
+            throws IOException {
         if (!JsonReading.object(parser)) {
             return;
         }
-        String location = JsonReading.pointer(parser);
         Entry entry = new Entry();
         while (JsonReading.nextField(parser)) {
             switch (parser.currentName()) {
@@ -319,7 +323,8 @@ public final class CycloneDxAnalyzer implements Analyzer {
 
     private void xmlComponent(XMLStreamReader reader, String namespace, Bom bom, boolean subject, int depth)
             throws XMLStreamException {
-        String location = line(reader);
+        String line = line(reader);
+        Supplier<String> location = () -> line;
         Entry entry = new Entry();
         entry.type = Texts.value(reader.getAttributeValue(null, "type"));
         entry.ref = Texts.value(reader.getAttributeValue(null, "bom-ref"));
@@ -499,7 +504,7 @@ public final class CycloneDxAnalyzer implements Analyzer {
             this.inventory = new SbomInventory(sink, "component");
         }
 
-        void component(Entry entry, boolean subject, String location) {
+        void component(Entry entry, boolean subject, Supplier<String> location) {
             if (subject) {
                 this.subject = entry.name;
                 inventory.subject(entry.name, entry.version, entry.purl);

@@ -2,6 +2,7 @@ package io.conformity.evidence.internal.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.conformity.evidence.Provision;
 import io.conformity.evidence.Severity;
@@ -40,8 +41,12 @@ final class SbomInventory {
         sink.component(new Component(name, version, purl));
     }
 
-    /** One entry of the inventory; {@code kind} (its type, may be null) makes the message clearer. */
-    void component(String name, String version, String purl, String kind, String location) {
+    /**
+     * One entry of the inventory; {@code kind} (its type, may be null) makes the message clearer. The location is
+     * asked for only when a finding needs it: building a pointer for each of a million components would cost more
+     * than reading them.
+     */
+    void component(String name, String version, String purl, String kind, Supplier<String> location) {
         String shown = name == null ? "(unnamed)" : name;
         sink.component(new Component(shown, version, purl));
         components++;
@@ -53,12 +58,12 @@ final class SbomInventory {
                     PROVISIONS,
                     "The SBOM lists " + noun + " " + described
                             + " without a version, so known vulnerabilities in it cannot be identified.",
-                    location));
+                    location.get()));
         }
         if (purl == null) {
             withoutPurl++;
             if (firstWithoutPurl == null) {
-                firstWithoutPurl = location;
+                firstWithoutPurl = location.get();
             }
             if (namesWithoutPurl.size() < NAMED) {
                 namesWithoutPurl.add(described);

@@ -90,7 +90,8 @@ public final class SpdxAnalyzer implements Analyzer {
                     default -> JsonReading.skip(parser);
                 }
             }
-            inventory.component(name, version, purl, null, location);
+            String at = location;
+            inventory.component(name, version, purl, null, () -> at);
         }
     }
 
