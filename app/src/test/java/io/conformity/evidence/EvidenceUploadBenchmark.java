@@ -1,17 +1,15 @@
 package io.conformity.evidence;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,12 +33,19 @@ import io.conformity.support.TestInstallation;
  * {@code openssl dgst -sha256} on the same file in the same run, with the server's heap growth while it streams.
  * Not part of {@code verify}: run with
  * {@code ./mvnw -pl app test -Dtest=EvidenceUploadBenchmark -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false}
- * (sizes with {@code -Dbenchmark.sizes=1,4} in GiB). Prints figures; the README quotes them.
+ * (sizes with {@code -Dbenchmark.sizes=1,4} in GiB; {@code -Dbenchmark.store=/dev/shm/store} puts the store on a
+ * RAM disk, to see the software path without the disk). Clients are {@code curl} processes, as in a pipeline. A
+ * {@code dd} copy of the same file flushed to the store's disk is the floor any store on that disk has. Prints
+ * figures; the README quotes them.
  */
 @Tag("benchmark")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"conformity.evidence.max-upload-size=5GB", "logging.level.root=warn"})
+        properties = {
+            "conformity.evidence.max-upload-size=5GB",
+            "logging.level.root=warn",
+            "conformity.storage.directory=${benchmark.store:target/benchmark-store}"
+        })
 @ContextConfiguration(initializers = TestInstallation.H2.class)
 class EvidenceUploadBenchmark {
 
@@ -68,20 +73,36 @@ class EvidenceUploadBenchmark {
         String requirement = found;
         Path dir = Files.createDirectories(Path.of("target", "benchmark").toAbsolutePath());
         System.out.println();
-        System.out.println("| size | path | time | throughput | openssl dgst -sha256 | ratio | server heap growth |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        Path store = Path.of(System.getProperty("benchmark.store", "target/benchmark-store"))
+                .toAbsolutePath();
+        System.out.println("Store: " + store);
+        System.out.println(
+                "| size | path | time | throughput | openssl dgst -sha256 | ratio | disk write+fsync (dd) | server heap growth |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         int salt = 0;
         for (String size : System.getProperty("benchmark.sizes", "1,4").split(",")) {
             long bytes = Long.parseLong(size.strip()) * GIB;
             Path file = dir.resolve("upload-" + size.strip() + "g.bin");
             writeFile(file, bytes, ++salt);
+            // Dirty pages of the file just written (and of earlier uploads) would otherwise throttle the upload's
+            // writes: both sides start with a clean page cache holding the input.
+            run("sync");
             double openssl = seconds(() -> run("openssl", "dgst", "-sha256", file.toString()));
+            // What the disk under the store allows: the same bytes copied next to it and flushed, as a commit does.
+            Path copy = store.resolve("dd-baseline.bin");
+            double disk = seconds(() -> {
+                run("dd", "if=" + file, "of=" + copy, "bs=1M", "conv=fsync");
+                Files.delete(copy);
+            });
+            run("sync");
             Measured raw = measure(() -> put(engineer, requirementPath(requirement, "raw.bin"), file, bytes));
-            print(size + " GiB", "raw PUT", bytes, raw, openssl);
+            print(size + " GiB", "raw PUT (curl -T)", bytes, raw, openssl, disk);
             writeFile(file, bytes, ++salt);
+            run("sync");
             openssl = seconds(() -> run("openssl", "dgst", "-sha256", file.toString()));
+            run("sync");
             Measured multipart = measure(() -> multipart(engineer, requirement, file, bytes));
-            print(size + " GiB", "multipart POST", bytes, multipart, openssl);
+            print(size + " GiB", "multipart POST (curl -F)", bytes, multipart, openssl, disk);
             Files.delete(file);
         }
     }
@@ -90,9 +111,9 @@ class EvidenceUploadBenchmark {
         return "/api/v1/requirement-assessments/" + requirement + "/evidence/" + name;
     }
 
-    private static void print(String size, String path, long bytes, Measured m, double openssl) {
+    private static void print(String size, String path, long bytes, Measured m, double openssl, double disk) {
         System.out.printf(
-                "| %s | %s | %.2f s | %.2f GB/s | %.2f s (%.2f GB/s) | %.2f× | %d MiB |%n",
+                "| %s | %s | %.2f s | %.2f GB/s | %.2f s (%.2f GB/s) | %.2f× | %.2f s (%.2f GB/s) | %d MiB |%n",
                 size,
                 path,
                 m.seconds(),
@@ -100,6 +121,8 @@ class EvidenceUploadBenchmark {
                 openssl,
                 bytes / openssl / 1e9,
                 openssl / m.seconds(),
+                disk,
+                bytes / disk / 1e9,
                 m.heapGrowth() / (1024 * 1024));
     }
 
@@ -136,57 +159,30 @@ class EvidenceUploadBenchmark {
         return new Measured(seconds, Math.max(0, peak.get() - before));
     }
 
-    private void put(Credentials user, String path, Path file, long bytes) throws IOException {
-        HttpURLConnection c = open(user, path, "PUT");
-        c.setRequestProperty("Content-Type", "application/octet-stream");
-        c.setFixedLengthStreamingMode(bytes);
-        try (OutputStream out = c.getOutputStream();
-                InputStream in = Files.newInputStream(file)) {
-            in.transferTo(out);
-        }
-        expectCreated(c);
+    /** As a pipeline sends it: {@code curl -T}, a separate process, so the JVM measured is only the server. */
+    private void put(Credentials user, String path, Path file, long bytes) throws IOException, InterruptedException {
+        curl(user, "-T", file.toString(), "http://localhost:" + port + path);
     }
 
-    private void multipart(Credentials user, String requirement, Path file, long bytes) throws IOException {
-        String boundary = "bench" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"mp.bin\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        HttpURLConnection c = open(user, "/api/v1/requirement-assessments/" + requirement + "/evidence", "POST");
-        c.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
-        c.setFixedLengthStreamingMode(head.length + bytes + tail.length);
-        try (OutputStream out = c.getOutputStream();
-                InputStream in = Files.newInputStream(file)) {
-            out.write(head);
-            in.transferTo(out);
-            out.write(tail);
+    private void curl(Credentials user, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-u", user.username() + ":" + user.password()));
+        command.addAll(List.of(arguments));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 || !out.endsWith("201")) {
+            throw new AssertionError("curl " + arguments[0] + ": " + out);
         }
-        expectCreated(c);
     }
 
-    private HttpURLConnection open(Credentials user, String path, String method) throws IOException {
-        HttpURLConnection c = (HttpURLConnection)
-                URI.create("http://localhost:" + port + path).toURL().openConnection();
-        c.setRequestMethod(method);
-        c.setDoOutput(true);
-        c.setRequestProperty(
-                "Authorization",
-                "Basic "
-                        + Base64.getEncoder()
-                                .encodeToString(
-                                        (user.username() + ":" + user.password()).getBytes(StandardCharsets.UTF_8)));
-        return c;
-    }
-
-    private static void expectCreated(HttpURLConnection c) throws IOException {
-        int status = c.getResponseCode();
-        if (status != 201) {
-            InputStream error = c.getErrorStream();
-            throw new AssertionError("HTTP " + status + ": "
-                    + (error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8)));
-        }
-        c.getInputStream().readAllBytes();
+    /** As a browser sends it: one multipart part, here from {@code curl -F}. */
+    private void multipart(Credentials user, String requirement, Path file, long bytes)
+            throws IOException, InterruptedException {
+        curl(
+                user,
+                "-F",
+                "file=@" + file + ";filename=mp.bin",
+                "http://localhost:" + port + "/api/v1/requirement-assessments/" + requirement + "/evidence");
     }
 
     /** Distinct bytes per run (the store keeps identical content once), written fast from a random block. */

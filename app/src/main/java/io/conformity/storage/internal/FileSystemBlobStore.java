@@ -102,7 +102,9 @@ class FileSystemBlobStore implements BlobStore {
                 byte[] buffer = new byte[BUFFER];
                 ByteBuffer window = ByteBuffer.wrap(buffer);
                 int read;
-                while ((read = content.read(buffer)) != -1) {
+                // Whole buffers: a network stream yields a few KiB per read, and each write and digest update
+                // has a fixed cost.
+                while ((read = content.readNBytes(buffer, 0, buffer.length)) > 0) {
                     size += read;
                     if (size > maxBytes) {
                         throw new BlobTooLargeException(maxBytes);
