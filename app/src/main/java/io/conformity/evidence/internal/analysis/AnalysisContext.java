@@ -12,7 +12,7 @@ import java.util.Set;
  * @param declaredInterfaces the ports declared open ({@code 18443/tcp}) and each one's justification; empty when
  *                           no interfaces declaration exists yet (every open port is then undeclared)
  * @param publishedSupportEnd the support-period end date published earlier, if any
- * @param components         the purls of the release's SBOM components seen so far (for matching vulnerabilities)
+ * @param components         the purls of the release's SBOM components (vulnerabilities are matched against them)
  */
 public record AnalysisContext(
         LocalDate today,

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.tika.Tika;
 import org.slf4j.Logger;
@@ -65,7 +66,8 @@ public final class EvidenceReader {
                 if (!analyzer.recognises(head)) {
                     continue;
                 }
-                CollectingSink sink = new CollectingSink();
+                CollectingSink sink = new CollectingSink(
+                        context.components().stream().map(CollectingSink::bare).collect(Collectors.toSet()));
                 try (InputStream in = source.open()) {
                     String summary = analyzer.analyse(in, context, sink);
                     return new Reading(

@@ -14,8 +14,15 @@ import io.conformity.evidence.Severity;
  * @param provisions the requirements it bears on, never empty
  * @param message    one or two sentences a compliance officer understands, naming what was found
  * @param location   where in the file: {@code port 12323/tcp}, {@code line 14}, a JSON Pointer
+ * @param purl       the package URL of the component it is about, when it is about one (matched against the
+ *                   release's SBOM); else null
  */
-public record Finding(String code, Severity severity, List<Provision> provisions, String message, String location) {
+public record Finding(
+        String code, Severity severity, List<Provision> provisions, String message, String location, String purl) {
+
+    public Finding(String code, Severity severity, List<Provision> provisions, String message, String location) {
+        this(code, severity, provisions, message, location, null);
+    }
 
     public Finding {
         Objects.requireNonNull(code, "code");
@@ -25,5 +32,9 @@ public record Finding(String code, Severity severity, List<Provision> provisions
         if (provisions.isEmpty()) {
             throw new IllegalArgumentException("A finding bears on at least one provision: " + code);
         }
+    }
+
+    Finding withMessage(String text) {
+        return new Finding(code, severity, provisions, text, location, purl);
     }
 }

@@ -3,12 +3,22 @@ package io.conformity.evidence.internal.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,5 +74,58 @@ class EvidenceReaderTests {
         try (InputStream in = EvidenceReaderTests.class.getResourceAsStream("/evidence/" + name)) {
             return in.readAllBytes();
         }
+    }
+
+    @Test
+    void aVulnerableComponentIsMatchedToTheReleasesSbomByPackageUrl() throws IOException {
+        byte[] report = bytes("trivy-npm-with-suppressed.json");
+        AnalysisContext listed = new AnalysisContext(
+                LocalDate.of(2026, 12, 2), Map.of(), Optional.empty(), Set.of("pkg:npm/debug@3.0.1?x=y"));
+        AnalysisContext other = new AnalysisContext(
+                LocalDate.of(2026, 12, 2), Map.of(), Optional.empty(), Set.of("pkg:npm/axios@0.21.1"));
+
+        assertThat(reader.read(() -> new ByteArrayInputStream(report), "trivy.json", report.length, listed)
+                        .findings()
+                        .get(0)
+                        .message())
+                .contains("CVE-2017-20165")
+                .endsWith("The release's SBOM lists this component.");
+        assertThat(reader.read(() -> new ByteArrayInputStream(report), "trivy.json", report.length, other)
+                        .findings()
+                        .get(0)
+                        .message())
+                .endsWith("The release's SBOM does not list this component: check that the SBOM is complete.");
+        assertThat(reader.read(() -> new ByteArrayInputStream(report), "trivy.json", report.length, context)
+                        .findings()
+                        .get(0)
+                        .message())
+                .doesNotContain("SBOM");
+    }
+
+    @Test
+    void theTextOfAPdfDocumentIsKeptForSearch() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument pdf = new PDDocument()) {
+            PDPage page = new PDPage();
+            pdf.addPage(page);
+            try (PDPageContentStream text = new PDPageContentStream(pdf, page)) {
+                text.beginText();
+                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                text.newLineAtOffset(72, 700);
+                text.showText("Coordinated vulnerability disclosure policy of Example Smart Home");
+                text.endText();
+            }
+            pdf.save(out);
+        }
+        byte[] bytes = out.toByteArray();
+        Reading reading = reader.read(() -> new ByteArrayInputStream(bytes), "policy.pdf", bytes.length, context);
+        assertThat(reading.status()).isEqualTo(AnalysisStatus.NOT_RECOGNISED);
+        assertThat(reading.mediaType()).isEqualTo("application/pdf");
+        assertThat(reading.text()).contains("Coordinated vulnerability disclosure policy");
+
+        byte[] damaged = Arrays.copyOf(bytes, bytes.length / 2);
+        Reading broken = reader.read(() -> new ByteArrayInputStream(damaged), "policy.pdf", damaged.length, context);
+        assertThat(broken.mediaType()).isEqualTo("application/pdf");
+        assertThat(broken.status()).isEqualTo(AnalysisStatus.NOT_RECOGNISED);
     }
 }

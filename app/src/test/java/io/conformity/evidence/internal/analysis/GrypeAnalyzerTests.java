@@ -33,6 +33,7 @@ class GrypeAnalyzerTests {
                 + " time f…";
         assertThat(analysis.summary()).isEqualTo("Grype report: 3 known vulnerabilities, 0 ignored or not affected");
         assertThat(analysis.findings())
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("purl")
                 .containsExactly(
                         new Finding(
                                 "vulnerability.known",
@@ -56,6 +57,8 @@ class GrypeAnalyzerTests {
                                 "GHSA-hv5j-3h9f-99c2 (CVE-2023-28755) in uri 0.10.1 (pkg:gem/uri@0.10.1): Ruby URI"
                                         + " component ReDoS issue; fixed in 0.10.2",
                                 "/matches/2"));
+        // The component's package URL travels with the finding, to be matched against the release's SBOM.
+        assertThat(analysis.findings().get(1).purl()).isEqualTo("pkg:gem/uri@0.10.1");
     }
 
     @Test
@@ -89,6 +92,7 @@ class GrypeAnalyzerTests {
         FindingsRecorder.Analysis analysis = analyse(analyzer, report);
 
         assertThat(analysis.findings())
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("purl")
                 .containsExactly(
                         new Finding(
                                 "vulnerability.known",

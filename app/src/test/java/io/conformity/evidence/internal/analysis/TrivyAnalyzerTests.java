@@ -89,7 +89,8 @@ class TrivyAnalyzerTests {
                         List.of(Provision.en("5.2-3"), Provision.en("5.3-8"), Provision.cra("I.2a")),
                         "CVE-2017-20165 in debug 3.0.1 (pkg:npm/debug@3.0.1): A vulnerability classified as"
                                 + " problematic has been found in debug-js d ...; fixed in 3.1.0, 2.6.9",
-                        "/Results/0/Vulnerabilities/0"));
+                        "/Results/0/Vulnerabilities/0",
+                        "pkg:npm/debug@3.0.1"));
     }
 
     @Test
