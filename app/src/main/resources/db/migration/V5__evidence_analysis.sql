@@ -16,6 +16,8 @@ create table evidence_analysis (
     status           varchar(20)  not null,
     summary          varchar(1000) not null,
     findings_total   integer      not null,
+    -- Every finding counted by severity (INFO=3,LOW=0,…), also those past the number kept.
+    severity_counts  varchar(200) not null,
     analysed_at      timestamp(6) with time zone not null
 );
 
@@ -31,6 +33,7 @@ create table finding (
     message       varchar(2000) not null,
     location      varchar(500)
 );
+alter table finding add constraint finding_position unique (evidence_id, position);
 create index finding_assessment on finding (assessment_id, severity_rank);
 create index finding_evidence on finding (evidence_id);
 
@@ -51,6 +54,9 @@ create table evidence_coverage (
     primary key (evidence_id, requirement_assessment_id)
 );
 create index evidence_coverage_requirement on evidence_coverage (requirement_assessment_id);
+-- Evidence stored before this version evidences the requirement it was uploaded for.
+insert into evidence_coverage (evidence_id, requirement_assessment_id)
+select id, requirement_assessment_id from evidence;
 
 create table sbom_component (
     id            uuid primary key,
@@ -61,7 +67,8 @@ create table sbom_component (
     purl          varchar(1000)
 );
 create index sbom_component_assessment on sbom_component (assessment_id);
+create index sbom_component_evidence on sbom_component (evidence_id);
 
-alter table requirement_assessment add column no_evidence_statement varchar(16000);
+alter table requirement_assessment add column no_evidence_statement varchar(32000);
 alter table requirement_assessment add column no_evidence_by varchar(64);
 alter table requirement_assessment add column no_evidence_at timestamp(6) with time zone;

@@ -296,6 +296,27 @@ class EvidenceIntegrationTests {
                         .json())
                 .isEmpty();
 
+        // An empty file is no evidence.
+        assertProblem(putFile(requirement, "empty.xml", new byte[0]), 400);
+        // Sent as a form (curl --data-binary's default type), the body is still the file.
+        byte[] policy = "Vulnerability disclosure: security@example.test".getBytes(StandardCharsets.UTF_8);
+        assertThat(api.send(
+                                engineer,
+                                HttpMethod.PUT,
+                                "/api/v1/requirement-assessments/" + requirement + "/evidence/policy.txt",
+                                policy,
+                                MediaType.APPLICATION_FORM_URLENCODED)
+                        .expect(201)
+                        .json()
+                        .get("size")
+                        .asLong())
+                .isEqualTo(policy.length);
+        assertThat(api.get(engineer, "/api/v1/assessments/" + assessmentId + "/evidence?text=SECURITY@example")
+                        .expect(200)
+                        .json()
+                        .findValuesAsText("fileName"))
+                .containsExactly("policy.txt");
+
         // A type lie: the name and the client's type say JSON, the bytes are a PNG. The content decides.
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         JsonNode stored = api.send(

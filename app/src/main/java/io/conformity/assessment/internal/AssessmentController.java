@@ -91,7 +91,12 @@ class AssessmentController {
      */
     @PutMapping("/requirement-assessments/{id}/no-evidence-statement")
     @PreAuthorize("hasRole('ENGINEER')")
-    @ProblemResponses({ProblemType.EVIDENCE_CLOSED, ProblemType.NOT_APPLICABLE, ProblemType.ASSESSMENT_STATE})
+    @ProblemResponses({
+        ProblemType.EVIDENCE_CLOSED,
+        ProblemType.NOT_APPLICABLE,
+        ProblemType.ASSESSMENT_STATE,
+        ProblemType.CONCURRENT_UPDATE
+    })
     RequirementAssessmentView stateNoEvidence(
             @PathVariable UUID id, @Valid @RequestBody NoEvidenceStatementCommand command) {
         return assessments.stateNoEvidence(
@@ -100,7 +105,12 @@ class AssessmentController {
 
     @DeleteMapping("/requirement-assessments/{id}/no-evidence-statement")
     @PreAuthorize("hasRole('ENGINEER')")
-    @ProblemResponses({ProblemType.EVIDENCE_CLOSED, ProblemType.NOT_APPLICABLE, ProblemType.ASSESSMENT_STATE})
+    @ProblemResponses({
+        ProblemType.EVIDENCE_CLOSED,
+        ProblemType.NOT_APPLICABLE,
+        ProblemType.ASSESSMENT_STATE,
+        ProblemType.CONCURRENT_UPDATE
+    })
     RequirementAssessmentView withdrawNoEvidence(@PathVariable UUID id) {
         return assessments.stateNoEvidence(id, null, identity.currentUser().username());
     }

@@ -70,7 +70,7 @@ class RequirementAssessment {
     @Column(name = "ics_detail", length = 4000)
     private String icsDetail;
 
-    @Column(name = "no_evidence_statement", length = 16000)
+    @Column(name = "no_evidence_statement", length = 32000)
     private String noEvidenceStatement;
 
     @Column(name = "no_evidence_by", length = 64)

@@ -1,9 +1,14 @@
 package io.conformity.evidence.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.conformity.evidence.AnalysisStatus;
+import io.conformity.evidence.Severity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -36,6 +41,9 @@ class EvidenceAnalysis {
     @Column(name = "findings_total", nullable = false)
     private int findingsTotal;
 
+    @Column(name = "severity_counts", nullable = false, length = 200)
+    private String severityCounts;
+
     @Column(name = "analysed_at", nullable = false)
     private Instant analysedAt;
 
@@ -51,12 +59,16 @@ class EvidenceAnalysis {
             AnalysisStatus status,
             String summary,
             int findingsTotal,
+            Map<Severity, Integer> bySeverity,
             Instant analysedAt) {
         this.analyzer = analyzer;
         this.analyzerVersion = analyzerVersion;
         this.status = status;
         this.summary = summary.length() > 1000 ? summary.substring(0, 999) + "…" : summary;
         this.findingsTotal = findingsTotal;
+        this.severityCounts = Arrays.stream(Severity.values())
+                .map(s -> s.name() + "=" + bySeverity.getOrDefault(s, 0))
+                .collect(Collectors.joining(","));
         this.analysedAt = analysedAt;
     }
 
@@ -82,6 +94,16 @@ class EvidenceAnalysis {
 
     int findingsTotal() {
         return findingsTotal;
+    }
+
+    /** Every finding of the analysis counted by severity, also those past the number kept. */
+    Map<Severity, Integer> bySeverity() {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (String entry : severityCounts.split(",")) {
+            int at = entry.indexOf('=');
+            counts.put(Severity.valueOf(entry.substring(0, at)), Integer.parseInt(entry.substring(at + 1)));
+        }
+        return counts;
     }
 
     Instant analysedAt() {

@@ -58,7 +58,12 @@ class EvidenceController {
     @PostMapping(path = "/requirement-assessments/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ENGINEER')")
     @ResponseStatus(HttpStatus.CREATED)
-    @ProblemResponses({ProblemType.EVIDENCE_CLOSED, ProblemType.EVIDENCE_REJECTED})
+    @ProblemResponses({
+        ProblemType.EVIDENCE_CLOSED,
+        ProblemType.EVIDENCE_REJECTED,
+        ProblemType.PAYLOAD_TOO_LARGE,
+        ProblemType.CONCURRENT_UPDATE
+    })
     ResponseEntity<EvidenceView> upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file)
             throws IOException {
         try (InputStream in = file.getInputStream()) {
@@ -73,7 +78,7 @@ class EvidenceController {
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ENGINEER')")
     @ResponseStatus(HttpStatus.CREATED)
-    @ProblemResponses(ProblemType.EVIDENCE_CLOSED)
+    @ProblemResponses({ProblemType.EVIDENCE_CLOSED, ProblemType.CONCURRENT_UPDATE})
     ResponseEntity<EvidenceView> declare(
             @PathVariable UUID id, @PathVariable String kind, @RequestBody byte[] document) {
         return created(

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentView;
@@ -47,12 +51,14 @@ import io.conformity.evidence.Provision;
 import io.conformity.evidence.RequirementEvidence;
 import io.conformity.evidence.Severity;
 import io.conformity.evidence.internal.analysis.AnalysisContext;
+import io.conformity.evidence.internal.analysis.Analyzer;
 import io.conformity.evidence.internal.analysis.EvidenceReader;
 import io.conformity.evidence.internal.analysis.Finding;
 import io.conformity.evidence.internal.analysis.Reading;
 import io.conformity.evidence.internal.declarations.DeclarationChecks;
 import io.conformity.evidence.internal.declarations.DeclaredFacts;
 import io.conformity.evidence.internal.declarations.StructuredDeclarations;
+import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
@@ -86,6 +92,7 @@ class EvidenceService implements EvidenceApi {
     private final EvidenceProperties properties;
     private final TransactionTemplate transactions;
     private final DeclarationChecks checks = new DeclarationChecks();
+    private final ObjectMapper json = new ObjectMapper();
     private final ResourceLoader resources;
     private final Clock clock;
 
@@ -122,6 +129,11 @@ class EvidenceService implements EvidenceApi {
         RequirementAssessmentView requirement = collecting(requirementAssessmentId);
         String name = FileNames.safe(fileName);
         try (StagedBlob staged = store.stage(content, properties.maxUploadSize().toBytes())) {
+            if (staged.size() == 0) {
+                throw new InvalidInputException(
+                        "The file is empty; nothing was stored.",
+                        List.of(InvalidInputException.parameter("file", "has no content")));
+            }
             AnalysisContext context = context(requirement.assessmentId());
             Reading reading = reader.read(staged::open, name, staged.size(), context);
             if (reading.status() == AnalysisStatus.REJECTED) {
@@ -140,8 +152,8 @@ class EvidenceService implements EvidenceApi {
                     staged.sha256(),
                     staged.size(),
                     reading.text());
-            EvidenceView stored = record(
-                    requirement.assessmentId(), requirementAssessmentId, what, uploadedBy, staged, reading, List.of());
+            EvidenceView stored =
+                    record(requirement.assessmentId(), requirementAssessmentId, what, uploadedBy, staged, reading);
             if (reading.status() == AnalysisStatus.ANALYZED
                     && !reading.components().isEmpty()) {
                 // Vulnerability reports are matched against the release's components.
@@ -157,7 +169,8 @@ class EvidenceService implements EvidenceApi {
         StructuredDeclarations.Validated validated = declarations.validate(kind, document);
         AnalysisContext context = context(requirement.assessmentId());
         List<Finding> found = checks.check(validated, context);
-        Reading reading = declarationReading(validated, found);
+        Reading reading = declarationReading(
+                validated, found, declarations.kind(validated.kind()).provisions());
         try (StagedBlob staged =
                 store.stage(new ByteArrayInputStream(validated.canonical()), validated.canonical().length)) {
             Evidence.Content what = new Evidence.Content(
@@ -169,9 +182,8 @@ class EvidenceService implements EvidenceApi {
                     staged.sha256(),
                     staged.size(),
                     null);
-            List<Provision> evidenced = declarations.kind(validated.kind()).provisions();
-            EvidenceView stored = record(
-                    requirement.assessmentId(), requirementAssessmentId, what, declaredBy, staged, reading, evidenced);
+            EvidenceView stored =
+                    record(requirement.assessmentId(), requirementAssessmentId, what, declaredBy, staged, reading);
             if (INTERFACES.equals(validated.kind()) || SUPPORT_PERIOD.equals(validated.kind())) {
                 // What was declared is what tool outputs are checked against: check them again.
                 reanalyseOthers(requirement.assessmentId(), stored.id());
@@ -180,7 +192,8 @@ class EvidenceService implements EvidenceApi {
         }
     }
 
-    private static Reading declarationReading(StructuredDeclarations.Validated validated, List<Finding> found) {
+    private static Reading declarationReading(
+            StructuredDeclarations.Validated validated, List<Finding> found, List<Provision> evidences) {
         String summary = "Declaration " + validated.kind() + " valid against " + validated.schemaId() + "; "
                 + (found.isEmpty() ? "no findings." : found.size() + " finding(s).");
         return new Reading(
@@ -191,6 +204,8 @@ class EvidenceService implements EvidenceApi {
                 summary,
                 found,
                 found.size(),
+                Reading.counted(found),
+                evidences,
                 List.of(),
                 null,
                 null);
@@ -219,8 +234,7 @@ class EvidenceService implements EvidenceApi {
             Evidence.Content what,
             String by,
             StagedBlob staged,
-            Reading reading,
-            List<Provision> evidenced) {
+            Reading reading) {
         return transactions.execute(tx -> {
             // Read only once the lock is held (a copy read before it would hide a submission that just committed):
             // the principle may have been submitted while the file was read.
@@ -236,12 +250,13 @@ class EvidenceService implements EvidenceApi {
                     what,
                     by,
                     clock.instant()));
-            // The bytes are in place before the row that names them commits.
-            staged.commit();
-            writeAnalysis(saved, reading, evidenced);
+            writeAnalysis(saved, reading);
             if (saved.kind() == EvidenceKind.DECLARATION) {
                 supersedeEarlier(saved);
             }
+            // Last: the bytes are in place before the rows that name them commit, and a failure before here
+            // leaves no blob that nothing names.
+            staged.commit();
             return saved.view(null);
         });
     }
@@ -253,7 +268,10 @@ class EvidenceService implements EvidenceApi {
     private void supersedeEarlier(Evidence latest) {
         for (Evidence earlier : evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(
                 List.of(latest.assessmentId()), latest.declarationKind())) {
-            if (earlier.id().equals(latest.id())) {
+            if (earlier.id().equals(latest.id())
+                    || !assessments
+                            .requirement(earlier.requirementAssessmentId())
+                            .inCollection()) {
                 continue;
             }
             analyses.findById(earlier.id()).ifPresent(analysis -> {
@@ -263,6 +281,7 @@ class EvidenceService implements EvidenceApi {
                         analysis.status(),
                         "Superseded by declaration " + latest.id() + "; its findings no longer count.",
                         0,
+                        Reading.counted(List.of()),
                         clock.instant());
                 analyses.save(analysis);
             });
@@ -271,12 +290,13 @@ class EvidenceService implements EvidenceApi {
     }
 
     /** Writes (or replaces) the analysis, findings, coverage and components of one evidence item. */
-    private void writeAnalysis(Evidence item, Reading reading, List<Provision> evidenced) {
+    private void writeAnalysis(Evidence item, Reading reading) {
         List<RequirementAssessmentView> scope =
                 assessments.assessment(item.assessmentId()).requirements();
+        // Only requirements still collecting evidence: what a principle was submitted or accepted on stays as it was.
         Map<String, List<RequirementAssessmentView>> byProvision = new HashMap<>();
         for (RequirementAssessmentView r : scope) {
-            if (r.applicable()) {
+            if (r.inCollection()) {
                 byProvision
                         .computeIfAbsent(key(r.frameworkUrn(), r.requirementId()), k -> new ArrayList<>())
                         .add(r);
@@ -288,9 +308,10 @@ class EvidenceService implements EvidenceApi {
                 .orElseThrow();
         Set<UUID> covered = new LinkedHashSet<>();
         covered.add(own.id());
-        evidenced.forEach(p -> byProvision.getOrDefault(key(p.framework(), p.id()), List.of()).stream()
-                .map(RequirementAssessmentView::id)
-                .forEach(covered::add));
+        reading.evidences()
+                .forEach(p -> byProvision.getOrDefault(key(p.framework(), p.id()), List.of()).stream()
+                        .map(RequirementAssessmentView::id)
+                        .forEach(covered::add));
         List<List<FindingStore.Match>> matches = new ArrayList<>();
         for (Finding f : reading.findings()) {
             List<FindingStore.Match> matched = new ArrayList<>();
@@ -316,6 +337,7 @@ class EvidenceService implements EvidenceApi {
                 reading.status(),
                 reading.summary(),
                 reading.findingsTotal(),
+                reading.bySeverity(),
                 clock.instant());
         analyses.save(analysis);
         findings.replaceFindings(item.id(), item.assessmentId(), reading.findings(), matches);
@@ -328,38 +350,57 @@ class EvidenceService implements EvidenceApi {
     }
 
     /**
-     * Reads the assessment's other tool outputs again against what is now declared and known (interfaces, support
-     * period, components). Evidence never changes; its analysis is derived and may.
+     * Reads the assessment's tool outputs whose findings depend on what is declared (interfaces, support period) or
+     * on the release's SBOM again, each under the assessment's lock with what is known then. Evidence never changes;
+     * its analysis is derived and may. Files of principles already submitted keep what they were judged on. The
+     * upload that triggered this is stored already: a file that cannot be read again is logged, not failed.
      */
     private void reanalyseOthers(UUID assessmentId, UUID except) {
+        Set<String> contextual = reader.analyzers().stream()
+                .filter(Analyzer::readsContext)
+                .map(Analyzer::name)
+                .collect(Collectors.toSet());
         List<Evidence> others = evidence.findByAssessmentIdOrderByUploadedAt(assessmentId).stream()
                 .filter(e -> !e.id().equals(except) && e.kind() == EvidenceKind.FILE)
                 .toList();
         Map<UUID, EvidenceAnalysis> current = new HashMap<>();
         analyses.findByEvidenceIdIn(others.stream().map(Evidence::id).toList())
                 .forEach(a -> current.put(a.evidenceId(), a));
-        AnalysisContext context = context(assessmentId);
         for (Evidence e : others) {
             EvidenceAnalysis before = current.get(e.id());
-            if (before == null || before.status() != AnalysisStatus.ANALYZED) {
+            if (before == null
+                    || before.status() != AnalysisStatus.ANALYZED
+                    || !contextual.contains(before.analyzer())) {
                 continue;
             }
-            Reading reading = reader.read(() -> openBlob(e), e.fileName(), e.size(), context);
-            transactions.executeWithoutResult(tx -> writeAnalysis(e, reading, List.of()));
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    assessments.lock(assessmentId);
+                    if (!assessments.requirement(e.requirementAssessmentId()).inCollection()) {
+                        return;
+                    }
+                    Reading reading = reader.read(() -> openBlob(e), e.fileName(), e.size(), context(assessmentId));
+                    if (reading.status() == AnalysisStatus.ANALYZED) {
+                        writeAnalysis(e, reading);
+                    }
+                });
+            } catch (RuntimeException failed) {
+                log.error("Evidence {} could not be analysed again; its earlier analysis stands", e.id(), failed);
+            }
         }
     }
 
     /** What uploads of this assessment are checked against, read from its declarations and SBOMs. */
     private AnalysisContext context(UUID assessmentId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Map<String, AnalysisContext.DeclaredInterface> interfaces = latestDeclaration(List.of(assessmentId), INTERFACES)
+        Map<String, AnalysisContext.DeclaredInterface> interfaces = latestDeclaration(assessmentId, INTERFACES)
                 .map(DeclaredFacts::interfaces)
                 .orElse(Map.of());
-        Optional<LocalDate> publishedEnd = productAssessments(assessmentId).stream()
-                .flatMap(id ->
-                        evidence
-                                .findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(List.of(id), SUPPORT_PERIOD)
-                                .stream())
+        // The support period published for the product, in any of its releases' assessments.
+        Optional<LocalDate> publishedEnd = evidence
+                .findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(
+                        productAssessments(assessmentId), SUPPORT_PERIOD)
+                .stream()
                 .map(this::readDeclaration)
                 .map(DeclaredFacts::supportEnd)
                 .flatMap(Optional::stream)
@@ -375,15 +416,22 @@ class EvidenceService implements EvidenceApi {
                 .toList();
     }
 
-    private Optional<StructuredDeclarations.Validated> latestDeclaration(List<UUID> assessmentIds, String kind) {
-        List<Evidence> found = evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(assessmentIds, kind);
+    private Optional<StructuredDeclarations.Validated> latestDeclaration(UUID assessmentId, String kind) {
+        List<Evidence> found =
+                evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(List.of(assessmentId), kind);
         return found.isEmpty() ? Optional.empty() : Optional.of(readDeclaration(found.get(found.size() - 1)));
     }
 
-    /** A stored declaration, read back through its schema (its canonical bytes were valid when stored). */
+    /**
+     * A stored declaration as it was accepted: its canonical bytes, not validated again (a later schema version
+     * must not make what was declared before unreadable).
+     */
     private StructuredDeclarations.Validated readDeclaration(Evidence e) {
         try (InputStream in = openBlob(e)) {
-            return declarations.validate(e.declarationKind(), in.readAllBytes());
+            byte[] canonical = in.readAllBytes();
+            JsonNode document = json.readTree(canonical);
+            return new StructuredDeclarations.Validated(
+                    e.declarationKind(), document.path("schema").asText(), document, canonical, e.sha256());
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read declaration " + e.id(), ex);
         }
@@ -516,7 +564,12 @@ class EvidenceService implements EvidenceApi {
     @Override
     @Transactional(readOnly = true)
     public Set<String> uploadersOf(UUID assessmentId, String principle) {
-        return evidence.uploadersOf(assessmentId, principle);
+        Set<String> uploaders = new HashSet<>(evidence.uploadersOf(assessmentId, principle));
+        ofPrinciple(assessmentId, principle).stream()
+                .flatMap(r -> r.evidence().stream())
+                .map(EvidenceView::uploadedBy)
+                .forEach(uploaders::add);
+        return uploaders;
     }
 
     private List<EvidenceView> views(List<Evidence> items) {
@@ -526,13 +579,8 @@ class EvidenceService implements EvidenceApi {
 
     private Map<UUID, AnalysisView> analysisViews(List<Evidence> items) {
         List<UUID> ids = items.stream().map(Evidence::id).toList();
-        Map<UUID, Map<Severity, Integer>> counts = findings.severityCounts(ids);
         Map<UUID, AnalysisView> views = new HashMap<>();
         for (EvidenceAnalysis a : analyses.findByEvidenceIdIn(ids)) {
-            Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-            for (Severity s : Severity.values()) {
-                bySeverity.put(s, counts.getOrDefault(a.evidenceId(), Map.of()).getOrDefault(s, 0));
-            }
             views.put(
                     a.evidenceId(),
                     new AnalysisView(
@@ -541,7 +589,7 @@ class EvidenceService implements EvidenceApi {
                             a.status(),
                             a.summary(),
                             a.findingsTotal(),
-                            bySeverity,
+                            a.bySeverity(),
                             List.of(),
                             a.analysedAt()));
         }

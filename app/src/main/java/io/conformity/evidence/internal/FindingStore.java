@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -52,41 +52,49 @@ class FindingStore {
                 .param(evidenceId)
                 .update();
         jdbc.sql("delete from finding where evidence_id = ?").param(evidenceId).update();
+        List<UUID> ids = findings.stream().map(f -> UUID.randomUUID()).toList();
+        List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            UUID id = UUID.randomUUID();
-            jdbc.sql("insert into finding (id, evidence_id, assessment_id, position, code, severity, severity_rank,"
-                            + " provisions, message, location) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            id,
-                            evidenceId,
-                            assessmentId,
-                            i,
-                            cut(f.code(), 80),
-                            f.severity().name(),
-                            f.severity().ordinal(),
-                            cut(encode(f.provisions()), 2000),
-                            cut(f.message(), 2000),
-                            f.location() == null ? null : cut(f.location(), 500))
-                    .update();
+            positions.add(i);
+        }
+        batches.batchUpdate(
+                "insert into finding (id, evidence_id, assessment_id, position, code, severity, severity_rank,"
+                        + " provisions, message, location) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                positions,
+                BATCH,
+                (ps, i) -> {
+                    Finding f = findings.get(i);
+                    ps.setObject(1, ids.get(i));
+                    ps.setObject(2, evidenceId);
+                    ps.setObject(3, assessmentId);
+                    ps.setInt(4, i);
+                    ps.setString(5, stored(f.code(), 80));
+                    ps.setString(6, f.severity().name());
+                    ps.setInt(7, f.severity().ordinal());
+                    ps.setString(8, stored(encode(f.provisions()), 2000));
+                    ps.setString(9, stored(f.message(), 2000));
+                    ps.setString(10, f.location() == null ? null : stored(f.location(), 500));
+                });
+        List<Object[]> links = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
             for (Match m : matches.get(i)) {
-                jdbc.sql("insert into finding_requirement (finding_id, requirement_assessment_id, principle)"
-                                + " values (?, ?, ?)")
-                        .params(id, m.requirementAssessmentId(), m.principle())
-                        .update();
+                links.add(new Object[] {ids.get(i), m.requirementAssessmentId(), m.principle()});
             }
         }
+        batches.batchUpdate(
+                "insert into finding_requirement (finding_id, requirement_assessment_id, principle) values (?, ?, ?)",
+                links);
     }
 
     void replaceCoverage(UUID evidenceId, Collection<UUID> requirementAssessmentIds) {
         jdbc.sql("delete from evidence_coverage where evidence_id = ?")
                 .param(evidenceId)
                 .update();
-        for (UUID ra : requirementAssessmentIds) {
-            jdbc.sql("insert into evidence_coverage (evidence_id, requirement_assessment_id) values (?, ?)")
-                    .params(evidenceId, ra)
-                    .update();
-        }
+        batches.batchUpdate(
+                "insert into evidence_coverage (evidence_id, requirement_assessment_id) values (?, ?)",
+                requirementAssessmentIds.stream()
+                        .map(ra -> new Object[] {evidenceId, ra})
+                        .toList());
     }
 
     void replaceComponents(UUID evidenceId, UUID assessmentId, List<Component> components) {
@@ -102,9 +110,9 @@ class FindingStore {
                     ps.setObject(1, UUID.randomUUID());
                     ps.setObject(2, evidenceId);
                     ps.setObject(3, assessmentId);
-                    ps.setString(4, cut(c.name() == null ? "(unnamed)" : c.name(), 500));
-                    ps.setString(5, c.version() == null ? null : cut(c.version(), 200));
-                    ps.setString(6, c.purl() == null ? null : cut(c.purl(), 1000));
+                    ps.setString(4, stored(c.name() == null ? "(unnamed)" : c.name(), 500));
+                    ps.setString(5, c.version() == null ? null : stored(c.version(), 200));
+                    ps.setString(6, c.purl() == null ? null : stored(c.purl(), 1000));
                 });
     }
 
@@ -142,7 +150,8 @@ class FindingStore {
         Map<String, Object> params = new HashMap<>();
         params.put("assessment", assessmentId);
         if (principle != null) {
-            where.append(" and f.id in (select finding_id from finding_requirement where principle = :principle)");
+            where.append(" and exists (select 1 from finding_requirement fr where fr.finding_id = f.id"
+                    + " and fr.principle = :principle)");
             params.put("principle", principle);
         }
         if (!severities.isEmpty()) {
@@ -181,30 +190,16 @@ class FindingStore {
         return covered;
     }
 
-    Map<UUID, Map<Severity, Integer>> severityCounts(Collection<UUID> evidenceIds) {
-        Map<UUID, Map<Severity, Integer>> counts = new HashMap<>();
-        if (evidenceIds.isEmpty()) {
-            return counts;
-        }
-        jdbc.sql("select evidence_id, severity, count(*) from finding where evidence_id in (:ids)"
-                        + " group by evidence_id, severity")
-                .param("ids", evidenceIds)
-                .query((rs, n) -> {
-                    counts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(Severity.class))
-                            .put(Severity.valueOf(rs.getString(2)), rs.getInt(3));
-                    return null;
-                })
-                .list();
-        return counts;
-    }
-
     Page<ComponentView> components(UUID assessmentId, Pageable pageable) {
         long total = jdbc.sql("select count(*) from sbom_component where assessment_id = ?")
                 .param(assessmentId)
                 .query(Long.class)
                 .single();
+        Sort.Order byName = pageable.getSort().getOrderFor("name");
+        String direction = byName != null && byName.isDescending() ? "desc" : "asc";
         List<ComponentView> content = jdbc.sql("select name, version, purl, evidence_id from sbom_component"
-                        + " where assessment_id = ? order by lower(name), version, id limit ? offset ?")
+                        + " where assessment_id = ? order by lower(name) " + direction + ", version, id"
+                        + " limit ? offset ?")
                 .params(assessmentId, pageable.getPageSize(), pageable.getOffset())
                 .query((rs, n) -> new ComponentView(
                         rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class)))
@@ -282,7 +277,14 @@ class FindingStore {
                 .toList();
     }
 
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /**
+     * Text as a column can hold it: without NUL and the other C0 controls but tab and line breaks (PostgreSQL refuses
+     * NUL; a tool's output may carry anything), cut to the column's length.
+     */
+    private static String stored(String text, int max) {
+        String printable = CONTROLS.matcher(text).replaceAll("");
+        return printable.length() <= max ? printable : printable.substring(0, max - 1) + "…";
     }
+
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 }

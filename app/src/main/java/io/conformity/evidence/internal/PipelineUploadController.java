@@ -44,7 +44,12 @@ class PipelineUploadController {
     @PreAuthorize("hasRole('ENGINEER')")
     @ResponseStatus(HttpStatus.CREATED)
     @BodyLimit("${conformity.evidence.max-upload-size}")
-    @ProblemResponses({ProblemType.EVIDENCE_CLOSED, ProblemType.EVIDENCE_REJECTED})
+    @ProblemResponses({
+        ProblemType.EVIDENCE_CLOSED,
+        ProblemType.EVIDENCE_REJECTED,
+        ProblemType.PAYLOAD_TOO_LARGE,
+        ProblemType.CONCURRENT_UPDATE
+    })
     @Operation(
             summary = "Upload one evidence file as the raw request body",
             requestBody =

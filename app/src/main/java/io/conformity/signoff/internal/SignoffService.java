@@ -49,7 +49,11 @@ class SignoffService implements SignoffApi {
             throw new SeparationOfDutiesException(
                     "You reviewed principles of this assessment; another signatory must decide on the declaration.");
         }
-        List<String> hashes = evidence.ofAssessment(assessmentId, principle, null).stream()
+        // What the principle rests on: the evidence covering any of its requirements, whichever principle it was
+        // uploaded for; for the approval, all of the assessment's evidence.
+        List<String> hashes = (principle == null
+                        ? evidence.ofAssessment(assessmentId, null, null).stream()
+                        : evidence.ofPrinciple(assessmentId, principle).stream().flatMap(r -> r.evidence().stream()))
                 .map(EvidenceView::sha256)
                 .distinct()
                 .sorted()

@@ -2,6 +2,9 @@ package io.conformity.evidence.internal.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+
+import io.conformity.evidence.Provision;
 
 /**
  * Reads one kind of tool output into findings. Implementations are stateless and thread-safe, parse with the
@@ -21,6 +24,20 @@ public interface Analyzer {
     /** The media type of this file, for an analyzer that reads more than one serialisation. */
     default String mediaType(Head head) {
         return mediaType();
+    }
+
+    /**
+     * The provisions a file of this kind evidences, whatever it finds: a clean scan is evidence too. The findings'
+     * own provisions come on top.
+     */
+    List<Provision> evidences();
+
+    /**
+     * True when the findings depend on what the manufacturer declared or on the release's SBOM (the
+     * {@link AnalysisContext}): such files are read again when those change.
+     */
+    default boolean readsContext() {
+        return false;
     }
 
     /** Cheap recognition from the head; true only if the file is very probably this analyzer's format. */

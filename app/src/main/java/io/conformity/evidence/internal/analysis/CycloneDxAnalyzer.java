@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import com.fasterxml.jackson.core.JsonParser;
 
+import io.conformity.evidence.Provision;
 import io.conformity.evidence.Severity;
 
 /**
@@ -56,6 +57,11 @@ public final class CycloneDxAnalyzer implements Analyzer {
     @Override
     public String version() {
         return "1";
+    }
+
+    @Override
+    public List<Provision> evidences() {
+        return SbomInventory.PROVISIONS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.conformity.evidence.internal.analysis;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,27 +69,48 @@ public final class EvidenceReader {
                 }
                 CollectingSink sink = new CollectingSink(
                         context.components().stream().map(CollectingSink::bare).collect(Collectors.toSet()));
+                String summary;
                 try (InputStream in = source.open()) {
-                    String summary = analyzer.analyse(in, context, sink);
-                    return new Reading(
-                            AnalysisStatus.ANALYZED,
-                            analyzer.name(),
-                            analyzer.version(),
-                            analyzer.mediaType(head),
-                            summary,
-                            sink.findings(),
-                            sink.findingsTotal(),
-                            sink.components(),
-                            null,
-                            null);
+                    summary = analyzer.analyse(in, context, sink);
                 } catch (NotRecognisedException e) {
                     log.debug("{} declined {}: {}", analyzer.name(), fileName, e.getMessage());
+                    continue;
                 } catch (RejectedContentException e) {
                     return rejected(analyzer, e.location(), e.getMessage());
                 } catch (JsonProcessingException e) {
                     RejectedContentException r = SafeParsers.rejected(e);
                     return rejected(analyzer, r.location(), r.getMessage());
+                } catch (CharConversionException e) {
+                    return rejected(analyzer, "unknown", "The text is not in a valid encoding: " + e.getMessage());
+                } catch (UncheckedIOException e) {
+                    throw e;
+                } catch (RuntimeException | StackOverflowError e) {
+                    // A defect of ours or a file built to break the parser: either way it is not stored as read.
+                    log.error("{} failed on {}", analyzer.name(), fileName, e);
+                    return rejected(
+                            analyzer, "unknown", "The file could not be read as " + analyzer.name() + " output.");
                 }
+                if (sink.componentsTotal() > sink.components().size()) {
+                    summary += " (the first " + sink.components().size() + " of " + sink.componentsTotal()
+                            + " components are kept)";
+                }
+                if (sink.findingsTotal() > sink.findings().size()) {
+                    summary += " (the " + sink.findings().size() + " most severe of " + sink.findingsTotal()
+                            + " findings are kept)";
+                }
+                return new Reading(
+                        AnalysisStatus.ANALYZED,
+                        analyzer.name(),
+                        analyzer.version(),
+                        analyzer.mediaType(head),
+                        summary,
+                        sink.findings(),
+                        sink.findingsTotal(),
+                        sink.bySeverity(),
+                        analyzer.evidences(),
+                        sink.components(),
+                        null,
+                        null);
             }
             return document(source, head, size);
         } catch (IOException e) {
@@ -105,6 +127,8 @@ public final class EvidenceReader {
                 reason,
                 List.of(),
                 0,
+                Reading.counted(List.of()),
+                List.of(),
                 List.of(),
                 null,
                 location);
@@ -115,13 +139,14 @@ public final class EvidenceReader {
         String text = null;
         if (mediaType.startsWith("text/")) {
             try (InputStream in = source.open()) {
-                text = new String(in.readNBytes(MAX_TEXT), StandardCharsets.UTF_8);
+                text = decoded(in.readNBytes(MAX_TEXT));
             }
         } else if (mediaType.equals("application/pdf")) {
             text = PdfText.extract(source, size, MAX_TEXT);
         }
-        if (text != null && text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT);
+        if (text != null) {
+            text = Texts.printable(text);
+            text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         }
         return new Reading(
                 AnalysisStatus.NOT_RECOGNISED,
@@ -131,9 +156,23 @@ public final class EvidenceReader {
                 "Kept as a document (" + mediaType + "); no analyzer recognised it.",
                 List.of(),
                 0,
+                Reading.counted(List.of()),
+                List.of(),
                 List.of(),
                 text,
                 null);
+    }
+
+    /** Text as its byte-order mark says (UTF-16 policies exist), else UTF-8. */
+    static String decoded(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static Head head(Source source, String fileName) throws IOException {

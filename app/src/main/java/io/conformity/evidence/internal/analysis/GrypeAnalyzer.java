@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 
+import io.conformity.evidence.Provision;
+
 /**
  * Grype's JSON report: each entry of {@code matches[]} (a vulnerability matched to a package) becomes a
  * {@link KnownVulnerability} finding. Entries of {@code ignoredMatches[]} (ignore rules, VEX {@code not_affected} or
@@ -33,6 +35,16 @@ public final class GrypeAnalyzer implements Analyzer {
     @Override
     public String version() {
         return "1";
+    }
+
+    @Override
+    public List<Provision> evidences() {
+        return KnownVulnerability.PROVISIONS;
+    }
+
+    @Override
+    public boolean readsContext() {
+        return true;
     }
 
     @Override

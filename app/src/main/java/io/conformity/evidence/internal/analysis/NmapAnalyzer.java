@@ -61,6 +61,16 @@ public final class NmapAnalyzer implements Analyzer {
     }
 
     @Override
+    public List<Provision> evidences() {
+        return List.of(Provision.en("5.6-1"), Provision.en("5.6-2"), Provision.cra("I.2j"));
+    }
+
+    @Override
+    public boolean readsContext() {
+        return true;
+    }
+
+    @Override
     public String mediaType() {
         return "application/xml";
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 
+import io.conformity.evidence.Provision;
 import io.conformity.evidence.Severity;
 
 /**
@@ -46,6 +47,16 @@ public final class OsvScannerAnalyzer implements Analyzer {
     @Override
     public String version() {
         return "1";
+    }
+
+    @Override
+    public List<Provision> evidences() {
+        return KnownVulnerability.PROVISIONS;
+    }
+
+    @Override
+    public boolean readsContext() {
+        return true;
     }
 
     @Override

@@ -59,6 +59,11 @@ public final class SarifAnalyzer implements Analyzer {
     }
 
     @Override
+    public List<Provision> evidences() {
+        return List.of(Provision.en("5.13-1"), Provision.en("5.13-1A"), Provision.en("5.13-1B"));
+    }
+
+    @Override
     public String mediaType() {
         return "application/sarif+json";
     }

@@ -65,6 +65,11 @@ public final class SecurityTxtAnalyzer implements Analyzer {
     }
 
     @Override
+    public List<Provision> evidences() {
+        return List.of(Provision.en("5.2-1"), Provision.psti("Sch1-P2"));
+    }
+
+    @Override
     public String mediaType() {
         return "text/plain";
     }

@@ -2,10 +2,13 @@ package io.conformity.evidence.internal.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
+
+import io.conformity.evidence.Provision;
 
 /**
  * SPDX 2.3 (and 2.2) software bills of materials in JSON. Every package is a component (the described root
@@ -27,6 +30,11 @@ public final class SpdxAnalyzer implements Analyzer {
     @Override
     public String version() {
         return "1";
+    }
+
+    @Override
+    public List<Provision> evidences() {
+        return SbomInventory.PROVISIONS;
     }
 
     @Override

@@ -66,6 +66,11 @@ public final class SslscanAnalyzer implements Analyzer {
     }
 
     @Override
+    public List<Provision> evidences() {
+        return List.of(Provision.en("5.5-1"), Provision.cra("I.2e"));
+    }
+
+    @Override
     public String mediaType() {
         return "application/xml";
     }

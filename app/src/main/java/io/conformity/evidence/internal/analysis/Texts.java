@@ -12,6 +12,13 @@ final class Texts {
     private Texts() {}
 
     /** The text on one line, at most {@code max} characters (cut with an ellipsis); null when blank. */
+    /** Without NUL and the other C0 controls but tab and line breaks: what a database column and a page can hold. */
+    static String printable(String text) {
+        return CONTROLS.matcher(text).replaceAll("");
+    }
+
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
     static String clip(String text, int max) {
         if (text == null) {
             return null;

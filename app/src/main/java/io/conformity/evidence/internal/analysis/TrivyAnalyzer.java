@@ -47,6 +47,16 @@ public final class TrivyAnalyzer implements Analyzer {
     }
 
     @Override
+    public List<Provision> evidences() {
+        return List.of(Provision.en("5.2-3"), Provision.en("5.3-8"), Provision.cra("I.2a"), Provision.en("5.4-3"));
+    }
+
+    @Override
+    public boolean readsContext() {
+        return true;
+    }
+
+    @Override
     public String mediaType() {
         return "application/json";
     }

@@ -128,4 +128,16 @@ class EvidenceReaderTests {
         assertThat(broken.mediaType()).isEqualTo("application/pdf");
         assertThat(broken.status()).isEqualTo(AnalysisStatus.NOT_RECOGNISED);
     }
+
+    @Test
+    void aUtf16TextIsReadByItsByteOrderMarkAndControlCharactersAreDropped() {
+        byte[] body = "Security policy\u0000 of the SmartCam\u0007\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] text = new byte[body.length + 2];
+        text[0] = (byte) 0xFF;
+        text[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, text, 2, body.length);
+        Reading reading = reader.read(() -> new ByteArrayInputStream(text), "policy.txt", text.length, context);
+        assertThat(reading.mediaType()).startsWith("text/plain");
+        assertThat(reading.text()).isEqualTo("Security policy of the SmartCam\n");
+    }
 }
