@@ -340,9 +340,9 @@ public final class CycloneDxAnalyzer implements Analyzer {
                 continue;
             }
             switch (reader.getLocalName()) {
-                case "name" -> entry.name = Texts.value(reader.getElementText());
-                case "version" -> entry.version = Texts.value(reader.getElementText());
-                case "purl" -> entry.purl = Texts.value(reader.getElementText());
+                case "name" -> entry.name = Texts.value(SafeParsers.elementText(reader));
+                case "version" -> entry.version = Texts.value(SafeParsers.elementText(reader));
+                case "purl" -> entry.purl = Texts.value(SafeParsers.elementText(reader));
                 case "components" -> xmlComponents(reader, namespace, bom, depth + 1);
                 default -> skip(reader);
             }
@@ -365,9 +365,9 @@ public final class CycloneDxAnalyzer implements Analyzer {
                     continue;
                 }
                 switch (reader.getLocalName()) {
-                    case "id" -> vulnerability.id = Texts.value(reader.getElementText());
-                    case "description" -> vulnerability.description = reader.getElementText();
-                    case "recommendation" -> vulnerability.recommendation = reader.getElementText();
+                    case "id" -> vulnerability.id = Texts.value(SafeParsers.elementText(reader));
+                    case "description" -> vulnerability.description = SafeParsers.elementText(reader);
+                    case "recommendation" -> vulnerability.recommendation = SafeParsers.elementText(reader);
                     case "ratings" -> grandchildren(reader, namespace, "rating", "severity", vulnerability::rating);
                     case "analysis" -> xmlAnalysis(reader, namespace, vulnerability);
                     case "affects" ->
@@ -388,8 +388,8 @@ public final class CycloneDxAnalyzer implements Analyzer {
                 continue;
             }
             switch (reader.getLocalName()) {
-                case "state" -> vulnerability.state = Texts.value(reader.getElementText());
-                case "detail" -> vulnerability.detail = reader.getElementText();
+                case "state" -> vulnerability.state = Texts.value(SafeParsers.elementText(reader));
+                case "detail" -> vulnerability.detail = SafeParsers.elementText(reader);
                 default -> skip(reader);
             }
         }
@@ -408,7 +408,7 @@ public final class CycloneDxAnalyzer implements Analyzer {
             while (child(reader)) {
                 if (namespace.equals(reader.getNamespaceURI())
                         && reader.getLocalName().equals(inner)) {
-                    each.accept(reader.getElementText());
+                    each.accept(SafeParsers.elementText(reader));
                 } else {
                     skip(reader);
                 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -44,7 +45,8 @@ public final class SafeParsers {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Not coalescing: the parser hands text over in bounded chunks, so a 100 MB text node is never one buffer.
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         // The JDK parser's own limit: no tool output nests elements this deep, a hostile file may.
         factory.setProperty("jdk.xml.maxElementDepth", MAX_XML_DEPTH);
         return factory;
@@ -62,6 +64,44 @@ public final class SafeParsers {
     /** A streaming JSON parser; the caller closes it. */
     public static JsonParser json(InputStream in) throws IOException {
         return JSON.createParser(in);
+    }
+
+    /**
+     * The text of the current element, like {@link XMLStreamReader#getElementText()} but refusing a text longer than
+     * {@link #MAX_STRING_LENGTH} instead of gathering it.
+     */
+    public static String elementText(XMLStreamReader reader) throws XMLStreamException {
+        String element = reader.getLocalName();
+        StringBuilder text = new StringBuilder();
+        int event = reader.next();
+        while (event != XMLStreamConstants.END_ELEMENT) {
+            switch (event) {
+                case XMLStreamConstants.ENTITY_REFERENCE -> {
+                    Location at = reader.getLocation();
+                    throw new RejectedContentException(
+                            "line " + at.getLineNumber() + ", column " + at.getColumnNumber(),
+                            "The XML refers to the entity " + reader.getLocalName()
+                                    + "; tool outputs use none, and entities are how XXE attacks work.");
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (text.length() + reader.getTextLength() > MAX_STRING_LENGTH) {
+                        Location at = reader.getLocation();
+                        throw new RejectedContentException(
+                                "line " + at.getLineNumber() + ", column " + at.getColumnNumber(),
+                                "The text of element " + element + " is longer than " + MAX_STRING_LENGTH
+                                        + " characters.");
+                    }
+                    text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                }
+                case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
+                    // not part of the text
+                }
+                default ->
+                    throw new XMLStreamException("Text only was expected in this element.", reader.getLocation());
+            }
+            event = reader.next();
+        }
+        return text.toString();
     }
 
     /** The place an XML error names: {@code line 12, column 4}. */

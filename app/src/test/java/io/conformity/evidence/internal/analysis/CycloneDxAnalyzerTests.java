@@ -203,6 +203,18 @@ class CycloneDxAnalyzerTests {
     }
 
     @Test
+    void anXmlTextLongerThanTheLimitIsRejectedNotGathered() {
+        byte[] huge = ("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.5\"><components><component type=\"library\">"
+                        + "<name>" + "a".repeat(SafeParsers.MAX_STRING_LENGTH + 1)
+                        + "</name></component></components></bom>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> analyse(analyzer, huge))
+                .isInstanceOf(RejectedContentException.class)
+                .hasMessageContaining("longer than " + SafeParsers.MAX_STRING_LENGTH);
+    }
+
+    @Test
     void xmlComponentsNestedBeyondTheLimitAreRejected() {
         StringBuilder xml = new StringBuilder("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.5\"><components>");
         int levels = SafeParsers.MAX_JSON_DEPTH + 10;
