@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -152,8 +153,18 @@ class EvidenceService implements EvidenceApi {
                     staged.sha256(),
                     staged.size(),
                     reading.text());
-            EvidenceView stored =
-                    record(requirement.assessmentId(), requirementAssessmentId, what, uploadedBy, staged, reading);
+            boolean contextual =
+                    reader.analyzers().stream().anyMatch(a -> a.name().equals(reading.analyzer()) && a.readsContext());
+            EvidenceView stored = record(
+                    requirement.assessmentId(),
+                    requirementAssessmentId,
+                    what,
+                    uploadedBy,
+                    staged,
+                    new Read(
+                            reading,
+                            context,
+                            contextual ? now -> reader.read(staged::open, name, staged.size(), now) : null));
             if (reading.status() == AnalysisStatus.ANALYZED
                     && !reading.components().isEmpty()) {
                 // Vulnerability reports are matched against the release's components.
@@ -182,8 +193,17 @@ class EvidenceService implements EvidenceApi {
                     staged.sha256(),
                     staged.size(),
                     null);
-            EvidenceView stored =
-                    record(requirement.assessmentId(), requirementAssessmentId, what, declaredBy, staged, reading);
+            List<Provision> provisions = declarations.kind(validated.kind()).provisions();
+            EvidenceView stored = record(
+                    requirement.assessmentId(),
+                    requirementAssessmentId,
+                    what,
+                    declaredBy,
+                    staged,
+                    new Read(
+                            reading,
+                            context,
+                            now -> declarationReading(validated, checks.check(validated, now), provisions)));
             if (INTERFACES.equals(validated.kind()) || SUPPORT_PERIOD.equals(validated.kind())) {
                 // What was declared is what tool outputs are checked against: check them again.
                 reanalyseOthers(requirement.assessmentId(), stored.id());
@@ -228,19 +248,37 @@ class EvidenceService implements EvidenceApi {
         }
     }
 
+    /**
+     * A reading made before the lock, against {@code against}; {@code again} reads once more when what the findings
+     * depend on changed meanwhile (a declaration or an SBOM committed while this file was parsed). Null when the
+     * findings do not depend on it.
+     */
+    private record Read(Reading reading, AnalysisContext against, Function<AnalysisContext, Reading> again) {
+
+        Reading current(AnalysisContext now) {
+            if (again == null || now.equals(against)) {
+                return reading;
+            }
+            Reading fresh = again.apply(now);
+            return fresh.status() == AnalysisStatus.ANALYZED ? fresh : reading;
+        }
+    }
+
     private EvidenceView record(
             UUID assessmentId,
             UUID requirementAssessmentId,
             Evidence.Content what,
             String by,
             StagedBlob staged,
-            Reading reading) {
+            Read read) {
         return transactions.execute(tx -> {
             // Read only once the lock is held (a copy read before it would hide a submission that just committed):
             // the principle may have been submitted while the file was read.
             assessments.lock(assessmentId);
             RequirementAssessmentView requirement = assessments.requirement(requirementAssessmentId);
             requireCollecting(requirement);
+            // Before this item is saved: what it is checked against is what existed without it.
+            Reading reading = read.current(context(assessmentId));
             Evidence saved = evidence.saveAndFlush(new Evidence(
                     new Evidence.Target(
                             requirement.assessmentId(),
