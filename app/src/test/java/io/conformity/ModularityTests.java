@@ -2,12 +2,17 @@ package io.conformity;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.conformity.assessment.AssessmentApi;
 
 /** The module boundaries of the house style, each rule with its reason. */
 class ModularityTests {
@@ -72,6 +77,22 @@ class ModularityTests {
                 .haveFullyQualifiedName("org.springframework.security.core.context.SecurityContextHolder")
                 .because(
                         "who the caller is comes from IdentityApi, so Keycloak can replace local accounts in one place")
+                .check(MAIN);
+    }
+
+    @Test
+    void theDeclarationModuleOnlyReadsTheAssessment() {
+        Set<String> reads = Set.of("assessment", "assessments", "requireExists", "requirement", "requirements");
+        noClasses()
+                .that()
+                .resideInAPackage("io.conformity.declaration..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "a method of AssessmentApi that changes an assessment",
+                        call -> call.getTargetOwner().isEquivalentTo(AssessmentApi.class)
+                                && !reads.contains(call.getName())))
+                .because("a legal document is built from the assessment's record; moving the assessment on is the"
+                        + " workflow's step")
                 .check(MAIN);
     }
 

@@ -92,7 +92,6 @@ class DeclarationService implements DeclarationApi {
                             declarationId, assessmentId, code, blob.sha256(), blob.size(), clock.instant()))
                     .view());
         }
-        assessments.markIssued(assessmentId);
         return issued;
     }
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.conformity.assessment.AssessmentApi;
 import io.conformity.declaration.DeclarationApi;
 
 /**
@@ -17,13 +18,18 @@ import io.conformity.declaration.DeclarationApi;
 class IssueDeclarationDelegate implements JavaDelegate {
 
     private final DeclarationApi declarations;
+    private final AssessmentApi assessments;
 
-    IssueDeclarationDelegate(DeclarationApi declarations) {
+    IssueDeclarationDelegate(DeclarationApi declarations, AssessmentApi assessments) {
         this.declarations = declarations;
+        this.assessments = assessments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        declarations.issue(UUID.fromString((String) execution.getVariable(ProcessVariables.ASSESSMENT_ID)));
+        UUID assessmentId = UUID.fromString((String) execution.getVariable(ProcessVariables.ASSESSMENT_ID));
+        declarations.issue(assessmentId);
+        // The declaration module only reads the assessment; moving it on is the process's step.
+        assessments.markIssued(assessmentId);
     }
 }
