@@ -1,6 +1,7 @@
 package io.conformity.assessment;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -8,6 +9,7 @@ import java.util.UUID;
  *
  * @param icsStatus     the ICS status of the requirement ({@code M C (1)} …), null outside EN 303 645
  * @param mandatory     true for the requirements the declaration rests on
+ * @param regimes       the regimes that brought it into scope, as recorded when the assessment was opened
  * @param applicable    false when the product profile makes it not applicable
  * @param justification the officer's justification, or the generated one for a requirement not applicable
  * @param icsSupport    the manufacturer's ICS claim (Y, N, N/A) if one was imported
@@ -23,6 +25,7 @@ public record RequirementAssessmentView(
         String title,
         String icsStatus,
         boolean mandatory,
+        List<String> regimes,
         boolean applicable,
         RequirementStatus status,
         Verdict verdict,

@@ -23,5 +23,11 @@ public record Scope(
     /**
      * @param mandatory true for the requirements a declaration rests on: a FAIL on one forbids approval
      */
-    public record ScopedRequirement(Requirement requirement, String principle, boolean mandatory) {}
+    /** @param regimes the codes of the regimes that bring the requirement into scope, in the order chosen */
+    public record ScopedRequirement(
+            Requirement requirement, String principle, boolean mandatory, List<String> regimes) {
+        public ScopedRequirement {
+            regimes = List.copyOf(regimes);
+        }
+    }
 }

@@ -201,6 +201,23 @@ class ScopeAndIcsIntegrationTests {
                         "V3.1.3 5.1-5",
                         "2024/2847 I.2b",
                         "2024/2847 I.2d");
+        // Each requirement records the regimes that brought it in; a declaration lists these, never the catalog again.
+        assertThat(requirements)
+                .filteredOn(r -> (r.get("frameworkVersion").asText() + " "
+                                + r.get("requirementId").asText())
+                        .equals("V3.1.3 5.1-1"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("regimes").toString()).isEqualTo("[\"EN303645\"]"));
+        assertThat(requirements)
+                .filteredOn(r -> (r.get("frameworkVersion").asText() + " "
+                                + r.get("requirementId").asText())
+                        .equals("V2.1.1 5.1-1"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("regimes").toString()).isEqualTo("[\"PSTI\"]"));
+        assertThat(requirements)
+                .filteredOn(r -> r.get("requirementId").asText().equals("I.2b"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("regimes").toString()).isEqualTo("[\"CRA\"]"));
         // CRA items the cross-walk does not place form principles of their own.
         assertThat(requirements)
                 .filteredOn(r -> r.get("requirementId").asText().equals("II.1"))

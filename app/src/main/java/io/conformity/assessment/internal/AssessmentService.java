@@ -97,6 +97,7 @@ class AssessmentService implements AssessmentApi {
                     r.title(),
                     r.status(),
                     scoped.mandatory(),
+                    scoped.regimes(),
                     applicability.justification()));
             if (applicability.applicable()) {
                 activePrinciples.add(scoped.principle());

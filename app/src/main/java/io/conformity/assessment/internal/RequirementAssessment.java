@@ -1,6 +1,7 @@
 package io.conformity.assessment.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.conformity.assessment.RequirementAssessmentView;
@@ -50,6 +51,10 @@ class RequirementAssessment {
     @Column(nullable = false)
     private boolean mandatory;
 
+    /** The regimes that brought it into scope, recorded at opening: a declaration of a regime lists these only. */
+    @Column(nullable = false, length = 200)
+    private String regimes;
+
     @Column(nullable = false)
     private boolean applicable;
 
@@ -91,6 +96,7 @@ class RequirementAssessment {
             String title,
             String icsStatus,
             boolean mandatory,
+            List<String> regimes,
             String notApplicableBecause) {
         this.id = UUID.randomUUID();
         this.assessmentId = assessmentId;
@@ -102,6 +108,7 @@ class RequirementAssessment {
         this.title = title;
         this.icsStatus = icsStatus;
         this.mandatory = mandatory;
+        this.regimes = String.join(",", regimes);
         this.applicable = notApplicableBecause == null;
         this.justification = notApplicableBecause;
         this.status = applicable ? RequirementStatus.OPEN : RequirementStatus.NOT_APPLICABLE;
@@ -263,6 +270,7 @@ class RequirementAssessment {
                 title,
                 icsStatus,
                 mandatory,
+                List.of(regimes.split(",")),
                 applicable,
                 status,
                 verdict,

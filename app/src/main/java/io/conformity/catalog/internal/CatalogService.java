@@ -150,12 +150,15 @@ class CatalogService implements CatalogApi {
                         case STATUS -> requirement.provisionStatus().mandatory();
                     };
                     Scope.ScopedRequirement previous = chosen.get(requirement.ref());
+                    Set<String> regimes = new LinkedHashSet<>(previous == null ? List.of() : previous.regimes());
+                    regimes.add(code);
                     chosen.put(
                             requirement.ref(),
                             new Scope.ScopedRequirement(
                                     requirement,
                                     principleOf(requirement),
-                                    mandatory || (previous != null && previous.mandatory())));
+                                    mandatory || (previous != null && previous.mandatory()),
+                                    List.copyOf(regimes)));
                 }
             }
         }

@@ -22,7 +22,6 @@ import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.Regime;
-import io.conformity.catalog.RequirementRef;
 import io.conformity.declaration.DeclarationApi;
 import io.conformity.declaration.DeclarationContent;
 import io.conformity.declaration.DeclarationProperties;
@@ -101,15 +100,10 @@ class DeclarationService implements DeclarationApi {
      */
     private DeclarationContent content(UUID declarationId, AssessmentView assessment, Regime regime) {
         ReleaseDetails details = products.releaseDetails(assessment.releaseId());
-        Set<RequirementRef> inRegime = catalog
-                .scope(List.of(regime.code()), regime.versions().isEmpty() ? null : assessment.en303645Version())
-                .requirements()
-                .stream()
-                .map(r -> r.requirement().ref())
-                .collect(Collectors.toSet());
+        // The assessment's own record of what each regime brought into scope, never the catalog as it is today:
+        // an edited regime file must not change the annex of a legal document.
         List<RequirementAssessmentView> rows = assessment.requirements().stream()
-                .filter(r -> inRegime.contains(
-                        new RequirementRef(r.frameworkUrn(), r.frameworkVersion(), r.requirementId())))
+                .filter(r -> r.regimes().contains(regime.code()))
                 .toList();
         Set<String> principles =
                 rows.stream().map(RequirementAssessmentView::principle).collect(Collectors.toSet());
