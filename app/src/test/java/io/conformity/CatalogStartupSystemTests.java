@@ -70,6 +70,19 @@ class CatalogStartupSystemTests {
                 .hasMessageContaining("new version");
     }
 
+    @Test
+    void aRegimeFileIsNeverEditedInPlaceEither() throws IOException {
+        Path catalog = copyOfShippedCatalog();
+        Path data = TestInstallation.newDataDirectory("fingerprint-regime-");
+        start(catalog, data).close();
+
+        // Which requirements a regime brings into scope is part of what opened assessments rest on.
+        Path file = catalog.resolve("regimes/psti.json");
+        Files.writeString(file, Files.readString(file).replace("\"5.3-13\"", "\"5.3-12\""));
+        assertThatThrownBy(() -> start(catalog, data).close())
+                .hasMessageContaining("urn:conformity:regime:PSTI 1 changed since it was first loaded");
+    }
+
     private static ConfigurableApplicationContext start(Path catalog, Path data) {
         Map<String, String> args = new HashMap<>();
         args.put("server.port", "0");

@@ -64,6 +64,7 @@ final class CatalogLoader {
         String base = location.endsWith("/") ? location : location + "/";
         Map<String, Framework> frameworks = new LinkedHashMap<>();
         Map<String, Resource> sources = new LinkedHashMap<>();
+        List<FileFingerprint> fingerprints = new ArrayList<>();
         for (Resource file : files(base + "frameworks/*.json")) {
             byte[] content = bytes(file);
             Framework framework = toFramework(
@@ -73,6 +74,11 @@ final class CatalogLoader {
                 throw new CatalogLoadException(file, "framework " + key + " is defined twice");
             }
             sources.put(key, file);
+            fingerprints.add(new FileFingerprint(
+                    framework.urn(),
+                    framework.version(),
+                    framework.reference() + " " + framework.version(),
+                    framework.sha256()));
         }
         frameworks.forEach((key, framework) -> checkRoutes(sources.get(key), framework, frameworks));
 
@@ -81,8 +87,11 @@ final class CatalogLoader {
             if (crosswalk != null) {
                 throw new CatalogLoadException(file, "only one cross-walk is supported");
             }
+            byte[] content = bytes(file);
             crosswalk = toCrosswalk(
-                    file, reader.read(file, bytes(file), "crosswalk.schema.json", CrosswalkFile.class), frameworks);
+                    file, reader.read(file, content, "crosswalk.schema.json", CrosswalkFile.class), frameworks);
+            fingerprints.add(new FileFingerprint(
+                    crosswalk.urn(), crosswalk.version(), "cross-walk " + crosswalk.urn(), sha256(content)));
         }
         if (crosswalk == null) {
             crosswalk = new Crosswalk("urn:conformity:crosswalk:none", "0", List.of());
@@ -90,15 +99,22 @@ final class CatalogLoader {
 
         Map<String, Regime> regimes = new LinkedHashMap<>();
         for (Resource file : files(base + "regimes/*.json")) {
-            Regime regime = toRegime(file, reader.read(file, bytes(file), null, RegimeFile.class), frameworks);
+            byte[] content = bytes(file);
+            RegimeFile read = reader.read(file, content, null, RegimeFile.class);
+            Regime regime = toRegime(file, read, frameworks);
             if (regimes.putIfAbsent(regime.code(), regime) != null) {
                 throw new CatalogLoadException(file, "regime " + regime.code() + " is defined twice");
             }
+            fingerprints.add(new FileFingerprint(
+                    "urn:conformity:regime:" + regime.code(),
+                    read.version() == null ? "1" : read.version(),
+                    "regime " + regime.code(),
+                    sha256(content)));
         }
         if (regimes.isEmpty()) {
             throw new IllegalStateException("No regime found under " + base + "regimes/");
         }
-        return new LoadedCatalog(frameworks, crosswalk, regimes);
+        return new LoadedCatalog(frameworks, crosswalk, regimes, List.copyOf(fingerprints));
     }
 
     private Resource[] files(String pattern) {
@@ -378,7 +394,18 @@ final class CatalogLoader {
         return urn + ":" + version;
     }
 
-    record LoadedCatalog(Map<String, Framework> frameworks, Crosswalk crosswalk, Map<String, Regime> regimes) {}
+    /**
+     * @param files the fingerprint of every file read, framework, cross-walk and regime alike: a loaded version's
+     *              file must never change under the assessments that cite it
+     */
+    record LoadedCatalog(
+            Map<String, Framework> frameworks,
+            Crosswalk crosswalk,
+            Map<String, Regime> regimes,
+            List<FileFingerprint> files) {}
+
+    /** One catalog file: what it defines ({@code urn}, {@code version}) and the SHA-256 of its bytes. */
+    record FileFingerprint(String urn, String version, String description, String sha256) {}
 
     @JsonIgnoreProperties("$schema")
     record FrameworkFile(
@@ -433,6 +460,7 @@ final class CatalogLoader {
     @JsonIgnoreProperties("$schema")
     record RegimeFile(
             String code,
+            String version,
             String name,
             String legalBasis,
             List<String> versions,

@@ -60,6 +60,11 @@ class CatalogService implements CatalogApi {
         }
     }
 
+    /** Every catalog file read, with its fingerprint. */
+    List<CatalogLoader.FileFingerprint> files() {
+        return catalog.files();
+    }
+
     /** Framework and cross-walk files are checked against their JSON Schema before they are bound. */
     private static CatalogLoader.JsonReader schemaValidating(ResourcePatternResolver resolver, String location) {
         String base = location.endsWith("/") ? location : location + "/";
