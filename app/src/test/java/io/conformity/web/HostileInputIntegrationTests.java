@@ -3,8 +3,12 @@ package io.conformity.web;
 import static io.conformity.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +141,7 @@ class HostileInputIntegrationTests {
 
         fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
         JsonNode approval = fixtures.task(signatory, assessmentId, null);
+        long blobs = storedFiles();
         assertOneWins(
                 () -> api.post(
                         signatory,
@@ -145,6 +151,17 @@ class HostileInputIntegrationTests {
         assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declarations")
                         .json())
                 .hasSize(1);
+        // The nine that lost rendered nothing: one file, the registered declaration, joined the store.
+        assertThat(storedFiles()).isEqualTo(blobs + 1);
+    }
+
+    private static long storedFiles() {
+        Path root = TestInstallation.H2.DATA.resolve("blobs").resolve("sha256");
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertOneWins(Supplier<Response> call, int success) {
