@@ -57,7 +57,7 @@ class EvidenceIntegrationTests {
 
     @Test
     void theCameraScanWithOnlyTheTlsPortDeclaredSuggestsFailUntilThePortsAreDeclaredAndJustified() throws IOException {
-        String assessmentId = en303645Assessment();
+        String assessmentId = fixtures.openFullStandardAssessment(officer);
         Map<String, String> ids = requirementIds(assessmentId, "V2.1.1");
         String interfacesAt = ids.get("5.6-1");
         declare(interfacesAt, "interfaces", interfaces(Map.of(18443, "")));
@@ -104,7 +104,7 @@ class EvidenceIntegrationTests {
 
     @Test
     void aPrivateKeyInTheFirmwareIsACriticalFindingAgainst5_4_3() throws IOException {
-        String assessmentId = en303645Assessment();
+        String assessmentId = fixtures.openFullStandardAssessment(officer);
         Map<String, String> ids = requirementIds(assessmentId, "V2.1.1");
         JsonNode trivy = putFile(ids.get("5.4-3"), "trivy.json", sample("trivy-secrets-smartcam.json"))
                 .expect(201)
@@ -393,23 +393,6 @@ class EvidenceIntegrationTests {
     }
 
     // --- helpers
-
-    private String en303645Assessment() {
-        return api.post(
-                        officer,
-                        "/api/v1/assessments",
-                        Map.of(
-                                "releaseId",
-                                fixtures.release(officer),
-                                "regimes",
-                                List.of("EN303645"),
-                                "en303645Version",
-                                "V2.1.1"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-    }
 
     private Map<String, String> requirementIds(String assessmentId, String version) {
         Map<String, String> ids = new HashMap<>();

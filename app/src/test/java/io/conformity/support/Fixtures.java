@@ -103,6 +103,24 @@ public final class Fixtures {
                 .json();
     }
 
+    /** An assessment of a new release against the whole of EN 303 645 V2.1.1; returns its id. */
+    public String openFullStandardAssessment(Credentials officer) {
+        return api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of(
+                                "releaseId",
+                                release(officer),
+                                "regimes",
+                                List.of("EN303645"),
+                                "en303645Version",
+                                "V2.1.1"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
     public List<JsonNode> tasks(Credentials user, String assessmentId) {
         List<JsonNode> result = new ArrayList<>();
         api.get(user, "/api/v1/tasks?assessmentId=" + assessmentId)

@@ -88,7 +88,7 @@ class HostileInputIntegrationTests {
 
     @Test
     void anIcsBodyOverItsLimitIsRefusedWith413WhileStreamingAndNothingIsRecorded() {
-        String assessmentId = openFullStandardAssessment();
+        String assessmentId = fixtures.openFullStandardAssessment(officer);
         Response response = raw.stream(
                 officer,
                 "POST",
@@ -494,23 +494,6 @@ class HostileInputIntegrationTests {
     }
 
     // --- helpers
-
-    private String openFullStandardAssessment() {
-        return api.post(
-                        officer,
-                        "/api/v1/assessments",
-                        Map.of(
-                                "releaseId",
-                                fixtures.release(officer),
-                                "regimes",
-                                List.of("EN303645"),
-                                "en303645Version",
-                                "V2.1.1"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-    }
 
     private String openRequirement() {
         String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))

@@ -323,20 +323,7 @@ class ProblemCatalogueIntegrationTests {
                                 "decision",
                                 "ACCEPT")));
         // The full standard has provisions whose condition the profile does not meet, beside applicable ones.
-        String full = api.post(
-                        officer,
-                        "/api/v1/assessments",
-                        Map.of(
-                                "releaseId",
-                                fixtures.release(officer),
-                                "regimes",
-                                List.of("EN303645"),
-                                "en303645Version",
-                                "V2.1.1"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
+        String full = fixtures.openFullStandardAssessment(officer);
         JsonNode notApplicable = notApplicable(
                 api.get(officer, "/api/v1/assessments/" + full).json().get("requirements"));
         String naReviewTask = reviewTaskOf(full, notApplicable.get("principle").asText());
