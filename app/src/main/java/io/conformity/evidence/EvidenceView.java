@@ -26,24 +26,4 @@ public record EvidenceView(
         long size,
         String uploadedBy,
         Instant uploadedAt,
-        AnalysisView analysis) {
-
-    public EvidenceView withAnalysis(AnalysisView analysis) {
-        return new EvidenceView(
-                id,
-                assessmentId,
-                requirementAssessmentId,
-                principle,
-                requirementId,
-                kind,
-                declarationKind,
-                schemaId,
-                fileName,
-                mediaType,
-                sha256,
-                size,
-                uploadedBy,
-                uploadedAt,
-                analysis);
-    }
-}
+        AnalysisView analysis) {}

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -255,8 +256,12 @@ class EvidenceService implements EvidenceApi {
      */
     private record Read(Reading reading, AnalysisContext against, Function<AnalysisContext, Reading> again) {
 
-        Reading current(AnalysisContext now) {
-            if (again == null || now.equals(against)) {
+        Reading current(Supplier<AnalysisContext> context) {
+            if (again == null) {
+                return reading;
+            }
+            AnalysisContext now = context.get();
+            if (now.equals(against)) {
                 return reading;
             }
             Reading fresh = again.apply(now);
@@ -278,7 +283,7 @@ class EvidenceService implements EvidenceApi {
             RequirementAssessmentView requirement = assessments.requirement(requirementAssessmentId);
             requireCollecting(requirement);
             // Before this item is saved: what it is checked against is what existed without it.
-            Reading reading = read.current(context(assessmentId));
+            Reading reading = read.current(() -> context(assessmentId));
             Evidence saved = evidence.saveAndFlush(new Evidence(
                     new Evidence.Target(
                             requirement.assessmentId(),
