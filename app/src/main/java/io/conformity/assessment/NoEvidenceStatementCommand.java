@@ -5,4 +5,5 @@ import jakarta.validation.constraints.NotBlank;
 
 /** Why no evidence exists for a requirement (for example: the product has no such interface). */
 public record NoEvidenceStatementCommand(
-        @NotBlank @PlainText(max = 4000, multiline = true) String statement) {}
+        @NotBlank @PlainText(max = 4000, multiline = true, printed = true)
+        String statement) {}

@@ -9,4 +9,6 @@ import jakarta.validation.constraints.NotNull;
 public record VerdictCommand(
         @NotNull UUID requirementAssessmentId,
         @NotNull Verdict verdict,
-        @PlainText(max = 4000, multiline = true) String justification) {}
+
+        @PlainText(max = 4000, multiline = true, printed = true)
+        String justification) {}

@@ -17,8 +17,8 @@ public record CreateUserCommand(
                 message = "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'")
         String username,
 
-        @NotBlank @PlainText(max = 200) String displayName,
-        @PlainText(max = 200) String function,
+        @NotBlank @PlainText(max = 200, printed = true) String displayName,
+        @PlainText(max = 200, printed = true) String function,
         @NotEmpty List<@NotNull Role> roles,
 
         @NotBlank @Size(min = 12, message = "must be 12 to 128 characters") @PlainText(max = 128)

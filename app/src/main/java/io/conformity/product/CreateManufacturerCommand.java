@@ -10,8 +10,11 @@ import jakarta.validation.constraints.Size;
 
 /** Registers a manufacturer with its postal address and any authorised representatives. */
 public record CreateManufacturerCommand(
-        @NotBlank @PlainText(max = 200) String name,
-        @NotBlank @PlainText(max = 1000, multiline = true) String address,
+        @NotBlank @PlainText(max = 200, printed = true) String name,
+
+        @NotBlank @PlainText(max = 1000, multiline = true, printed = true)
+        String address,
+
         @Size(max = 20) List<@NotNull @Valid Party> authorisedRepresentatives) {
 
     public CreateManufacturerCommand {

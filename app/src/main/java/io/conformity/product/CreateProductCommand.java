@@ -16,8 +16,8 @@ import jakarta.validation.constraints.Pattern;
  */
 public record CreateProductCommand(
         @NotNull UUID manufacturerId,
-        @NotBlank @PlainText(max = 200) String modelDesignation,
-        @NotBlank @PlainText(max = 200) String productType,
+        @NotBlank @PlainText(max = 200, printed = true) String modelDesignation,
+        @NotBlank @PlainText(max = 200, printed = true) String productType,
 
         @NotNull
         @Future(message = "must be after today: a support period that has ended cannot be declared")

@@ -30,6 +30,12 @@ public @interface PlainText {
     /** Whether line breaks and tabs are allowed (addresses, comments), or the value is one line (names). */
     boolean multiline() default false;
 
+    /**
+     * Whether the text is printed on a declaration: then every character must be covered by a configured font
+     * ({@link PrintableCharacters}).
+     */
+    boolean printed() default false;
+
     String message() default "is not acceptable text";
 
     Class<?>[] groups() default {};

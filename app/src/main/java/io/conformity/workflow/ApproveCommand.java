@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 /** The signatory's decision on the draft declaration; approving needs the place of issue (Schedule 4 (g)). */
 public record ApproveCommand(
         @NotNull Outcome decision,
-        @PlainText(max = 200) String placeOfIssue,
+        @PlainText(max = 200, printed = true) String placeOfIssue,
         @PlainText(max = 4000, multiline = true) String comment) {
 
     public enum Outcome {

@@ -24,9 +24,8 @@ import io.conformity.catalog.Framework;
 import io.conformity.catalog.Regime;
 import io.conformity.declaration.DeclarationApi;
 import io.conformity.declaration.DeclarationContent;
-import io.conformity.declaration.DeclarationProperties;
 import io.conformity.declaration.DeclarationView;
-import io.conformity.declaration.pdf.DeclarationPdfRenderer;
+import io.conformity.declaration.internal.rendering.DeclarationRenderer;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.UserView;
@@ -49,7 +48,7 @@ class DeclarationService implements DeclarationApi {
     private final EvidenceApi evidence;
     private final IdentityApi identity;
     private final BlobStore store;
-    private final DeclarationPdfRenderer renderer;
+    private final DeclarationRenderer renderer;
     private final Clock clock;
 
     DeclarationService(
@@ -60,7 +59,7 @@ class DeclarationService implements DeclarationApi {
             EvidenceApi evidence,
             IdentityApi identity,
             BlobStore store,
-            DeclarationProperties properties,
+            DeclarationRenderer renderer,
             Clock clock) {
         this.declarations = declarations;
         this.assessments = assessments;
@@ -69,7 +68,7 @@ class DeclarationService implements DeclarationApi {
         this.evidence = evidence;
         this.identity = identity;
         this.store = store;
-        this.renderer = new DeclarationPdfRenderer(properties.templates());
+        this.renderer = renderer;
         this.clock = clock;
     }
 
