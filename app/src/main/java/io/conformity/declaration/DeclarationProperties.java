@@ -27,7 +27,7 @@ public record DeclarationProperties(
             "fonts/DejaVuSans.ttf",
             "fonts/DejaVuSans-Bold.ttf",
             "fonts/DejaVuSansMono.ttf",
-            "fonts/DroidSansFallbackFull.ttf"
+            "fonts/DroidSansFallback.ttf"
         })
         List<String> fonts,
 

@@ -68,6 +68,7 @@ import io.conformity.product.ProductApi;
 import io.conformity.storage.BlobCorruptedException;
 import io.conformity.storage.BlobStore;
 import io.conformity.storage.StagedBlob;
+import io.conformity.validation.PrintableCharacters;
 
 /**
  * Evidence arrives in three steps: staged in the store while hashing (no lock held, however large), read by its
@@ -98,6 +99,8 @@ class EvidenceService implements EvidenceApi {
     private final ResourceLoader resources;
     private final Clock clock;
 
+    private final PrintableCharacters printable;
+
     EvidenceService(
             EvidenceRepository evidence,
             EvidenceAnalysisRepository analyses,
@@ -110,7 +113,9 @@ class EvidenceService implements EvidenceApi {
             EvidenceProperties properties,
             PlatformTransactionManager transactionManager,
             ResourceLoader resources,
+            PrintableCharacters printable,
             Clock clock) {
+        this.printable = printable;
         this.evidence = evidence;
         this.analyses = analyses;
         this.findings = findings;
@@ -130,6 +135,16 @@ class EvidenceService implements EvidenceApi {
         // Every check that can refuse the upload without reading it runs before a byte is stored.
         RequirementAssessmentView requirement = collecting(requirementAssessmentId);
         String name = FileNames.safe(fileName);
+        // The name is printed in the declaration's annex: refused now rather than printed as blank boxes later.
+        printable.firstUnprintable(name).ifPresent(cp -> {
+            throw new InvalidInputException(
+                    "The file name cannot be printed on the declaration; nothing was stored.",
+                    List.of(InvalidInputException.parameter(
+                            "file",
+                            "its name contains " + new String(Character.toChars(cp)) + " ("
+                                    + String.format("U+%04X", cp)
+                                    + "), which no font of the declaration can print; rename the file")));
+        });
         try (StagedBlob staged = store.stage(content, properties.maxUploadSize().toBytes())) {
             if (staged.size() == 0) {
                 throw new InvalidInputException(

@@ -48,7 +48,7 @@ final class SampleDeclarations {
                         "fonts/DejaVuSans.ttf",
                         "fonts/DejaVuSans-Bold.ttf",
                         "fonts/DejaVuSansMono.ttf",
-                        "fonts/DroidSansFallbackFull.ttf"),
+                        "fonts/DroidSansFallback.ttf"),
                 "https://conformity.example/api/v1/register/{id}");
     }
 
