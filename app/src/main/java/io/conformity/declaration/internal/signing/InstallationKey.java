@@ -36,6 +36,7 @@ final class InstallationKey {
     static final String KEY_FILE = "installation-key.pem";
     static final String CERTIFICATE_FILE = "installation-certificate.pem";
     static final Duration VALIDITY = Duration.ofDays(3653);
+    static final Duration CLOCK_SKEW = Duration.ofHours(1);
 
     private static final Logger log = LoggerFactory.getLogger(InstallationKey.class);
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -62,8 +63,9 @@ final class InstallationKey {
     private static LoadedKey generate(Path directory, Path keyFile, Path certificateFile, Instant now) {
         KeyPair keys = newKeyPair();
         UUID installation = UUID.randomUUID();
-        X509Certificate certificate =
-                Certificates.selfSigned(keys, "Conformity installation " + installation, now, VALIDITY);
+        // Valid from an hour back, so that a signing time from a clock a little behind this one is still covered.
+        X509Certificate certificate = Certificates.selfSigned(
+                keys, "Conformity installation " + installation, now.minus(CLOCK_SKEW), VALIDITY.plus(CLOCK_SKEW));
         try {
             createOwnerOnlyDirectory(directory);
             writeOwnerOnly(certificateFile, PemFiles.certificates(List.of(certificate)));

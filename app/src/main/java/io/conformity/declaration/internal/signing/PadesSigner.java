@@ -55,8 +55,9 @@ public class PadesSigner {
 
     // Room for the CMS beyond the certificates: signer info, attributes, signature value (RSA 4096 is 512 bytes).
     private static final int CMS_OVERHEAD = 4096;
-    // A time-stamp token carries the authority's signature and usually its certificate chain.
-    private static final int TIME_STAMP_ALLOWANCE = 24 * 1024;
+    // A time-stamp token carries the authority's signature and usually its certificate chain; a larger one costs a
+    // second pass (see sign).
+    private static final int TIME_STAMP_ALLOWANCE = 8 * 1024;
 
     private final SigningKeys keys;
     private final TimeStampClient timeStamps;
@@ -94,6 +95,25 @@ public class PadesSigner {
                     + " is valid from " + certificate.getNotBefore().toInstant() + " to "
                     + certificate.getNotAfter().toInstant() + ", not at " + at + "; configure a current key");
         }
+        int reserved = reservedSize();
+        int[] produced = new int[1];
+        try {
+            return sign(pdf, details, reserved, produced);
+        } catch (IOException e) {
+            if (produced[0] <= reserved) {
+                throw new SigningException("The declaration could not be signed: " + e.getMessage(), e);
+            }
+        }
+        // The CMS outgrew the space kept for it (a time-stamp authority with a long certificate chain): once more,
+        // with room for what it turned out to need.
+        try {
+            return sign(pdf, details, produced[0] + 2048, new int[1]);
+        } catch (IOException e) {
+            throw new SigningException("The declaration could not be signed: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] sign(byte[] pdf, SignatureDetails details, int reserved, int[] produced) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf);
                 SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
@@ -104,15 +124,20 @@ public class PadesSigner {
             if (!details.location().isBlank()) {
                 signature.setLocation(details.location());
             }
-            signature.setSignDate(calendar(at));
-            options.setPreferredSignatureSize(reservedSize());
-            document.addSignature(signature, this::cms, options);
+            signature.setSignDate(calendar(details.signingTime()));
+            options.setPreferredSignatureSize(reserved);
+            document.addSignature(
+                    signature,
+                    content -> {
+                        byte[] cms = cms(content);
+                        produced[0] = cms.length;
+                        return cms;
+                    },
+                    options);
             SignatureTagging.tag(document, signature, details);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reservedSize() + 8192);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reserved + 8192);
             document.saveIncremental(out);
             return out.toByteArray();
-        } catch (IOException e) {
-            throw new SigningException("The declaration could not be signed: " + e.getMessage(), e);
         }
     }
 
