@@ -45,6 +45,7 @@ import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -116,6 +117,9 @@ public class PdfSignatureVerifier {
         }
         try {
             return check(file, fields);
+        } catch (DataAccessException e) {
+            // The register could not be read: a fault of this installation, not a finding about the file.
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             return report(fields, new Findings(), List.of(SignatureReport.DAMAGED));
         }
