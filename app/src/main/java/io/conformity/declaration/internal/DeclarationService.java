@@ -26,6 +26,8 @@ import io.conformity.declaration.DeclarationApi;
 import io.conformity.declaration.DeclarationContent;
 import io.conformity.declaration.DeclarationView;
 import io.conformity.declaration.internal.rendering.DeclarationRenderer;
+import io.conformity.declaration.internal.signing.PadesSigner;
+import io.conformity.declaration.internal.signing.SignatureDetails;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.UserView;
@@ -49,6 +51,7 @@ class DeclarationService implements DeclarationApi {
     private final IdentityApi identity;
     private final BlobStore store;
     private final DeclarationRenderer renderer;
+    private final PadesSigner signer;
     private final Clock clock;
 
     DeclarationService(
@@ -60,6 +63,7 @@ class DeclarationService implements DeclarationApi {
             IdentityApi identity,
             BlobStore store,
             DeclarationRenderer renderer,
+            PadesSigner signer,
             Clock clock) {
         this.declarations = declarations;
         this.assessments = assessments;
@@ -69,6 +73,7 @@ class DeclarationService implements DeclarationApi {
         this.identity = identity;
         this.store = store;
         this.renderer = renderer;
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -83,7 +88,7 @@ class DeclarationService implements DeclarationApi {
         List<DeclarationView> issued = new ArrayList<>();
         for (String code : assessment.regimes()) {
             UUID declarationId = UUID.randomUUID();
-            byte[] pdf = renderer.render(content(declarationId, assessment, catalog.regime(code)));
+            byte[] pdf = produce(content(declarationId, assessment, catalog.regime(code)));
             StoredBlob blob = store.put(new ByteArrayInputStream(pdf), pdf.length);
             issued.add(declarations
                     .save(new Declaration(
@@ -91,6 +96,19 @@ class DeclarationService implements DeclarationApi {
                     .view());
         }
         return issued;
+    }
+
+    /** The signed file: rendered from the content, then signed by the manufacturer's key as the last step. */
+    private byte[] produce(DeclarationContent content) {
+        byte[] rendered = renderer.render(content);
+        return signer.sign(
+                rendered,
+                new SignatureDetails(
+                        content.signatoryName(),
+                        content.signatoryFunction(),
+                        content.manufacturers().get(0).name(),
+                        content.placeOfIssue(),
+                        clock.instant()));
     }
 
     /**

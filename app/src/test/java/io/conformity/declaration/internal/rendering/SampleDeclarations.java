@@ -20,28 +20,28 @@ import io.conformity.declaration.DeclarationContent.Standard;
 import io.conformity.declaration.DeclarationProperties;
 
 /** Realistic declarations of each regime, and the renderer over the shipped templates and fonts. */
-final class SampleDeclarations {
+public final class SampleDeclarations {
 
-    static final UUID DECLARATION_ID = UUID.fromString("5b0e7c2d-91a4-4f3e-b6d8-0c2f4e6a8b13");
-    static final UUID ASSESSMENT_ID = UUID.fromString("c4e8a1b2-3d5f-4a6b-9c7d-8e0f1a2b3c4d");
-    static final String PRODUCT_TYPE = "Northwind SmartHub Model NW-200 (smart home hub)";
-    static final Party MANUFACTURER = new Party(
+    public static final UUID DECLARATION_ID = UUID.fromString("5b0e7c2d-91a4-4f3e-b6d8-0c2f4e6a8b13");
+    public static final UUID ASSESSMENT_ID = UUID.fromString("c4e8a1b2-3d5f-4a6b-9c7d-8e0f1a2b3c4d");
+    public static final String PRODUCT_TYPE = "Northwind SmartHub Model NW-200 (smart home hub)";
+    public static final Party MANUFACTURER = new Party(
             "Northwind Devices Ltd", "Unit 4, Harbour Park\nOcean Way\nSouthampton\nSO14 3XY\nUnited Kingdom");
-    static final Party SECOND_MANUFACTURER = new Party(
+    public static final Party SECOND_MANUFACTURER = new Party(
             "Shenzhen Brightlink Electronics Co., Ltd.",
             "Building 7, Keyuan Road\nNanshan District\nShenzhen 518057\nChina");
-    static final Party UK_REPRESENTATIVE =
+    public static final Party UK_REPRESENTATIVE =
             new Party("Compliance Partners UK LLP", "20 Bank Street\nLondon\nE14 4AD\nUnited Kingdom");
-    static final Party EU_REPRESENTATIVE =
+    public static final Party EU_REPRESENTATIVE =
             new Party("Compliance Partners Europe B.V.", "Keizersgracht 214\n1016 DZ Amsterdam\nNetherlands");
-    static final Standard EN_V2 = new Standard("ETSI EN 303 645", "V2.1.1", "2020-06");
-    static final Standard EN_V3 = new Standard("ETSI EN 303 645", "V3.1.3", "2024-09");
-    static final String EN_FRAMEWORK = "ETSI EN 303 645 V3.1.3";
-    static final String CRA_FRAMEWORK = "Regulation (EU) 2024/2847 (Cyber Resilience Act), Annex I";
+    public static final Standard EN_V2 = new Standard("ETSI EN 303 645", "V2.1.1", "2020-06");
+    public static final Standard EN_V3 = new Standard("ETSI EN 303 645", "V3.1.3", "2024-09");
+    public static final String EN_FRAMEWORK = "ETSI EN 303 645 V3.1.3";
+    public static final String CRA_FRAMEWORK = "Regulation (EU) 2024/2847 (Cyber Resilience Act), Annex I";
 
     private SampleDeclarations() {}
 
-    static DeclarationProperties properties() {
+    public static DeclarationProperties properties() {
         return new DeclarationProperties(
                 new ClassPathResource("conformity/templates/"),
                 List.of(
@@ -53,13 +53,13 @@ final class SampleDeclarations {
     }
 
     /** Loading the CJK face takes a moment: one per test JVM. */
-    static final DeclarationFonts FONTS = new DeclarationFonts(properties());
+    public static final DeclarationFonts FONTS = new DeclarationFonts(properties());
 
-    static DeclarationRenderer renderer() {
+    public static DeclarationRenderer renderer() {
         return new DeclarationRenderer(properties(), FONTS);
     }
 
-    static DeclarationContent psti(int requirements, int evidence) {
+    public static DeclarationContent psti(int requirements, int evidence) {
         return content(
                 "PSTI",
                 List.of(MANUFACTURER, SECOND_MANUFACTURER),
@@ -77,7 +77,7 @@ final class SampleDeclarations {
                 files(evidence));
     }
 
-    static DeclarationContent cra(int requirements, int evidence) {
+    public static DeclarationContent cra(int requirements, int evidence) {
         return content(
                 "CRA",
                 List.of(MANUFACTURER),
@@ -88,7 +88,7 @@ final class SampleDeclarations {
                 files(evidence));
     }
 
-    static DeclarationContent en303645(int requirements, int evidence) {
+    public static DeclarationContent en303645(int requirements, int evidence) {
         return content(
                 "EN303645",
                 List.of(MANUFACTURER),
@@ -99,7 +99,7 @@ final class SampleDeclarations {
                 files(evidence));
     }
 
-    static DeclarationContent content(
+    public static DeclarationContent content(
             String regime,
             List<Party> manufacturers,
             List<Party> representatives,
@@ -128,7 +128,7 @@ final class SampleDeclarations {
                 evidence);
     }
 
-    static List<RequirementLine> rows(int count, String framework) {
+    public static List<RequirementLine> rows(int count, String framework) {
         List<RequirementLine> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             boolean notApplicable = i % 7 == 3;
@@ -143,7 +143,7 @@ final class SampleDeclarations {
         return rows;
     }
 
-    static List<EvidenceLine> files(int count) {
+    public static List<EvidenceLine> files(int count) {
         List<EvidenceLine> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = "evidence-file-" + (i + 1) + (i % 3 == 0 ? "-nmap-scan-of-the-hub.xml" : ".pdf");
@@ -152,7 +152,7 @@ final class SampleDeclarations {
         return files;
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
