@@ -103,7 +103,7 @@ class DeclarationService implements DeclarationApi {
      * What one regime's declaration states. Its annex keeps to that regime's requirements and to the evidence of
      * their principles (evidence serves every framework's requirement of its cross-walk topic).
      */
-    private DeclarationContent content(UUID declarationId, AssessmentView assessment, Regime regime) {
+    DeclarationContent content(UUID declarationId, AssessmentView assessment, Regime regime) {
         ReleaseDetails details = products.releaseDetails(assessment.releaseId());
         // The assessment's own record of what each regime brought into scope, never the catalog as it is today:
         // an edited regime file must not change the annex of a legal document.
