@@ -46,7 +46,19 @@ public interface AssessmentApi {
      */
     void reviewPrinciple(UUID assessmentId, String principle, List<@Valid VerdictCommand> verdicts, boolean accept);
 
-    /** The signatory approves; refused unless every principle is accepted and no mandatory requirement FAILs. */
+    /**
+     * Records the CRA conformity route (Article 32) the officer chose for a CRA assessment in progress; refused when
+     * the procedure lacks what it needs (400) or the product's CRA category does not allow it (409
+     * {@code conformity-route-not-allowed}).
+     */
+    AssessmentView recordConformityRoute(UUID assessmentId, @Valid ConformityRoute route, String by);
+
+    /**
+     * The signatory approves; refused unless every principle is accepted and no mandatory requirement FAILs, the
+     * product's support period has not ended before today ({@code support-period-ended}), and under the CRA regime
+     * the recorded conformity route is open to the product's category ({@code conformity-route-not-allowed}).
+     * The product's support-period end then counts as declared.
+     */
     void approve(UUID assessmentId, String signatory, String placeOfIssue);
 
     /** The signatory rejects: every requirement goes back to evidence collection. */

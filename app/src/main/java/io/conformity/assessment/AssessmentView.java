@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
+ * @param conformityRoute the CRA conformity route recorded (internal control for a default product when opened),
+ *                        or null: outside the CRA regime, or not yet recorded
  * @param pstiExcepted the PSTI Schedule 3 classes the product type appears to fall in, each with the reason;
  *                     empty when PSTI is not in scope or nothing matched
  */
@@ -20,7 +22,10 @@ public record AssessmentView(
         Instant approvedAt,
         String placeOfIssue,
         List<ExceptedFlag> pstiExcepted,
-        List<RequirementAssessmentView> requirements) {
+        List<RequirementAssessmentView> requirements,
+        ConformityRoute conformityRoute,
+        String conformityRouteRecordedBy,
+        Instant conformityRouteRecordedAt) {
 
     /** The regime whose declaration is issued: PSTI when in scope, else the first one chosen. */
     public String declarationRegime() {

@@ -26,6 +26,8 @@ import java.util.UUID;
  * @param dateOfIssue         Schedule 4 (g)
  * @param requirements        annex: one line per requirement assessment
  * @param evidence            annex: one line per evidence file
+ * @param craConformity       CRA Annex V pts 6 and 7: category, procedure, notified body and certificate, standards
+ *                            applied; null unless the declaration is the CRA one
  */
 public record DeclarationContent(
         UUID declarationId,
@@ -45,7 +47,50 @@ public record DeclarationContent(
         String placeOfIssue,
         LocalDate dateOfIssue,
         List<RequirementLine> requirements,
-        List<EvidenceLine> evidence) {
+        List<EvidenceLine> evidence,
+        CraConformity craConformity) {
+
+    /** Content without CRA conformity data: the declaration of another regime. */
+    public DeclarationContent(
+            UUID declarationId,
+            UUID assessmentId,
+            String regime,
+            String productType,
+            String modelDesignation,
+            String firmwareVersion,
+            String batch,
+            List<Party> manufacturers,
+            List<Party> representatives,
+            LocalDate supportPeriodEnd,
+            List<Standard> standards,
+            List<ComplianceBasis> deemedCompliance,
+            String signatoryName,
+            String signatoryFunction,
+            String placeOfIssue,
+            LocalDate dateOfIssue,
+            List<RequirementLine> requirements,
+            List<EvidenceLine> evidence) {
+        this(
+                declarationId,
+                assessmentId,
+                regime,
+                productType,
+                modelDesignation,
+                firmwareVersion,
+                batch,
+                manufacturers,
+                representatives,
+                supportPeriodEnd,
+                standards,
+                deemedCompliance,
+                signatoryName,
+                signatoryFunction,
+                placeOfIssue,
+                dateOfIssue,
+                requirements,
+                evidence,
+                null);
+    }
 
     public DeclarationContent {
         manufacturers = List.copyOf(manufacturers);
@@ -80,4 +125,38 @@ public record DeclarationContent(
 
     /** Annex row: an evidence file with its SHA-256, size and the requirement it supports. */
     public record EvidenceLine(String requirementId, String fileName, String sha256, long size) {}
+
+    /**
+     * What an EU declaration of conformity under the Cyber Resilience Act states about how conformity was shown.
+     *
+     * @param categoryCode         {@code DEFAULT}, {@code IMPORTANT_CLASS_I}, {@code IMPORTANT_CLASS_II} or
+     *                             {@code CRITICAL}
+     * @param category             the category in words, e.g. "Important product with digital elements, class I
+     *                             (Annex III)"
+     * @param annexItem            e.g. "Annex III, class I, item 12: Routers, modems …"; null for a default product
+     * @param procedure            e.g. "Internal control (module A)", "EU-type examination (module B) and
+     *                             conformity to type (module C)", "Full quality assurance (module H)",
+     *                             "European cybersecurity certification scheme"
+     * @param notifiedBodyName     Annex V pt 7; null without a notified body
+     * @param notifiedBodyNumber   the body's four-digit number; null without a notified body
+     * @param certificateReference Annex V pt 7: the certificate issued; null without one
+     * @param certificateDate      its date of issue; null without one
+     * @param standardsApplied     Annex V pt 6: each standard, common specification or certification, cited as
+     *                             "EN 18031-1:2024 (harmonised standard, applied in full)"; may be empty
+     */
+    public record CraConformity(
+            String categoryCode,
+            String category,
+            String annexItem,
+            String procedure,
+            String notifiedBodyName,
+            String notifiedBodyNumber,
+            String certificateReference,
+            LocalDate certificateDate,
+            List<String> standardsApplied) {
+
+        public CraConformity {
+            standardsApplied = List.copyOf(standardsApplied);
+        }
+    }
 }

@@ -28,6 +28,8 @@ import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.CreateUserCommand;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
+import io.conformity.product.AnnexItem;
+import io.conformity.product.CraCategory;
 import io.conformity.product.CreateManufacturerCommand;
 import io.conformity.product.CreateProductCommand;
 import io.conformity.product.CreateReleaseCommand;
@@ -112,7 +114,14 @@ class DemoSeeder {
                 "SC-100",
                 "SmartCam SC-100 indoor security camera",
                 LocalDate.now().plusYears(5),
-                "https://example-smarthome.test/support/sc-100"));
+                "https://example-smarthome.test/support/sc-100",
+                // A security camera is a smart-home product with security functions: CRA Annex III, class I.
+                CraCategory.IMPORTANT_CLASS_I,
+                new AnnexItem(
+                        null,
+                        "Smart home products with security functionalities, including smart door locks, security"
+                                + " cameras, baby monitoring systems and alarm systems"),
+                LocalDate.now().minusMonths(2)));
         ReleaseView release = products.createRelease(product.id(), new CreateReleaseCommand("1.4.2", "B2026-11"));
         // The camera uses per-device passwords, is updatable over the network and has no exposed debug port.
         products.saveProfile(

@@ -45,6 +45,10 @@ public enum ProblemType {
     EVIDENCE_REJECTED("evidence-rejected", HttpStatus.UNPROCESSABLE_ENTITY, "Evidence rejected"),
     ICS_NEEDS_EN303645("ics-needs-en303645", HttpStatus.CONFLICT, "ICS needs the full standard"),
     ICS_INCOMPLETE("ics-incomplete", HttpStatus.CONFLICT, "ICS incomplete"),
+    CONFORMITY_ROUTE_NOT_ALLOWED(
+            "conformity-route-not-allowed", HttpStatus.CONFLICT, "Conformity route not allowed for the product"),
+    SUPPORT_PERIOD_SHORTENED("support-period-shortened", HttpStatus.CONFLICT, "Declared support period shortened"),
+    SUPPORT_PERIOD_ENDED("support-period-ended", HttpStatus.CONFLICT, "Support period ended"),
     // 500: ours
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

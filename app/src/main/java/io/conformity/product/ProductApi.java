@@ -1,5 +1,6 @@
 package io.conformity.product;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,24 @@ public interface ProductApi {
     ProductView createProduct(@Valid CreateProductCommand command);
 
     ProductView product(UUID id);
+
+    /** Records where the Cyber Resilience Act places the product (category and annex item). */
+    ProductView classify(UUID productId, @Valid ClassifyProductCommand command);
+
+    /**
+     * Moves the end of the product's support period: it must end after first supply and within the configured
+     * horizon, and never before the end a declaration already stated.
+     *
+     * @throws io.conformity.problem.ProblemException {@code support-period-shortened} when it would end before the
+     *     declared end
+     */
+    ProductView changeSupportPeriod(UUID productId, @Valid ChangeSupportPeriodCommand command);
+
+    /**
+     * A declaration on the product states this support-period end: from now on the period cannot end earlier.
+     * Called in the transaction that approves or issues it, so a rollback forgets it too.
+     */
+    void supportPeriodDeclared(UUID productId, LocalDate end);
 
     /**
      * Products of one manufacturer ({@code null}: any) whose model designation or product type contains

@@ -427,6 +427,7 @@ class HostileInputIntegrationTests {
                 "\"-0001-01-01\"",
                 "\"0000-01-01\"",
                 "\"2100-01-01\"",
+                "\"2070-01-01\"",
                 "\"2030-02-30\"",
                 "\"30/06/2030\""
             })
@@ -451,10 +452,10 @@ class HostileInputIntegrationTests {
                                 "productType",
                                 "smart plug",
                                 "supportPeriodEnd",
-                                "2099-12-31"))
+                                "2049-12-31"))
                 .expect(201)
                 .json();
-        assertThat(product.get("supportPeriodEnd").asText()).isEqualTo("2099-12-31");
+        assertThat(product.get("supportPeriodEnd").asText()).isEqualTo("2049-12-31");
     }
 
     // --- Enums and malformed JSON

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +35,7 @@ import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ApiClient.Response;
 import io.conformity.support.Concurrently;
 import io.conformity.support.ConformityIntegrationTest;
+import io.conformity.support.CraFixtures;
 import io.conformity.support.Fixtures;
 import io.conformity.support.RawHttp;
 import io.conformity.support.TestInstallation;
@@ -52,6 +56,9 @@ class ProblemCatalogueIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -364,6 +371,49 @@ class ProblemCatalogueIntegrationTests {
                         signatory,
                         "/api/v1/tasks/" + approval + "/approve",
                         Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")));
+    }
+
+    @Test
+    void craRouteAndSupportPeriodProblems() {
+        CraFixtures cra = new CraFixtures(api, fixtures);
+        String router = cra.create(officer, cra.router(officer)).get("id").asText();
+        String craAssessment = cra.openCra(officer, router).get("id").asText();
+        expect(
+                ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED,
+                "PUT",
+                "/api/v1/assessments/{id}/conformity-route",
+                api.put(
+                        officer,
+                        "/api/v1/assessments/" + craAssessment + "/conformity-route",
+                        Map.of("procedure", "INTERNAL_CONTROL")));
+
+        String releaseId = fixtures.release(officer);
+        String productId = api.get(officer, "/api/v1/releases/" + releaseId)
+                .json()
+                .get("productId")
+                .asText();
+        String assessmentId =
+                fixtures.openAssessment(officer, releaseId).get("id").asText();
+        fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        // Time passes between entering the end date (then in the future) and the approval.
+        jdbc.update(
+                "update product set support_period_end = ? where id = ?",
+                LocalDate.now(ZoneOffset.UTC).minusDays(1),
+                UUID.fromString(productId));
+        expect(
+                ProblemType.SUPPORT_PERIOD_ENDED,
+                "POST",
+                "/api/v1/tasks/{taskId}/approve",
+                cra.approve(signatory, assessmentId));
+        String supportPeriod = "/api/v1/products/" + productId + "/support-period";
+        api.put(officer, supportPeriod, Map.of("supportPeriodEnd", "2031-03-31"))
+                .expect(200);
+        cra.approve(signatory, assessmentId).expect(204);
+        expect(
+                ProblemType.SUPPORT_PERIOD_SHORTENED,
+                "PUT",
+                "/api/v1/products/{productId}/support-period",
+                api.put(officer, supportPeriod, Map.of("supportPeriodEnd", "2031-03-30")));
     }
 
     @Test

@@ -1,25 +1,35 @@
 package io.conformity.assessment.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
+import io.conformity.assessment.ConformityProcedure;
+import io.conformity.assessment.ConformityRoute;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "assessment")
 class Assessment {
+
+    static final String CRA = "CRA";
 
     @Id
     private UUID id;
@@ -56,6 +66,34 @@ class Assessment {
 
     @Column(name = "place_of_issue", length = 200)
     private String placeOfIssue;
+
+    /** The CRA conformity route; null until one is recorded (or outside the CRA regime). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cra_procedure", length = 40)
+    private ConformityProcedure craProcedure;
+
+    @Column(name = "notified_body_name", length = 200)
+    private String notifiedBodyName;
+
+    @Column(name = "notified_body_number", length = 4)
+    private String notifiedBodyNumber;
+
+    @Column(name = "certificate_reference", length = 200)
+    private String certificateReference;
+
+    @Column(name = "certificate_date")
+    private LocalDate certificateDate;
+
+    @Column(name = "route_recorded_by", length = 64)
+    private String routeRecordedBy;
+
+    @Column(name = "route_recorded_at")
+    private Instant routeRecordedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "assessment_cra_standard", joinColumns = @JoinColumn(name = "assessment_id"))
+    @OrderColumn(name = "position")
+    private List<CraStandard> craStandards = new ArrayList<>();
 
     @Version
     private long version;
@@ -99,6 +137,46 @@ class Assessment {
         return pstiExcepted == null ? List.of() : List.of(pstiExcepted.split(","));
     }
 
+    boolean underCra() {
+        return List.of(regimes.split(",")).contains(CRA);
+    }
+
+    /** Records (or replaces) the CRA conformity route; only while the assessment is in progress. */
+    void recordConformityRoute(ConformityRoute route, String by, Instant at) {
+        requireStatus(AssessmentStatus.IN_PROGRESS, "record the conformity route of");
+        this.craProcedure = route.procedure();
+        this.notifiedBodyName = route.notifiedBody() == null
+                ? null
+                : route.notifiedBody().name().strip();
+        this.notifiedBodyNumber =
+                route.notifiedBody() == null ? null : route.notifiedBody().number();
+        this.certificateReference = route.certificate() == null
+                ? null
+                : route.certificate().reference().strip();
+        this.certificateDate =
+                route.certificate() == null ? null : route.certificate().date();
+        this.craStandards.clear();
+        route.standardsApplied().forEach(s -> craStandards.add(new CraStandard(s)));
+        this.routeRecordedBy = by;
+        this.routeRecordedAt = at;
+    }
+
+    /** The recorded CRA conformity route, or null. */
+    ConformityRoute conformityRoute() {
+        if (craProcedure == null) {
+            return null;
+        }
+        return new ConformityRoute(
+                craProcedure,
+                craStandards.stream().map(CraStandard::view).toList(),
+                notifiedBodyName == null
+                        ? null
+                        : new ConformityRoute.NotifiedBody(notifiedBodyName, notifiedBodyNumber),
+                certificateReference == null
+                        ? null
+                        : new ConformityRoute.Certificate(certificateReference, certificateDate));
+    }
+
     void approve(String signatory, String place, Instant at) {
         requireStatus(AssessmentStatus.IN_PROGRESS, "approve");
         this.approvedBy = signatory;
@@ -136,6 +214,9 @@ class Assessment {
                 approvedAt,
                 placeOfIssue,
                 excepted,
-                requirements);
+                requirements,
+                conformityRoute(),
+                routeRecordedBy,
+                routeRecordedAt);
     }
 }

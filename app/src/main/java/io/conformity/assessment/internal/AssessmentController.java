@@ -21,6 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
+import io.conformity.assessment.ConformityRoute;
 import io.conformity.assessment.NoEvidenceStatementCommand;
 import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
@@ -78,6 +79,23 @@ class AssessmentController {
     @GetMapping("/assessments/{id}")
     AssessmentView assessment(@PathVariable UUID id) {
         return assessments.assessment(id);
+    }
+
+    /**
+     * The officer records how the CRA assessment shows conformity (CRA Article 32): the procedure, the standards,
+     * specifications or certifications applied, and the notified body and its certificate where the procedure has
+     * one. An assessment of a default product starts with internal control (module A).
+     */
+    @PutMapping("/assessments/{id}/conformity-route")
+    @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
+    @ProblemResponses({
+        ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED,
+        ProblemType.ASSESSMENT_STATE,
+        ProblemType.CONCURRENT_UPDATE
+    })
+    AssessmentView recordConformityRoute(@PathVariable UUID id, @RequestBody ConformityRoute route) {
+        return assessments.recordConformityRoute(
+                id, route, identity.currentUser().username());
     }
 
     @GetMapping("/requirement-assessments/{id}")

@@ -1,6 +1,9 @@
 package io.conformity.assessment.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +25,7 @@ import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentOpened;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
+import io.conformity.assessment.ConformityRoute;
 import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.RequirementStatus;
@@ -33,10 +37,13 @@ import io.conformity.catalog.Framework;
 import io.conformity.catalog.ProfileAnswers;
 import io.conformity.catalog.Requirement;
 import io.conformity.catalog.Scope;
+import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
+import io.conformity.product.CraCategory;
 import io.conformity.product.ProductApi;
+import io.conformity.product.ProductView;
 import io.conformity.product.ReleaseDetails;
 
 @Service
@@ -78,6 +85,11 @@ class AssessmentService implements AssessmentApi {
                 : List.of();
         Assessment assessment = assessments.save(new Assessment(
                 command.releaseId(), scope.regimes(), scope.en303645Version(), excepted, openedBy, clock.instant()));
+        // Internal control is the route a default product may take on its own evidence: recorded up front, so that
+        // the officer only has to act for a product an annex lists (or to choose a third-party route).
+        if (assessment.underCra() && release.product().craCategory() == CraCategory.DEFAULT) {
+            assessment.recordConformityRoute(ConformityRoute.internalControl(), openedBy, clock.instant());
+        }
         List<RequirementAssessment> created = new ArrayList<>();
         Set<String> activePrinciples = new LinkedHashSet<>();
         int position = 0;
@@ -309,7 +321,53 @@ class AssessmentService implements AssessmentApi {
                     "Recommendations not met or not applicable need a justification (EN 303 645 5.0-1 / 4-1): "
                             + String.join(", ", unjustified) + ".");
         }
-        assessment.approve(signatory, placeOfIssue, clock.instant());
+        ProductView product = products.releaseDetails(assessment.releaseId()).product();
+        Instant now = clock.instant();
+        LocalDate dateOfIssue = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // The same comparison as the evidence check "support-period.ended": the last day of support still counts.
+        if (product.supportPeriodEnd().isBefore(dateOfIssue)) {
+            throw new ProblemException(
+                    ProblemType.SUPPORT_PERIOD_ENDED,
+                    "The support period of " + product.modelDesignation() + " ended on " + product.supportPeriodEnd()
+                            + ", before today's date of issue " + dateOfIssue + ": a declaration would promise"
+                            + " security updates that are no longer given. Extend the support period (PUT"
+                            + " /api/v1/products/" + product.id() + "/support-period) or reject the draft.");
+        }
+        if (assessment.underCra()) {
+            ConformityRoutePolicy.refusal(product, assessment.conformityRoute()).ifPresent(reason -> {
+                throw new ProblemException(
+                        ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED,
+                        reason + " Record the route with PUT /api/v1/assessments/" + assessmentId
+                                + "/conformity-route, or reject the draft.");
+            });
+        }
+        assessment.approve(signatory, placeOfIssue, now);
+        // From the approval on, the declaration's end date is a promise: it may be extended, not shortened.
+        products.supportPeriodDeclared(product.id(), product.supportPeriodEnd());
+    }
+
+    @Override
+    public AssessmentView recordConformityRoute(UUID assessmentId, ConformityRoute route, String by) {
+        lock(assessmentId);
+        Assessment assessment = find(assessmentId);
+        assessment.requireInProgress("record the conformity route of");
+        if (!assessment.underCra()) {
+            throw new ProblemException(
+                    ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED,
+                    "Assessment " + assessmentId + " is not under the CRA regime: a conformity route (CRA Article 32)"
+                            + " is recorded for CRA assessments only.");
+        }
+        List<Map<String, Object>> errors = ConformityRoutePolicy.fieldErrors(route);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(
+                    route.procedure().wording() + " needs other details: " + errors.size() + " problem(s).", errors);
+        }
+        ProductView product = products.releaseDetails(assessment.releaseId()).product();
+        ConformityRoutePolicy.refusal(product, route).ifPresent(reason -> {
+            throw new ProblemException(ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED, reason);
+        });
+        assessment.recordConformityRoute(route, by, clock.instant());
+        return view(assessment, requirements.findByAssessmentIdOrderByPosition(assessmentId));
     }
 
     @Override
@@ -320,7 +378,11 @@ class AssessmentService implements AssessmentApi {
 
     @Override
     public void markIssued(UUID assessmentId) {
-        find(assessmentId).markIssued();
+        Assessment assessment = find(assessmentId);
+        assessment.markIssued();
+        // The issued declaration states the end date as it is now (it may have been extended since approval).
+        ProductView product = products.releaseDetails(assessment.releaseId()).product();
+        products.supportPeriodDeclared(product.id(), product.supportPeriodEnd());
     }
 
     private Assessment find(UUID id) {

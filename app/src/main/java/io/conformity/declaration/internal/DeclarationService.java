@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
+import io.conformity.assessment.ConformityRoute;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
@@ -32,8 +33,10 @@ import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.UserView;
 import io.conformity.problem.NotFoundException;
+import io.conformity.product.CraCategory;
 import io.conformity.product.ManufacturerView;
 import io.conformity.product.ProductApi;
+import io.conformity.product.ProductView;
 import io.conformity.product.ReleaseDetails;
 import io.conformity.storage.BlobCorruptedException;
 import io.conformity.storage.BlobStore;
@@ -42,6 +45,8 @@ import io.conformity.storage.StoredBlob;
 @Service
 @Transactional
 class DeclarationService implements DeclarationApi {
+
+    private static final String CRA = "CRA";
 
     private final DeclarationRepository declarations;
     private final AssessmentApi assessments;
@@ -115,7 +120,7 @@ class DeclarationService implements DeclarationApi {
      * What one regime's declaration states. Its annex keeps to that regime's requirements and to the evidence of
      * their principles (evidence serves every framework's requirement of its cross-walk topic).
      */
-    private DeclarationContent content(UUID declarationId, AssessmentView assessment, Regime regime) {
+    DeclarationContent content(UUID declarationId, AssessmentView assessment, Regime regime) {
         ReleaseDetails details = products.releaseDetails(assessment.releaseId());
         // The assessment's own record of what each regime brought into scope, never the catalog as it is today:
         // an edited regime file must not change the annex of a legal document.
@@ -170,6 +175,30 @@ class DeclarationService implements DeclarationApi {
                         .filter(e -> principles.contains(e.principle()))
                         .map(e -> new DeclarationContent.EvidenceLine(
                                 e.requirementId(), e.fileName(), e.sha256(), e.size()))
+                        .toList(),
+                CRA.equals(regime.code()) ? craConformity(details.product(), assessment.conformityRoute()) : null);
+    }
+
+    /** Annex V pts 6 and 7 from the product's CRA category and the route the approval accepted. */
+    static DeclarationContent.CraConformity craConformity(ProductView product, ConformityRoute route) {
+        if (route == null) {
+            // The approval refuses a CRA assessment without a route; issuing one anyway would be a defect.
+            throw new IllegalStateException("CRA declaration for " + product.id() + " without a conformity route");
+        }
+        CraCategory category = product.craCategory();
+        return new DeclarationContent.CraConformity(
+                category.name(),
+                category.wording(),
+                category.listed() && product.craAnnexItem() != null
+                        ? category.annex() + ", " + product.craAnnexItem().citation()
+                        : null,
+                route.procedure().wording(),
+                route.notifiedBody() == null ? null : route.notifiedBody().name(),
+                route.notifiedBody() == null ? null : route.notifiedBody().number(),
+                route.certificate() == null ? null : route.certificate().reference(),
+                route.certificate() == null ? null : route.certificate().date(),
+                route.standardsApplied().stream()
+                        .map(ConformityRoute.AppliedStandard::citation)
                         .toList());
     }
 

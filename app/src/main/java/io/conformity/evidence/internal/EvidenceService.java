@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -454,14 +455,20 @@ class EvidenceService implements EvidenceApi {
         Map<String, AnalysisContext.DeclaredInterface> interfaces = latestDeclaration(assessmentId, INTERFACES)
                 .map(DeclaredFacts::interfaces)
                 .orElse(Map.of());
-        // The support period published for the product, in any of its releases' assessments.
-        Optional<LocalDate> publishedEnd = evidence
-                .findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(
-                        productAssessments(assessmentId), SUPPORT_PERIOD)
-                .stream()
-                .map(this::readDeclaration)
-                .map(DeclaredFacts::supportEnd)
-                .flatMap(Optional::stream)
+        // The support period published for the product, in any of its releases' assessments, or stated by a
+        // declaration on it (the product module keeps the latest end a declaration stated).
+        Optional<LocalDate> publishedEnd = Stream.concat(
+                        evidence
+                                .findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(
+                                        productAssessments(assessmentId), SUPPORT_PERIOD)
+                                .stream()
+                                .map(this::readDeclaration)
+                                .map(DeclaredFacts::supportEnd)
+                                .flatMap(Optional::stream),
+                        Stream.ofNullable(products.releaseDetails(
+                                        assessments.assessment(assessmentId).releaseId())
+                                .product()
+                                .declaredSupportPeriodEnd()))
                 .max(LocalDate::compareTo);
         return new AnalysisContext(today, interfaces, publishedEnd, findings.purls(assessmentId));
     }

@@ -1,11 +1,21 @@
 package io.conformity.product.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.conformity.problem.InvalidInputException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
+import io.conformity.product.AnnexItem;
+import io.conformity.product.CraCategory;
 import io.conformity.product.ProductView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -31,20 +41,52 @@ class Product {
     @Column(name = "support_period_url", length = 2000)
     private String supportPeriodUrl;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cra_category", nullable = false, length = 20)
+    private CraCategory craCategory;
+
+    @Column(name = "cra_annex_item_number")
+    private Integer craAnnexItemNumber;
+
+    @Column(name = "cra_annex_item_label", length = 300)
+    private String craAnnexItemLabel;
+
+    @Column(name = "first_supplied_on")
+    private LocalDate firstSuppliedOn;
+
+    @Column(name = "declared_support_period_end")
+    private LocalDate declaredSupportPeriodEnd;
+
     protected Product() {}
 
+    /**
+     * @param latestEnd the latest support-period end accepted (today plus the configured horizon)
+     * @throws InvalidInputException naming each field that breaks a rule
+     */
     Product(
             UUID manufacturerId,
             String modelDesignation,
             String productType,
             LocalDate supportPeriodEnd,
-            String supportPeriodUrl) {
+            String supportPeriodUrl,
+            CraCategory craCategory,
+            AnnexItem craAnnexItem,
+            LocalDate firstSuppliedOn,
+            LocalDate latestEnd) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        errors.addAll(classificationErrors(craCategory, craAnnexItem));
+        errors.addAll(supportPeriodErrors(supportPeriodEnd, firstSuppliedOn, latestEnd));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The product has " + errors.size() + " problem(s).", errors);
+        }
         this.id = UUID.randomUUID();
         this.manufacturerId = manufacturerId;
         this.modelDesignation = modelDesignation;
         this.productType = productType;
         this.supportPeriodEnd = supportPeriodEnd;
         this.supportPeriodUrl = supportPeriodUrl;
+        this.firstSuppliedOn = firstSuppliedOn;
+        setClassification(craCategory, craAnnexItem);
     }
 
     UUID id() {
@@ -55,7 +97,95 @@ class Product {
         return manufacturerId;
     }
 
+    /** A CRA category other than the default is the product's place in an annex list, so it names the item. */
+    void classify(CraCategory category, AnnexItem item) {
+        List<Map<String, Object>> errors = classificationErrors(category, item);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The CRA category of product " + id + " is incomplete.", errors);
+        }
+        setClassification(category, item);
+    }
+
+    /**
+     * Moves the end of the support period. Once a declaration stated an end, an earlier one would break the promise
+     * made to buyers (PSTI Schedule 1 para 3: a published period may be extended, never shortened).
+     *
+     * @param url the new publication address, or null to keep the current one
+     */
+    void changeSupportPeriod(LocalDate end, String url, LocalDate latestEnd) {
+        List<Map<String, Object>> errors = supportPeriodErrors(end, firstSuppliedOn, latestEnd);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The support period of product " + id + " cannot end then.", errors);
+        }
+        if (declaredSupportPeriodEnd != null && end.isBefore(declaredSupportPeriodEnd)) {
+            throw new ProblemException(
+                    ProblemType.SUPPORT_PERIOD_SHORTENED,
+                    "A declaration on product " + modelDesignation + " states that its support period ends on "
+                            + declaredSupportPeriodEnd + "; it may be extended but not shortened to " + end
+                            + " (PSTI Schedule 1 paragraph 3).",
+                    Map.of("declaredSupportPeriodEnd", declaredSupportPeriodEnd.toString()));
+        }
+        this.supportPeriodEnd = end;
+        if (url != null) {
+            this.supportPeriodUrl = url;
+        }
+    }
+
+    /** A declaration states the end date: from now on the period may not end earlier than the latest one stated. */
+    void supportPeriodDeclared(LocalDate end) {
+        if (declaredSupportPeriodEnd == null || end.isAfter(declaredSupportPeriodEnd)) {
+            declaredSupportPeriodEnd = end;
+        }
+    }
+
+    private void setClassification(CraCategory category, AnnexItem item) {
+        this.craCategory = category;
+        this.craAnnexItemNumber = item == null ? null : item.number();
+        this.craAnnexItemLabel = item == null ? null : item.label().strip();
+    }
+
+    private static List<Map<String, Object>> classificationErrors(CraCategory category, AnnexItem item) {
+        if (category.listed() && item == null) {
+            return List.of(InvalidInputException.at(
+                    "/craAnnexItem",
+                    "required for a product in " + category.annex() + ": the item of that list the product falls"
+                            + " under"));
+        }
+        if (!category.listed() && item != null) {
+            return List.of(InvalidInputException.at(
+                    "/craAnnexItem", "must be left out for a DEFAULT product, which no annex lists"));
+        }
+        return List.of();
+    }
+
+    private static List<Map<String, Object>> supportPeriodErrors(
+            LocalDate end, LocalDate firstSupplied, LocalDate latestEnd) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        if (firstSupplied != null && !end.isAfter(firstSupplied)) {
+            errors.add(InvalidInputException.at(
+                    "/supportPeriodEnd",
+                    "must be after the date the product was first supplied (" + firstSupplied + ")"));
+        }
+        if (end.isAfter(latestEnd)) {
+            errors.add(InvalidInputException.at(
+                    "/supportPeriodEnd",
+                    "must be on or before " + latestEnd + ": a later end is beyond the horizon this installation"
+                            + " accepts (conformity.product.support-period-horizon)"));
+        }
+        return errors;
+    }
+
     ProductView view() {
-        return new ProductView(id, manufacturerId, modelDesignation, productType, supportPeriodEnd, supportPeriodUrl);
+        return new ProductView(
+                id,
+                manufacturerId,
+                modelDesignation,
+                productType,
+                supportPeriodEnd,
+                supportPeriodUrl,
+                craCategory,
+                craAnnexItemLabel == null ? null : new AnnexItem(craAnnexItemNumber, craAnnexItemLabel),
+                firstSuppliedOn,
+                declaredSupportPeriodEnd);
     }
 }

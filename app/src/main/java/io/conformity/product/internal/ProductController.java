@@ -20,6 +20,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.conformity.identity.IdentityApi;
 import io.conformity.problem.ProblemType;
+import io.conformity.product.ChangeSupportPeriodCommand;
+import io.conformity.product.ClassifyProductCommand;
 import io.conformity.product.CreateManufacturerCommand;
 import io.conformity.product.CreateProductCommand;
 import io.conformity.product.CreateReleaseCommand;
@@ -99,6 +101,21 @@ class ProductController {
     @GetMapping("/products/{id}")
     ProductView product(@PathVariable UUID id) {
         return products.product(id);
+    }
+
+    /** Where the Cyber Resilience Act places the product; decides which conformity routes its assessments may take. */
+    @PutMapping("/products/{productId}/cra-category")
+    @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    ProductView classify(@PathVariable UUID productId, @RequestBody ClassifyProductCommand command) {
+        return products.classify(productId, command);
+    }
+
+    /** Extends (or, before any declaration stated it, moves) the end of the support period. */
+    @PutMapping("/products/{productId}/support-period")
+    @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @ProblemResponses(ProblemType.SUPPORT_PERIOD_SHORTENED)
+    ProductView changeSupportPeriod(@PathVariable UUID productId, @RequestBody ChangeSupportPeriodCommand command) {
+        return products.changeSupportPeriod(productId, command);
     }
 
     @PostMapping("/products/{productId}/releases")

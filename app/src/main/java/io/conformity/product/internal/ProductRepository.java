@@ -1,8 +1,22 @@
 package io.conformity.product.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
-interface ProductRepository extends JpaRepository<Product, UUID>, JpaSpecificationExecutor<Product> {}
+import jakarta.persistence.LockModeType;
+
+interface ProductRepository extends JpaRepository<Product, UUID>, JpaSpecificationExecutor<Product> {
+
+    /**
+     * The product with its row locked until the transaction ends: a support-period change and a declaration stating
+     * the period run one after the other, so neither works from a stale end date.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Product p where p.id = :id")
+    Optional<Product> findForUpdate(UUID id);
+}

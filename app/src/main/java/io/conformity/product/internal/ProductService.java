@@ -1,6 +1,8 @@
 package io.conformity.product.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,11 +27,14 @@ import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
+import io.conformity.product.ChangeSupportPeriodCommand;
+import io.conformity.product.ClassifyProductCommand;
 import io.conformity.product.CreateManufacturerCommand;
 import io.conformity.product.CreateProductCommand;
 import io.conformity.product.CreateReleaseCommand;
 import io.conformity.product.ManufacturerView;
 import io.conformity.product.ProductApi;
+import io.conformity.product.ProductProperties;
 import io.conformity.product.ProductView;
 import io.conformity.product.ProfileCommand;
 import io.conformity.product.ProfileView;
@@ -47,6 +52,7 @@ class ProductService implements ProductApi {
     private final ReleaseRepository releases;
     private final ProductProfileRepository profiles;
     private final CatalogApi catalog;
+    private final ProductProperties properties;
     private final Clock clock;
 
     ProductService(
@@ -55,12 +61,14 @@ class ProductService implements ProductApi {
             ReleaseRepository releases,
             ProductProfileRepository profiles,
             CatalogApi catalog,
+            ProductProperties properties,
             Clock clock) {
         this.manufacturers = manufacturers;
         this.products = products;
         this.releases = releases;
         this.profiles = profiles;
         this.catalog = catalog;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -91,8 +99,38 @@ class ProductService implements ProductApi {
                         command.modelDesignation(),
                         command.productType(),
                         command.supportPeriodEnd(),
-                        command.supportPeriodUrl()))
+                        command.supportPeriodUrl(),
+                        command.craCategory(),
+                        command.craAnnexItem(),
+                        command.firstSuppliedOn(),
+                        latestSupportPeriodEnd()))
                 .view();
+    }
+
+    @Override
+    public ProductView classify(UUID productId, ClassifyProductCommand command) {
+        Product product = findProduct(productId);
+        product.classify(command.craCategory(), command.craAnnexItem());
+        return product.view();
+    }
+
+    @Override
+    public ProductView changeSupportPeriod(UUID productId, ChangeSupportPeriodCommand command) {
+        Product product =
+                products.findForUpdate(productId).orElseThrow(() -> new NotFoundException("Product", productId));
+        product.changeSupportPeriod(command.supportPeriodEnd(), command.supportPeriodUrl(), latestSupportPeriodEnd());
+        return product.view();
+    }
+
+    @Override
+    public void supportPeriodDeclared(UUID productId, LocalDate end) {
+        products.findForUpdate(productId)
+                .orElseThrow(() -> new NotFoundException("Product", productId))
+                .supportPeriodDeclared(end);
+    }
+
+    private LocalDate latestSupportPeriodEnd() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plus(properties.supportPeriodHorizon());
     }
 
     @Override

@@ -94,6 +94,8 @@ class TaskController {
         ProblemType.TASK_COMPLETED,
         ProblemType.MANDATORY_REQUIREMENT_FAILED,
         ProblemType.JUSTIFICATION_MISSING,
+        ProblemType.SUPPORT_PERIOD_ENDED,
+        ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED,
         ProblemType.ASSESSMENT_STATE,
         ProblemType.CONCURRENT_UPDATE
     })

@@ -1,0 +1,69 @@
+package io.conformity.product.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.conformity.problem.InvalidInputException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
+import io.conformity.product.AnnexItem;
+import io.conformity.product.CraCategory;
+
+/** The product's own rules: CRA classification and the support period. */
+class ProductTests {
+
+    private static final LocalDate LATEST = LocalDate.of(2056, 12, 2);
+    private static final AnnexItem ROUTERS = new AnnexItem(12, "Routers, modems and switches");
+
+    @Test
+    void aListedCategoryNeedsItsAnnexItemAndADefaultOneHasNone() {
+        assertThatThrownBy(() -> product(CraCategory.IMPORTANT_CLASS_I, null, LocalDate.of(2032, 1, 1), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("1 problem");
+        assertThatThrownBy(() -> product(CraCategory.DEFAULT, ROUTERS, LocalDate.of(2032, 1, 1), null))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(product(CraCategory.CRITICAL, ROUTERS, LocalDate.of(2032, 1, 1), null)
+                        .view()
+                        .craAnnexItem())
+                .isEqualTo(ROUTERS);
+    }
+
+    @Test
+    void theSupportPeriodEndsAfterFirstSupplyAndWithinTheHorizon() {
+        LocalDate supplied = LocalDate.of(2027, 3, 1);
+        assertThatThrownBy(() -> product(CraCategory.DEFAULT, null, supplied, supplied))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> product(CraCategory.DEFAULT, null, LATEST.plusDays(1), supplied))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(product(CraCategory.DEFAULT, null, LATEST, supplied).view().supportPeriodEnd())
+                .isEqualTo(LATEST);
+    }
+
+    @Test
+    void aDeclaredSupportPeriodMayBeExtendedButNotShortened() {
+        Product product = product(CraCategory.DEFAULT, null, LocalDate.of(2032, 1, 31), null);
+        product.changeSupportPeriod(LocalDate.of(2031, 1, 31), null, LATEST);
+        product.supportPeriodDeclared(LocalDate.of(2031, 1, 31));
+        product.supportPeriodDeclared(LocalDate.of(2030, 1, 31));
+        assertThat(product.view().declaredSupportPeriodEnd()).isEqualTo(LocalDate.of(2031, 1, 31));
+
+        assertThatThrownBy(() -> product.changeSupportPeriod(LocalDate.of(2031, 1, 30), null, LATEST))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.SUPPORT_PERIOD_SHORTENED))
+                .hasMessageContaining("2031-01-31");
+        product.changeSupportPeriod(LocalDate.of(2031, 1, 31), "https://example.test/support", LATEST);
+        product.changeSupportPeriod(LocalDate.of(2035, 6, 30), null, LATEST);
+        assertThat(product.view().supportPeriodEnd()).isEqualTo(LocalDate.of(2035, 6, 30));
+        assertThat(product.view().supportPeriodUrl()).isEqualTo("https://example.test/support");
+    }
+
+    private static Product product(CraCategory category, AnnexItem item, LocalDate end, LocalDate supplied) {
+        return new Product(UUID.randomUUID(), "WR-1", "Wi-Fi router", end, null, category, item, supplied, LATEST);
+    }
+}
