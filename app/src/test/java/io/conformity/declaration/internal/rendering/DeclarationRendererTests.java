@@ -21,6 +21,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
@@ -131,6 +133,8 @@ class DeclarationRendererTests {
                             "Model designation NW-200",
                             "Firmware version 4.2.1",
                             "Batch 2025-W11-B",
+                            "Category Important product with digital elements, class I (Annex III)",
+                            "Listed as Annex III, class I, item 12: Routers, modems and switches",
                             "2. Manufacturer and authorised representative",
                             "Manufacturer Northwind Devices Ltd",
                             "Authorised representative Compliance Partners Europe B.V.",
@@ -142,8 +146,11 @@ class DeclarationRendererTests {
                             "5. Conformity",
                             "in conformity with the relevant Union harmonisation legislation: Regulation (EU) 2024/2847",
                             "6. Harmonised standards, common specifications and cybersecurity certifications",
-                            "No harmonised standard, common specification or European cybersecurity certification",
-                            "7. Notified body",
+                            "EN 18031-1:2024 (harmonised standard, applied in part)",
+                            "7. Conformity assessment procedure and notified body",
+                            "Procedure EU-type examination (module B) and conformity to type (module C)",
+                            "Notified body TÜV Example Cert GmbH, number 0123",
+                            "Certificate EUTE-2025-0042 of 20 February 2025",
                             "8. Additional information",
                             "Support period ends 31 December 2029",
                             "Signed for and on behalf of Northwind Devices Ltd",
@@ -214,9 +221,11 @@ class DeclarationRendererTests {
                 .isEmpty();
     }
 
-    @Test
-    void carriesItsJsonTwinAsAnAssociatedFileValidAgainstTheSchema() throws IOException {
-        DeclarationContent content = SampleDeclarations.psti(12, 7);
+    @ParameterizedTest
+    @ValueSource(strings = {"PSTI", "CRA"})
+    void carriesItsJsonTwinAsAnAssociatedFileValidAgainstTheSchema(String regime) throws IOException {
+        DeclarationContent content =
+                regime.equals("CRA") ? SampleDeclarations.cra(12, 7) : SampleDeclarations.psti(12, 7);
 
         byte[] pdf = renderer.render(content);
 
@@ -245,7 +254,7 @@ class DeclarationRendererTests {
 
             String text = flat(new PDFTextStripper().getText(document));
             assertThat(twin.get("declarationId").asText()).isEqualTo(DECLARATION_ID.toString());
-            assertThat(text).contains("Product type " + twin.get("productType").asText());
+            assertThat(text).contains(twin.get("productType").asText());
             assertThat(text).contains("Batch " + twin.get("batch").asText());
             assertThat(text)
                     .contains("Place of issue " + twin.get("placeOfIssue").asText());
@@ -254,6 +263,11 @@ class DeclarationRendererTests {
             assertThat(twin.get("evidence")).hasSize(content.evidence().size());
             for (JsonNode evidence : twin.get("evidence")) {
                 assertThat(text).contains(evidence.get("sha256").asText());
+            }
+            if (content.craConformity() != null) {
+                assertThat(text).contains(twin.at("/craConformity/procedure").asText());
+                assertThat(text)
+                        .contains(twin.at("/craConformity/notifiedBodyName").asText());
             }
             for (JsonNode requirement : twin.get("requirements")) {
                 assertThat(text).contains(requirement.get("requirementId").asText());

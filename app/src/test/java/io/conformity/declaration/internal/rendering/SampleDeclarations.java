@@ -77,8 +77,9 @@ public final class SampleDeclarations {
                 files(evidence));
     }
 
+    /** A Wi-Fi router, an important product of class I, assessed by a notified body (modules B and C). */
     public static DeclarationContent cra(int requirements, int evidence) {
-        return content(
+        DeclarationContent content = content(
                 "CRA",
                 List.of(MANUFACTURER),
                 List.of(EU_REPRESENTATIVE),
@@ -86,6 +87,41 @@ public final class SampleDeclarations {
                 List.of(),
                 rows(requirements, CRA_FRAMEWORK),
                 files(evidence));
+        return withCra(
+                content,
+                new DeclarationContent.CraConformity(
+                        "IMPORTANT_CLASS_I",
+                        "Important product with digital elements, class I (Annex III)",
+                        "Annex III, class I, item 12: Routers, modems and switches",
+                        "EU-type examination (module B) and conformity to type (module C)",
+                        "TÜV Example Cert GmbH",
+                        "0123",
+                        "EUTE-2025-0042",
+                        LocalDate.of(2025, 2, 20),
+                        List.of("EN 18031-1:2024 (harmonised standard, applied in part)")));
+    }
+
+    public static DeclarationContent withCra(DeclarationContent c, DeclarationContent.CraConformity cra) {
+        return new DeclarationContent(
+                c.declarationId(),
+                c.assessmentId(),
+                c.regime(),
+                c.productType(),
+                c.modelDesignation(),
+                c.firmwareVersion(),
+                c.batch(),
+                c.manufacturers(),
+                c.representatives(),
+                c.supportPeriodEnd(),
+                c.standards(),
+                c.deemedCompliance(),
+                c.signatoryName(),
+                c.signatoryFunction(),
+                c.placeOfIssue(),
+                c.dateOfIssue(),
+                c.requirements(),
+                c.evidence(),
+                cra);
     }
 
     public static DeclarationContent en303645(int requirements, int evidence) {
