@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * @param pstiExcepted the PSTI Schedule 3 classes the product type appears to fall in, each with the reason;
  *                     empty when PSTI is not in scope or nothing matched
+ * @param supersedes   the issued declarations this assessment's declarations replace, as stated when it was opened
  */
 public record AssessmentView(
         UUID id,
@@ -20,6 +21,7 @@ public record AssessmentView(
         Instant approvedAt,
         String placeOfIssue,
         List<ExceptedFlag> pstiExcepted,
+        List<UUID> supersedes,
         List<RequirementAssessmentView> requirements) {
 
     /** The regime whose declaration is issued: PSTI when in scope, else the first one chosen. */

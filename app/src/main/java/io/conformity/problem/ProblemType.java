@@ -45,6 +45,9 @@ public enum ProblemType {
     EVIDENCE_REJECTED("evidence-rejected", HttpStatus.UNPROCESSABLE_ENTITY, "Evidence rejected"),
     ICS_NEEDS_EN303645("ics-needs-en303645", HttpStatus.CONFLICT, "ICS needs the full standard"),
     ICS_INCOMPLETE("ics-incomplete", HttpStatus.CONFLICT, "ICS incomplete"),
+    DECLARATION_EXISTS("declaration-exists", HttpStatus.CONFLICT, "Declaration already issued"),
+    DECLARATION_STATE("declaration-state", HttpStatus.CONFLICT, "Not allowed in this state of the declaration"),
+    DECLARATION_RETAINED("declaration-retained", HttpStatus.CONFLICT, "Declaration still retained"),
     // 500: ours
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

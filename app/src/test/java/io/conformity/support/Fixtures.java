@@ -1,5 +1,7 @@
 package io.conformity.support;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +220,59 @@ public final class Fixtures {
                                     "decision",
                                     "ACCEPT"))
                     .expect(204);
+        }
+    }
+
+    /**
+     * Waits for the background issuance of an approved assessment (at most a minute) and returns its leading
+     * declaration.
+     */
+    public JsonNode awaitDeclaration(String assessmentId) {
+        awaitStatus(assessmentId, "ISSUED", Duration.ofMinutes(1));
+        return api.get(admin, "/api/v1/assessments/" + assessmentId + "/declaration")
+                .expect(200)
+                .json();
+    }
+
+    /** Polls the assessment until it has the status; fails naming the last status seen. */
+    public void awaitStatus(String assessmentId, String status, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        String seen;
+        do {
+            seen = api.get(admin, "/api/v1/assessments/" + assessmentId)
+                    .expect(200)
+                    .json()
+                    .get("status")
+                    .asText();
+            if (seen.equals(status)) {
+                return;
+            }
+            pause();
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("Assessment " + assessmentId + " is still " + seen + " after " + timeout);
+    }
+
+    /** Approves the assessment's approval task and waits for its declaration. */
+    public JsonNode approveAndAwaitDeclaration(Credentials signatory, String assessmentId) {
+        JsonNode approval = task(signatory, assessmentId, null);
+        api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
+                .expect(204);
+        return awaitDeclaration(assessmentId);
+    }
+
+    public Credentials admin() {
+        return admin;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting", e);
         }
     }
 }

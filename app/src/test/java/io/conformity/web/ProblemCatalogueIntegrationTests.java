@@ -427,6 +427,7 @@ class ProblemCatalogueIntegrationTests {
                         "/api/v1/tasks/" + second + "/approve",
                         Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
                 .expect(204);
+        fixtures.awaitDeclaration(assessmentId);
         expect(
                 ProblemType.ASSESSMENT_STATE,
                 "POST",

@@ -3,6 +3,7 @@ package io.conformity.assessment.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
@@ -57,6 +58,10 @@ class Assessment {
     @Column(name = "place_of_issue", length = 200)
     private String placeOfIssue;
 
+    /** Declaration ids, comma-separated; null when it replaces none. */
+    @Column(length = 800)
+    private String supersedes;
+
     @Version
     private long version;
 
@@ -67,6 +72,7 @@ class Assessment {
             List<String> regimes,
             String en303645Version,
             List<String> pstiExcepted,
+            List<UUID> supersedes,
             String openedBy,
             Instant openedAt) {
         this.id = UUID.randomUUID();
@@ -74,6 +80,9 @@ class Assessment {
         this.regimes = String.join(",", regimes);
         this.en303645Version = en303645Version;
         this.pstiExcepted = pstiExcepted.isEmpty() ? null : String.join(",", pstiExcepted);
+        this.supersedes = supersedes.isEmpty()
+                ? null
+                : String.join(",", supersedes.stream().map(UUID::toString).toList());
         this.status = AssessmentStatus.IN_PROGRESS;
         this.openedBy = openedBy;
         this.openedAt = openedAt;
@@ -136,6 +145,9 @@ class Assessment {
                 approvedAt,
                 placeOfIssue,
                 excepted,
+                supersedes == null
+                        ? List.of()
+                        : Stream.of(supersedes.split(",")).map(UUID::fromString).toList(),
                 requirements);
     }
 }

@@ -95,6 +95,7 @@ class TaskController {
         ProblemType.MANDATORY_REQUIREMENT_FAILED,
         ProblemType.JUSTIFICATION_MISSING,
         ProblemType.ASSESSMENT_STATE,
+        ProblemType.DECLARATION_EXISTS,
         ProblemType.CONCURRENT_UPDATE
     })
     ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApproveCommand command) {
