@@ -59,10 +59,15 @@ public final class Fixtures {
 
     /** Manufacturer, product (with its V2.1.1 profile) and release; returns the release id. */
     public String release(Credentials officer) {
+        return release(officer, "Fixture Devices Ltd", "FX-1");
+    }
+
+    /** A manufacturer and product of the given names, with the V2.1.1 profile, and one release; its id. */
+    public String release(Credentials officer, String manufacturerName, String modelDesignation) {
         String manufacturerId = api.post(
                         officer,
                         "/api/v1/manufacturers",
-                        Map.of("name", "Fixture Devices Ltd", "address", "2 Test Road, Leeds LS1 1AA"))
+                        Map.of("name", manufacturerName, "address", "2 Test Road, Leeds LS1 1AA"))
                 .expect(201)
                 .json()
                 .get("id")
@@ -74,7 +79,7 @@ public final class Fixtures {
                                 "manufacturerId",
                                 manufacturerId,
                                 "modelDesignation",
-                                "FX-1",
+                                modelDesignation,
                                 "productType",
                                 "smart plug",
                                 "supportPeriodEnd",
@@ -85,6 +90,11 @@ public final class Fixtures {
                 .asText();
         api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", v211Profile())
                 .expect(200);
+        return newRelease(officer, productId);
+    }
+
+    /** Another release of a product; its id. */
+    public String newRelease(Credentials officer, String productId) {
         return api.post(
                         officer,
                         "/api/v1/products/" + productId + "/releases",
@@ -250,6 +260,24 @@ public final class Fixtures {
             pause();
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError("Assessment " + assessmentId + " is still " + seen + " after " + timeout);
+    }
+
+    /**
+     * Opens a PSTI assessment of the release stating the declarations it supersedes, takes every principle through
+     * review and the approval, and returns the declaration once issued.
+     */
+    public JsonNode issuePsti(
+            Credentials engineer, Credentials officer, Credentials signatory, String releaseId, String... supersedes) {
+        String assessmentId = api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of("releaseId", releaseId, "regimes", List.of("PSTI"), "supersedes", List.of(supersedes)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        return approveAndAwaitDeclaration(signatory, assessmentId);
     }
 
     /** Approves the assessment's approval task and waits for its declaration. */

@@ -464,6 +464,31 @@ class ProblemCatalogueIntegrationTests {
     }
 
     @Test
+    void registerProblems() {
+        String releaseId = fixtures.release(officer);
+        String declaration = fixtures.issuePsti(engineer, officer, signatory, releaseId)
+                .get("id")
+                .asText();
+        expect(
+                ProblemType.DECLARATION_EXISTS,
+                "POST",
+                "/api/v1/assessments",
+                api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))));
+        expect(
+                ProblemType.DECLARATION_RETAINED,
+                "DELETE",
+                "/api/v1/declarations/{id}",
+                api.delete(admin, "/api/v1/declarations/" + declaration));
+        api.post(officer, "/api/v1/declarations/" + declaration + "/withdrawal", Map.of("reason", "Recalled"))
+                .expect(200);
+        expect(
+                ProblemType.DECLARATION_STATE,
+                "POST",
+                "/api/v1/declarations/{id}/withdrawal",
+                api.post(officer, "/api/v1/declarations/" + declaration + "/withdrawal", Map.of("reason", "Again")));
+    }
+
+    @Test
     void aLostEvidenceFileIsAnInternalErrorWithoutDetail() throws Exception {
         String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
                 .get("id")

@@ -3,6 +3,7 @@ package io.conformity.declaration.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -99,7 +100,7 @@ class Declaration {
         this.status = DeclarationStatus.ISSUED;
         this.sha256 = sha256;
         this.size = size;
-        this.issuedAt = issuedAt;
+        this.issuedAt = stored(issuedAt);
         this.productId = subject.productId();
         this.releaseId = subject.releaseId();
         this.manufacturer = subject.manufacturer();
@@ -145,6 +146,11 @@ class Declaration {
         return status;
     }
 
+    /** At the precision the column keeps, so the answer to a change is what a later read gives. */
+    private static Instant stored(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** A later statement on the same release and regime replaces this one; only an issued one can be replaced. */
     void supersede(UUID by, Instant at) {
         requireIssued("supersede");
@@ -153,7 +159,7 @@ class Declaration {
         }
         this.status = DeclarationStatus.SUPERSEDED;
         this.supersededBy = by;
-        this.supersededAt = at;
+        this.supersededAt = stored(at);
     }
 
     /** The manufacturer no longer stands by the statement; final, and recorded with who and why. */
@@ -162,7 +168,7 @@ class Declaration {
         this.status = DeclarationStatus.WITHDRAWN;
         this.withdrawalReason = reason;
         this.withdrawnBy = by;
-        this.withdrawnAt = at;
+        this.withdrawnAt = stored(at);
     }
 
     /**
@@ -193,7 +199,7 @@ class Declaration {
             throw new ProblemException(
                     ProblemType.DECLARATION_STATE,
                     "Cannot " + action + " declaration " + id + ": it is " + status + describeStatus() + ".",
-                    Map.of("declarationId", id, "status", status));
+                    Map.of("declarationId", id, "declarationStatus", status));
         }
     }
 
