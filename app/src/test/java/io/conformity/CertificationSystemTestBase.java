@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -289,6 +290,8 @@ abstract class CertificationSystemTestBase {
                         "/api/v1/tasks/" + approvals.get(0).get("id").asText() + "/approve",
                         Map.of("decision", "APPROVE", "placeOfIssue", "London"))
                 .expect(204);
+        // The approval only schedules the issuance; the engine's job issues the declaration shortly after.
+        fixtures.awaitStatus(assessmentId, "ISSUED", Duration.ofMinutes(2));
         assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
                         .expect(200)
                         .json()

@@ -9,6 +9,7 @@ import java.util.UUID;
  *                        or null: outside the CRA regime, or not yet recorded
  * @param pstiExcepted the PSTI Schedule 3 classes the product type appears to fall in, each with the reason;
  *                     empty when PSTI is not in scope or nothing matched
+ * @param supersedes   the issued declarations this assessment's declarations replace, as stated when it was opened
  */
 public record AssessmentView(
         UUID id,
@@ -22,6 +23,7 @@ public record AssessmentView(
         Instant approvedAt,
         String placeOfIssue,
         List<ExceptedFlag> pstiExcepted,
+        List<UUID> supersedes,
         List<RequirementAssessmentView> requirements,
         ConformityRoute conformityRoute,
         String conformityRouteRecordedBy,

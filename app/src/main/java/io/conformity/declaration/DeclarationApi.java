@@ -4,14 +4,28 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+import jakarta.validation.Valid;
+
 /** Issues declarations from approved assessments and keeps the register of issued files. */
 public interface DeclarationApi {
 
     /**
      * Renders, stores and registers the declarations of an approved assessment: one per regime in scope (the PSTI
-     * Statement of Compliance, the EU Declaration of Conformity, the EN 303 645 statement).
+     * Statement of Compliance, the EU Declaration of Conformity, the EN 303 645 statement), and marks the issued
+     * statements the assessment named as superseded by them. Idempotent: a regime already issued for the assessment
+     * is not issued again; a failure stores nothing (a file already written is released when the transaction rolls
+     * back).
      */
     List<DeclarationView> issue(UUID assessmentId);
+
+    /**
+     * Refuses (409 {@code declaration-exists}) when the assessment's release has an issued statement of one of its
+     * regimes that the assessment does not state it supersedes: one issued after the assessment was opened.
+     */
+    void requireSupersessionStated(UUID assessmentId);
 
     DeclarationView declaration(UUID id);
 
@@ -22,4 +36,22 @@ public interface DeclarationApi {
 
     /** The issued PDF; the caller closes the stream. */
     InputStream pdf(UUID id);
+
+    /** The manufacturer withdraws an issued statement; 409 {@code declaration-state} when it is not ISSUED. */
+    DeclarationView withdraw(UUID id, @Valid WithdrawCommand command, String by);
+
+    /** The register, filtered in the database; each filter may be null (any). */
+    Page<DeclarationView> register(RegisterFilter filter, Pageable pageable);
+
+    /**
+     * Deletes the register entry and releases its file once the retention period is over; 409
+     * {@code declaration-retained} before.
+     */
+    void delete(UUID id);
+
+    /**
+     * @param manufacturer text in the manufacturer's name, in any case
+     * @param model        text in the model designation, in any case
+     */
+    record RegisterFilter(String manufacturer, String model, DeclarationStatus status, String regime) {}
 }

@@ -1,6 +1,11 @@
 package io.conformity.declaration;
 
-/** Register status; withdrawal and supersession come with their own issue. */
+/**
+ * Where a statement stands in the register. Only an issued statement moves on: a later assessment of the same
+ * release and regime supersedes it, or the manufacturer withdraws it; both are final.
+ */
 public enum DeclarationStatus {
-    ISSUED
+    ISSUED,
+    SUPERSEDED,
+    WITHDRAWN
 }

@@ -49,6 +49,9 @@ public enum ProblemType {
             "conformity-route-not-allowed", HttpStatus.CONFLICT, "Conformity route not allowed for the product"),
     SUPPORT_PERIOD_SHORTENED("support-period-shortened", HttpStatus.CONFLICT, "Declared support period shortened"),
     SUPPORT_PERIOD_ENDED("support-period-ended", HttpStatus.CONFLICT, "Support period ended"),
+    DECLARATION_EXISTS("declaration-exists", HttpStatus.CONFLICT, "Declaration already issued"),
+    DECLARATION_STATE("declaration-state", HttpStatus.CONFLICT, "Not allowed in this state of the declaration"),
+    DECLARATION_RETAINED("declaration-retained", HttpStatus.CONFLICT, "Declaration still retained"),
     // 500: ours
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

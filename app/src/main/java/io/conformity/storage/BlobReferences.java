@@ -16,4 +16,11 @@ public interface BlobReferences {
      * hold a database connection).
      */
     Stream<String> referencedHashes();
+
+    /** Whether this module refers to the blob; a module with an index on the hash may answer faster. */
+    default boolean refersTo(String sha256) {
+        try (Stream<String> hashes = referencedHashes()) {
+            return hashes.anyMatch(sha256::equals);
+        }
+    }
 }

@@ -57,6 +57,16 @@ public interface BlobStore {
     boolean exists(String sha256);
 
     /**
+     * Deletes a stored blob that none of the given modules refers to any more; identical bytes are stored once, so
+     * the same file may serve two modules (a declaration's PDF uploaded again as evidence). Call it once the
+     * reference is gone for good (after the deleting transaction committed): a verification then finds nothing
+     * missing.
+     *
+     * @return true when the file was deleted; false when a module still refers to it or no blob has this hash
+     */
+    boolean release(String sha256, Collection<? extends BlobReferences> references);
+
+    /**
      * Re-hashes every stored blob, streaming, and looks up every blob the given modules refer to. Takes as long as
      * reading the whole store; runs one at a time.
      */

@@ -26,5 +26,15 @@ public interface WorkflowApi {
 
     void review(CurrentUser user, String taskId, @Valid ReviewCommand command);
 
+    /**
+     * Records the signatory's decision. An approval schedules the issuance as a background job and returns: the
+     * assessment is APPROVED until the job has issued its declarations, then ISSUED.
+     */
     void approve(CurrentUser user, String taskId, @Valid ApproveCommand command);
+
+    /** Issuances that failed after every retry, oldest first. */
+    List<IssuanceIncidentView> issuanceIncidents();
+
+    /** Gives a failed issuance one more attempt, in the background. */
+    void retryIssuance(String incidentId);
 }

@@ -299,6 +299,7 @@ class ScopeAndIcsIntegrationTests {
                                         .asText() + "/approve",
                         Map.of("decision", "APPROVE", "placeOfIssue", "Bristol"))
                 .expect(204);
+        fixtures.awaitDeclaration(assessmentId);
 
         List<JsonNode> declarations = list(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declarations")
                 .expect(200)
@@ -528,9 +529,7 @@ class ScopeAndIcsIntegrationTests {
                         Map.of("decision", "APPROVE", "placeOfIssue", "York"))
                 .expect(204);
 
-        JsonNode declaration = api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration")
-                .expect(200)
-                .json();
+        JsonNode declaration = fixtures.awaitDeclaration(assessmentId);
         byte[] pdf = api.get(
                         officer, "/api/v1/declarations/" + declaration.get("id").asText() + "/pdf")
                 .expect(200)

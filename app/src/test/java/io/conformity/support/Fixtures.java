@@ -1,5 +1,7 @@
 package io.conformity.support;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +59,15 @@ public final class Fixtures {
 
     /** Manufacturer, product (with its V2.1.1 profile) and release; returns the release id. */
     public String release(Credentials officer) {
+        return release(officer, "Fixture Devices Ltd", "FX-1");
+    }
+
+    /** A manufacturer and product of the given names, with the V2.1.1 profile, and one release; its id. */
+    public String release(Credentials officer, String manufacturerName, String modelDesignation) {
         String manufacturerId = api.post(
                         officer,
                         "/api/v1/manufacturers",
-                        Map.of("name", "Fixture Devices Ltd", "address", "2 Test Road, Leeds LS1 1AA"))
+                        Map.of("name", manufacturerName, "address", "2 Test Road, Leeds LS1 1AA"))
                 .expect(201)
                 .json()
                 .get("id")
@@ -72,7 +79,7 @@ public final class Fixtures {
                                 "manufacturerId",
                                 manufacturerId,
                                 "modelDesignation",
-                                "FX-1",
+                                modelDesignation,
                                 "productType",
                                 "smart plug",
                                 "supportPeriodEnd",
@@ -83,6 +90,11 @@ public final class Fixtures {
                 .asText();
         api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", v211Profile())
                 .expect(200);
+        return newRelease(officer, productId);
+    }
+
+    /** Another release of a product; its id. */
+    public String newRelease(Credentials officer, String productId) {
         return api.post(
                         officer,
                         "/api/v1/products/" + productId + "/releases",
@@ -218,6 +230,77 @@ public final class Fixtures {
                                     "decision",
                                     "ACCEPT"))
                     .expect(204);
+        }
+    }
+
+    /**
+     * Waits for the background issuance of an approved assessment (at most a minute) and returns its leading
+     * declaration.
+     */
+    public JsonNode awaitDeclaration(String assessmentId) {
+        awaitStatus(assessmentId, "ISSUED", Duration.ofMinutes(1));
+        return api.get(admin, "/api/v1/assessments/" + assessmentId + "/declaration")
+                .expect(200)
+                .json();
+    }
+
+    /** Polls the assessment until it has the status; fails naming the last status seen. */
+    public void awaitStatus(String assessmentId, String status, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        String seen;
+        do {
+            seen = api.get(admin, "/api/v1/assessments/" + assessmentId)
+                    .expect(200)
+                    .json()
+                    .get("status")
+                    .asText();
+            if (seen.equals(status)) {
+                return;
+            }
+            pause();
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("Assessment " + assessmentId + " is still " + seen + " after " + timeout);
+    }
+
+    /**
+     * Opens a PSTI assessment of the release stating the declarations it supersedes, takes every principle through
+     * review and the approval, and returns the declaration once issued.
+     */
+    public JsonNode issuePsti(
+            Credentials engineer, Credentials officer, Credentials signatory, String releaseId, String... supersedes) {
+        String assessmentId = api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of("releaseId", releaseId, "regimes", List.of("PSTI"), "supersedes", List.of(supersedes)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        return approveAndAwaitDeclaration(signatory, assessmentId);
+    }
+
+    /** Approves the assessment's approval task and waits for its declaration. */
+    public JsonNode approveAndAwaitDeclaration(Credentials signatory, String assessmentId) {
+        JsonNode approval = task(signatory, assessmentId, null);
+        api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
+                .expect(204);
+        return awaitDeclaration(assessmentId);
+    }
+
+    public Credentials admin() {
+        return admin;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting", e);
         }
     }
 }

@@ -148,6 +148,8 @@ class HostileInputIntegrationTests {
                         "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
                         Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")),
                 204);
+        // Issuance runs as one background job after the winning approval.
+        fixtures.awaitDeclaration(assessmentId);
         assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declarations")
                         .json())
                 .hasSize(1);

@@ -290,6 +290,9 @@ class ListEndpointsIntegrationTests {
             /api/v1/assessments?status=in_progress                 | status         | is not one of IN_PROGRESS, APPROVED, ISSUED
             /api/v1/assessments?productId=                         | productId      | '' is not a UUID
             /api/v1/users?sort=passwordHash                        | sort           | sort by username, displayName
+            /api/v1/register?status=VALID                          | status         | 'VALID' is not one of ISSUED, SUPERSEDED, WITHDRAWN
+            /api/v1/register?sort=sha256                           | sort           | sort by issuedAt, manufacturer, modelDesignation, status
+            /api/v1/register?regime=x&regime=y                     | regime         | must be given once
             """)
     void aBadPagingOrFilterValueIsA400NamingTheParameter(String path, String parameter, String detail) {
         JsonNode problem = assertProblem(api.get(admin, path), 400);

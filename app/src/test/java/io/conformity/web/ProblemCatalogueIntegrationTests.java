@@ -477,6 +477,7 @@ class ProblemCatalogueIntegrationTests {
                         "/api/v1/tasks/" + second + "/approve",
                         Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
                 .expect(204);
+        fixtures.awaitDeclaration(assessmentId);
         expect(
                 ProblemType.ASSESSMENT_STATE,
                 "POST",
@@ -510,6 +511,31 @@ class ProblemCatalogueIntegrationTests {
                 "GET",
                 "/api/v1/assessments/{id}/ics",
                 api.get(officer, "/api/v1/assessments/" + full + "/ics"));
+    }
+
+    @Test
+    void registerProblems() {
+        String releaseId = fixtures.release(officer);
+        String declaration = fixtures.issuePsti(engineer, officer, signatory, releaseId)
+                .get("id")
+                .asText();
+        expect(
+                ProblemType.DECLARATION_EXISTS,
+                "POST",
+                "/api/v1/assessments",
+                api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))));
+        expect(
+                ProblemType.DECLARATION_RETAINED,
+                "DELETE",
+                "/api/v1/declarations/{id}",
+                api.delete(admin, "/api/v1/declarations/" + declaration));
+        api.post(officer, "/api/v1/declarations/" + declaration + "/withdrawal", Map.of("reason", "Recalled"))
+                .expect(200);
+        expect(
+                ProblemType.DECLARATION_STATE,
+                "POST",
+                "/api/v1/declarations/{id}/withdrawal",
+                api.post(officer, "/api/v1/declarations/" + declaration + "/withdrawal", Map.of("reason", "Again")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.conformity.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
@@ -19,6 +21,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -33,8 +37,10 @@ import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +84,7 @@ class CertificationProcessTests {
     private TaskService taskService;
     private HistoryService historyService;
     private RepositoryService repositoryService;
+    private ManagementService managementService;
     private RecordingIssueDeclarationDelegate issueDeclarationDelegate;
 
     @BeforeEach
@@ -87,9 +94,11 @@ class CertificationProcessTests {
         taskService = processEngine.getTaskService();
         historyService = processEngine.getHistoryService();
         repositoryService = processEngine.getRepositoryService();
+        managementService = processEngine.getManagementService();
         BpmnAwareTests.init(processEngine);
         issueDeclarationDelegate = new RecordingIssueDeclarationDelegate();
         Mocks.register("issueDeclarationDelegate", issueDeclarationDelegate);
+        Mocks.register("issuancePolicy", new IssuancePolicy());
     }
 
     @AfterEach
@@ -113,6 +122,11 @@ class CertificationProcessTests {
 
         BpmnAwareTests.assertThat(pi).isWaitingAtExactly(APPROVE);
         approve(pi, true);
+
+        // The approval only schedules the issuance: nothing is issued until the job runs.
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(ISSUE);
+        assertThat(issueDeclarationDelegate.calls).isEmpty();
+        issue(pi);
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(SUBPROCESS, APPROVE, ISSUE, DECLARATION_ISSUED);
         assertThat(issueDeclarationDelegate.calls)
@@ -142,6 +156,7 @@ class CertificationProcessTests {
         assertThat(completedCount(pi, REVIEW)).isEqualTo(3);
 
         approve(pi, true);
+        issue(pi);
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(DECLARATION_ISSUED);
     }
 
@@ -200,12 +215,74 @@ class CertificationProcessTests {
 
         acceptAll(pi, "1", "2");
         approve(pi, true);
+        issue(pi);
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(DECLARATION_ISSUED);
         assertThat(completedCount(pi, APPROVE)).isEqualTo(2);
         assertThat(completedCount(pi, "EndEvent_PrincipleAccepted")).isEqualTo(4);
         assertThat(issueDeclarationDelegate.calls)
                 .containsExactly(new IssueCall("assessment-rejected", "assessment-rejected"));
+    }
+
+    @Test
+    void anIssuanceThatKeepsFailingBecomesAnIncidentAndARetryAfterTheCauseIsGoneIssuesOnce() {
+        ProcessInstance pi = start("assessment-incident", List.of("1"));
+        acceptAll(pi, "1");
+        issueDeclarationDelegate.failuresLeft = 2;
+        approve(pi, true);
+
+        // Two attempts, as the configured cycle R2 says, then an incident; the approval is not lost.
+        Job job = BpmnAwareTests.job(pi);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            String jobId = job.getId();
+            assertThatThrownBy(() -> managementService.executeJob(jobId))
+                    .hasMessageContaining("time-stamp server unreachable");
+        }
+        assertThat(managementService
+                        .createJobQuery()
+                        .jobId(job.getId())
+                        .singleResult()
+                        .getRetries())
+                .isZero();
+        List<Incident> incidents = runtimeService
+                .createIncidentQuery()
+                .processInstanceId(pi.getId())
+                .list();
+        assertThat(incidents).singleElement().satisfies(incident -> {
+            assertThat(incident.getActivityId()).isEqualTo(ISSUE);
+            assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+            assertThat(incident.getIncidentMessage()).contains("time-stamp server unreachable");
+        });
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(ISSUE);
+
+        // What the admin's retry does: one more retry; the incident is resolved and the job issues once.
+        managementService.setJobRetries(job.getId(), 1);
+        assertThat(runtimeService
+                        .createIncidentQuery()
+                        .processInstanceId(pi.getId())
+                        .count())
+                .isZero();
+        managementService.executeJob(job.getId());
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(DECLARATION_ISSUED);
+        assertThat(issueDeclarationDelegate.calls)
+                .containsExactly(new IssueCall("assessment-incident", "assessment-incident"));
+    }
+
+    @Test
+    void issuanceIsAnAsynchronousJobWithTheConfiguredRetryCycle() {
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .singleResult()
+                .getId());
+        ServiceTask issue = model.getModelElementById(ISSUE);
+        assertThat(issue.isCamundaAsyncBefore()).isTrue();
+        assertThat(issue.getExtensionElements()
+                        .getElementsQuery()
+                        .filterByType(CamundaFailedJobRetryTimeCycle.class)
+                        .singleResult()
+                        .getTextContent())
+                .isEqualTo("${issuancePolicy.retryCycle}");
     }
 
     @Test
@@ -288,6 +365,11 @@ class CertificationProcessTests {
         taskService.complete(onlyTask(pi, APPROVE).getId(), Map.of("approved", approved));
     }
 
+    /** Runs the issuance job, as the job executor would after the approval committed. */
+    private void issue(ProcessInstance pi) {
+        BpmnAwareTests.execute(BpmnAwareTests.job(pi));
+    }
+
     private List<Task> openTasks(ProcessInstance pi, String taskKey) {
         return taskService
                 .createTaskQuery()
@@ -342,13 +424,25 @@ class CertificationProcessTests {
 
     record IssueCall(String businessKey, String assessmentId) {}
 
+    /** Stands in for the application's issuancePolicy bean: the retry cycle the BPMN reads. */
+    public static final class IssuancePolicy {
+        public String getRetryCycle() {
+            return "R2/PT1M";
+        }
+    }
+
     /** Stands in for the application's delegate so the BPMN can be tested without the Spring context. */
     static final class RecordingIssueDeclarationDelegate implements JavaDelegate {
 
         final List<IssueCall> calls = new ArrayList<>();
+        int failuresLeft;
 
         @Override
         public void execute(DelegateExecution execution) {
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new IllegalStateException("time-stamp server unreachable");
+            }
             calls.add(new IssueCall(execution.getProcessBusinessKey(), (String) execution.getVariable("assessmentId")));
         }
     }

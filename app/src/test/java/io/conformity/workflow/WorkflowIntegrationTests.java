@@ -98,6 +98,7 @@ class WorkflowIntegrationTests {
                         "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
                         Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
                 .expect(204);
+        fixtures.awaitDeclaration(assessmentId);
     }
 
     @Test

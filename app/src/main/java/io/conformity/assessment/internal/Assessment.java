@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
@@ -95,6 +96,10 @@ class Assessment {
     @OrderColumn(name = "position")
     private List<CraStandard> craStandards = new ArrayList<>();
 
+    /** Declaration ids, comma-separated; null when it replaces none. */
+    @Column(length = 800)
+    private String supersedes;
+
     @Version
     private long version;
 
@@ -105,6 +110,7 @@ class Assessment {
             List<String> regimes,
             String en303645Version,
             List<String> pstiExcepted,
+            List<UUID> supersedes,
             String openedBy,
             Instant openedAt) {
         this.id = UUID.randomUUID();
@@ -112,6 +118,9 @@ class Assessment {
         this.regimes = String.join(",", regimes);
         this.en303645Version = en303645Version;
         this.pstiExcepted = pstiExcepted.isEmpty() ? null : String.join(",", pstiExcepted);
+        this.supersedes = supersedes.isEmpty()
+                ? null
+                : String.join(",", supersedes.stream().map(UUID::toString).toList());
         this.status = AssessmentStatus.IN_PROGRESS;
         this.openedBy = openedBy;
         this.openedAt = openedAt;
@@ -214,6 +223,9 @@ class Assessment {
                 approvedAt,
                 placeOfIssue,
                 excepted,
+                supersedes == null
+                        ? List.of()
+                        : Stream.of(supersedes.split(",")).map(UUID::fromString).toList(),
                 requirements,
                 conformityRoute(),
                 routeRecordedBy,

@@ -47,7 +47,13 @@ class AssessmentController {
     @PostMapping("/assessments")
     @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
-    @ProblemResponses({ProblemType.PROFILE_MISSING, ProblemType.UNKNOWN_REGIME, ProblemType.INVALID_SCOPE})
+    @ProblemResponses({
+        ProblemType.PROFILE_MISSING,
+        ProblemType.UNKNOWN_REGIME,
+        ProblemType.INVALID_SCOPE,
+        ProblemType.DECLARATION_EXISTS,
+        ProblemType.DECLARATION_STATE
+    })
     ResponseEntity<AssessmentView> open(@RequestBody OpenAssessmentCommand command) {
         AssessmentView opened = assessments.open(command, identity.currentUser().username());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()

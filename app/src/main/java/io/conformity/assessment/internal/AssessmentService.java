@@ -27,6 +27,7 @@ import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConformityRoute;
 import io.conformity.assessment.OpenAssessmentCommand;
+import io.conformity.assessment.OpeningRule;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.RequirementStatus;
 import io.conformity.assessment.Verdict;
@@ -56,6 +57,7 @@ class AssessmentService implements AssessmentApi {
     private final CatalogApi catalog;
     private final ProductApi products;
     private final ApplicationEventPublisher events;
+    private final List<OpeningRule> openingRules;
     private final Clock clock;
 
     AssessmentService(
@@ -64,12 +66,14 @@ class AssessmentService implements AssessmentApi {
             CatalogApi catalog,
             ProductApi products,
             ApplicationEventPublisher events,
+            List<OpeningRule> openingRules,
             Clock clock) {
         this.assessments = assessments;
         this.requirements = requirements;
         this.catalog = catalog;
         this.products = products;
         this.events = events;
+        this.openingRules = List.copyOf(openingRules);
         this.clock = clock;
     }
 
@@ -78,13 +82,21 @@ class AssessmentService implements AssessmentApi {
         Scope scope = catalog.scope(command.regimes(), blankToNull(command.en303645Version()));
         ReleaseDetails release = products.releaseDetails(command.releaseId());
         Map<String, ProfileAnswers> answers = profiles(release, scope);
+        List<UUID> supersedes = command.supersedes().stream().distinct().toList();
+        openingRules.forEach(rule -> rule.check(command.releaseId(), scope.regimes(), supersedes));
         List<String> excepted = scope.regimes().contains("PSTI")
                 ? catalog.pstiExceptedClasses(release.product().productType()).stream()
                         .map(Framework.ExceptedClass::id)
                         .toList()
                 : List.of();
         Assessment assessment = assessments.save(new Assessment(
-                command.releaseId(), scope.regimes(), scope.en303645Version(), excepted, openedBy, clock.instant()));
+                command.releaseId(),
+                scope.regimes(),
+                scope.en303645Version(),
+                excepted,
+                supersedes,
+                openedBy,
+                clock.instant()));
         // Internal control is the route a default product may take on its own evidence: recorded up front, so that
         // the officer only has to act for a product an annex lists (or to choose a third-party route).
         if (assessment.underCra() && release.product().craCategory() == CraCategory.DEFAULT) {

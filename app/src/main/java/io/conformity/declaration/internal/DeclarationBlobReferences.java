@@ -26,4 +26,10 @@ class DeclarationBlobReferences implements BlobReferences {
     public Stream<String> referencedHashes() {
         return jdbc.queryForStream("select distinct sha256 from declaration", (row, number) -> row.getString(1));
     }
+
+    @Override
+    public boolean refersTo(String sha256) {
+        Integer count = jdbc.queryForObject("select count(*) from declaration where sha256 = ?", Integer.class, sha256);
+        return count != null && count > 0;
+    }
 }

@@ -3,17 +3,30 @@ package io.conformity.declaration.internal;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.validation.annotation.Validated;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentStatus;
@@ -25,7 +38,9 @@ import io.conformity.catalog.Framework;
 import io.conformity.catalog.Regime;
 import io.conformity.declaration.DeclarationApi;
 import io.conformity.declaration.DeclarationContent;
+import io.conformity.declaration.DeclarationStatus;
 import io.conformity.declaration.DeclarationView;
+import io.conformity.declaration.WithdrawCommand;
 import io.conformity.declaration.internal.rendering.DeclarationRenderer;
 import io.conformity.declaration.internal.signing.PadesSigner;
 import io.conformity.declaration.internal.signing.SignatureDetails;
@@ -39,14 +54,17 @@ import io.conformity.product.ProductApi;
 import io.conformity.product.ProductView;
 import io.conformity.product.ReleaseDetails;
 import io.conformity.storage.BlobCorruptedException;
+import io.conformity.storage.BlobReferences;
 import io.conformity.storage.BlobStore;
 import io.conformity.storage.StoredBlob;
 
 @Service
+@Validated
 @Transactional
 class DeclarationService implements DeclarationApi {
 
     private static final String CRA = "CRA";
+    private static final Logger log = LoggerFactory.getLogger(DeclarationService.class);
 
     private final DeclarationRepository declarations;
     private final AssessmentApi assessments;
@@ -57,6 +75,8 @@ class DeclarationService implements DeclarationApi {
     private final BlobStore store;
     private final DeclarationRenderer renderer;
     private final PadesSigner signer;
+    private final SupersessionRule supersession;
+    private final ObjectProvider<BlobReferences> references;
     private final Clock clock;
 
     DeclarationService(
@@ -69,6 +89,8 @@ class DeclarationService implements DeclarationApi {
             BlobStore store,
             DeclarationRenderer renderer,
             PadesSigner signer,
+            SupersessionRule supersession,
+            ObjectProvider<BlobReferences> references,
             Clock clock) {
         this.declarations = declarations;
         this.assessments = assessments;
@@ -79,6 +101,8 @@ class DeclarationService implements DeclarationApi {
         this.store = store;
         this.renderer = renderer;
         this.signer = signer;
+        this.supersession = supersession;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -90,17 +114,87 @@ class DeclarationService implements DeclarationApi {
             throw new IllegalStateException("Assessment " + assessmentId + " is " + assessment.status()
                     + "; only an approved assessment " + "can be issued.");
         }
-        List<DeclarationView> issued = new ArrayList<>();
+        ReleaseDetails details = products.releaseDetails(assessment.releaseId());
+        Instant issuedAt = clock.instant();
+        List<Declaration> issued = new ArrayList<>();
         for (String code : assessment.regimes()) {
+            Optional<Declaration> earlier = declarations.findByAssessmentIdAndRegime(assessmentId, code);
+            if (earlier.isPresent()) {
+                // A retried job after a run that committed: the register already has it, the file with it.
+                issued.add(earlier.get());
+                continue;
+            }
             UUID declarationId = UUID.randomUUID();
-            byte[] pdf = produce(content(declarationId, assessment, catalog.regime(code)));
-            StoredBlob blob = store.put(new ByteArrayInputStream(pdf), pdf.length);
-            issued.add(declarations
-                    .save(new Declaration(
-                            declarationId, assessmentId, code, blob.sha256(), blob.size(), clock.instant()))
-                    .view());
+            byte[] pdf = produce(content(declarationId, assessment, details, catalog.regime(code), issuedAt));
+            StoredBlob blob = keep(pdf);
+            issued.add(declarations.save(new Declaration(
+                    declarationId, assessmentId, code, subject(details), blob.sha256(), blob.size(), issuedAt)));
         }
-        return issued;
+        supersede(assessment, issued, issuedAt);
+        return issued.stream().map(Declaration::view).toList();
+    }
+
+    /**
+     * Stores the file and, should the issuing transaction roll back (a later regime fails, the register or the
+     * engine cannot commit), releases it again: a retried job renders anew, and no unregistered file stays behind.
+     */
+    private StoredBlob keep(byte[] pdf) {
+        StoredBlob blob = store.put(new ByteArrayInputStream(pdf), pdf.length);
+        if (blob.newlyStored() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        release(blob.sha256());
+                    }
+                }
+            });
+        }
+        return blob;
+    }
+
+    private void release(String sha256) {
+        try {
+            store.release(sha256, references.orderedStream().toList());
+        } catch (RuntimeException e) {
+            // An orphan file is harmless (verification reports only missing or damaged files); hiding the cause
+            // of the rollback behind this one would not be.
+            log.warn("Could not release declaration file {}", sha256, e);
+        }
+    }
+
+    /** The statements the assessment named at opening, now replaced by its declaration of the same regime. */
+    private void supersede(AssessmentView assessment, List<Declaration> issued, Instant at) {
+        Map<String, UUID> byRegime = new HashMap<>();
+        issued.forEach(d -> byRegime.put(d.regime(), d.id()));
+        for (UUID id : assessment.supersedes()) {
+            declarations.findById(id).ifPresent(earlier -> {
+                UUID successor = byRegime.get(earlier.regime());
+                // Withdrawn since the assessment was opened: withdrawal is final and stays what the register says.
+                if (successor != null && earlier.status() == DeclarationStatus.ISSUED) {
+                    earlier.supersede(successor, at);
+                }
+            });
+        }
+    }
+
+    private static Declaration.Subject subject(ReleaseDetails details) {
+        return new Declaration.Subject(
+                details.product().id(),
+                details.release().id(),
+                details.manufacturer().name(),
+                details.product().productType(),
+                details.product().modelDesignation(),
+                details.release().firmwareVersion(),
+                details.release().batch(),
+                details.product().supportPeriodEnd());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireSupersessionStated(UUID assessmentId) {
+        AssessmentView assessment = assessments.assessment(assessmentId);
+        supersession.requireStated(assessment.releaseId(), assessment.regimes(), assessment.supersedes());
     }
 
     /** The signed file: rendered from the content, then signed by the manufacturer's key as the last step. */
@@ -121,7 +215,12 @@ class DeclarationService implements DeclarationApi {
      * their principles (evidence serves every framework's requirement of its cross-walk topic).
      */
     DeclarationContent content(UUID declarationId, AssessmentView assessment, Regime regime) {
-        ReleaseDetails details = products.releaseDetails(assessment.releaseId());
+        return content(
+                declarationId, assessment, products.releaseDetails(assessment.releaseId()), regime, clock.instant());
+    }
+
+    private DeclarationContent content(
+            UUID declarationId, AssessmentView assessment, ReleaseDetails details, Regime regime, Instant issuedAt) {
         // The assessment's own record of what each regime brought into scope, never the catalog as it is today:
         // an edited regime file must not change the annex of a legal document.
         List<RequirementAssessmentView> rows = assessment.requirements().stream()
@@ -158,7 +257,7 @@ class DeclarationService implements DeclarationApi {
                 signatory.displayName(),
                 signatory.function() == null ? "" : signatory.function(),
                 assessment.placeOfIssue(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                LocalDate.ofInstant(issuedAt, ZoneOffset.UTC),
                 rows.stream()
                         .map(r -> new DeclarationContent.RequirementLine(
                                 r.principle(),
@@ -270,6 +369,59 @@ class DeclarationService implements DeclarationApi {
         } catch (BlobCorruptedException damaged) {
             throw new IllegalStateException("Declaration " + id + " is damaged in the store", damaged);
         }
+    }
+
+    @Override
+    public DeclarationView withdraw(UUID id, WithdrawCommand command, String by) {
+        Declaration declaration =
+                declarations.findForUpdate(id).orElseThrow(() -> new NotFoundException("Declaration", id));
+        declaration.withdraw(command.reason().strip(), by, clock.instant());
+        return declaration.view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<DeclarationView> register(RegisterFilter filter, Pageable pageable) {
+        Specification<Declaration> where = Specification.<Declaration>unrestricted()
+                .and(containing(filter.manufacturer(), "manufacturer"))
+                .and(containing(filter.model(), "modelDesignation"));
+        if (filter.status() != null) {
+            where = where.and((root, query, cb) -> cb.equal(root.get("status"), filter.status()));
+        }
+        if (filter.regime() != null) {
+            String regime = filter.regime().toUpperCase(Locale.ROOT);
+            where = where.and((root, query, cb) -> cb.equal(root.get("regime"), regime));
+        }
+        return declarations.findAll(where, pageable).map(Declaration::view);
+    }
+
+    /** The property contains the text, in any case; the text's own '%' and '_' match only themselves. */
+    private static Specification<Declaration> containing(String text, String property) {
+        if (text == null) {
+            return Specification.unrestricted();
+        }
+        String pattern = "%"
+                + text.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        return (root, query, cb) -> cb.like(cb.lower(root.get(property)), pattern, '\\');
+    }
+
+    @Override
+    public void delete(UUID id) {
+        Declaration declaration =
+                declarations.findForUpdate(id).orElseThrow(() -> new NotFoundException("Declaration", id));
+        declaration.requireDeletable(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        declarations.delete(declaration);
+        String sha256 = declaration.sha256();
+        // Only once the entry is gone for good: a rollback must not leave an entry without its file.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                release(sha256);
+            }
+        });
     }
 
     private Declaration find(UUID id) {

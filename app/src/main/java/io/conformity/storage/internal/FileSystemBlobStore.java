@@ -185,6 +185,23 @@ class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean release(String sha256, Collection<? extends BlobReferences> references) {
+        Path file = pathOf(sha256);
+        if (references.stream().anyMatch(owner -> owner.refersTo(sha256))) {
+            return false;
+        }
+        try {
+            boolean deleted = Files.deleteIfExists(file);
+            if (deleted) {
+                log.info("Blob store: released blob {}, which no module refers to any more", sha256);
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete blob " + sha256, e);
+        }
+    }
+
+    @Override
     public VerificationReport verifyAll(Collection<? extends BlobReferences> references) {
         verification.lock();
         try {

@@ -11,8 +11,9 @@ import io.conformity.declaration.DeclarationApi;
 
 /**
  * BPMN element {@code Task_IssueDeclaration} of {@code CertificationProcess}: renders, stores and registers the
- * declarations (one per regime in scope) once the signatory approved. Runs in the approving transaction, so a failure leaves the approval
- * task open.
+ * declarations (one per regime in scope) once the signatory approved. Runs as an engine job after the approval
+ * committed, in the job's transaction: a failure rolls back the register and the assessment's status together
+ * (the declaration module releases any file it stored), and the engine retries, then raises an incident.
  */
 @Component("issueDeclarationDelegate")
 class IssueDeclarationDelegate implements JavaDelegate {

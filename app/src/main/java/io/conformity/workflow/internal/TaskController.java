@@ -97,6 +97,7 @@ class TaskController {
         ProblemType.SUPPORT_PERIOD_ENDED,
         ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED,
         ProblemType.ASSESSMENT_STATE,
+        ProblemType.DECLARATION_EXISTS,
         ProblemType.CONCURRENT_UPDATE
     })
     ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApproveCommand command) {

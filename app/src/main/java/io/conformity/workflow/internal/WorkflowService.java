@@ -1,12 +1,16 @@
 package io.conformity.workflow.internal;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -19,6 +23,7 @@ import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.Verdict;
 import io.conformity.assessment.VerdictCommand;
+import io.conformity.declaration.DeclarationApi;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.RequirementEvidence;
 import io.conformity.identity.CurrentUser;
@@ -30,6 +35,7 @@ import io.conformity.problem.ProblemType;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SignoffApi;
 import io.conformity.workflow.ApproveCommand;
+import io.conformity.workflow.IssuanceIncidentView;
 import io.conformity.workflow.RequirementSheet;
 import io.conformity.workflow.ReviewCommand;
 import io.conformity.workflow.SubmitCommand;
@@ -42,23 +48,34 @@ import io.conformity.workflow.WorkflowApi;
 @Transactional
 class WorkflowService implements WorkflowApi {
 
+    static final String ISSUE_DECLARATION = "Task_IssueDeclaration";
+
     private final TaskService tasks;
     private final AssessmentApi assessments;
     private final SignoffApi signoffs;
     private final EvidenceApi evidence;
     private final ProvisionVerdicts verdicts;
+    private final DeclarationApi declarations;
+    private final RuntimeService runtime;
+    private final ManagementService management;
 
     WorkflowService(
             TaskService tasks,
             AssessmentApi assessments,
             SignoffApi signoffs,
             EvidenceApi evidence,
-            ProvisionVerdicts verdicts) {
+            ProvisionVerdicts verdicts,
+            DeclarationApi declarations,
+            RuntimeService runtime,
+            ManagementService management) {
         this.tasks = tasks;
         this.assessments = assessments;
         this.signoffs = signoffs;
         this.evidence = evidence;
         this.verdicts = verdicts;
+        this.declarations = declarations;
+        this.runtime = runtime;
+        this.management = management;
     }
 
     @Override
@@ -183,13 +200,58 @@ class WorkflowService implements WorkflowApi {
                 Role.SIGNATORY.group(),
                 command.comment());
         if (approve) {
+            // A statement issued on the release since this assessment was opened must be superseded knowingly.
+            declarations.requireSupersessionStated(assessmentId);
             assessments.approve(
                     assessmentId, user.username(), command.placeOfIssue().strip());
         } else {
             assessments.reject(assessmentId);
         }
-        // On approval the engine runs Task_IssueDeclaration before this returns.
+        // On approval the engine only schedules Task_IssueDeclaration (asyncBefore): rendering, signing and
+        // time-stamping run in a job, so a slow time-stamp server does not hold the signatory's request.
         tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<IssuanceIncidentView> issuanceIncidents() {
+        return runtime
+                .createIncidentQuery()
+                .processDefinitionKeyIn(CertificationProcessStarter.PROCESS_KEY)
+                .activityId(ISSUE_DECLARATION)
+                .incidentType(Incident.FAILED_JOB_HANDLER_TYPE)
+                .orderByIncidentTimestamp()
+                .asc()
+                .list()
+                .stream()
+                .map(this::view)
+                .toList();
+    }
+
+    @Override
+    public void retryIssuance(String incidentId) {
+        Incident incident = runtime.createIncidentQuery()
+                .incidentId(incidentId)
+                .activityId(ISSUE_DECLARATION)
+                .incidentType(Incident.FAILED_JOB_HANDLER_TYPE)
+                .singleResult();
+        if (incident == null) {
+            throw new NotFoundException("Issuance incident", incidentId);
+        }
+        // The incident's configuration is its job; giving the job a retry resolves the incident, and a due date of
+        // now lets the job executor pick it up on its next round.
+        String jobId = incident.getConfiguration();
+        management.setJobRetries(jobId, 1);
+        management.setJobDuedate(jobId, new Date());
+    }
+
+    private IssuanceIncidentView view(Incident incident) {
+        String assessmentId = (String) runtime.getVariable(incident.getExecutionId(), ProcessVariables.ASSESSMENT_ID);
+        return new IssuanceIncidentView(
+                incident.getId(),
+                assessmentId == null ? null : UUID.fromString(assessmentId),
+                incident.getIncidentMessage(),
+                incident.getIncidentTimestamp().toInstant());
     }
 
     /** Passing a requirement whose evidence suggests FAIL needs the officer's reason, which the annex prints. */
