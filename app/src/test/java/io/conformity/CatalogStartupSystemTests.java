@@ -10,12 +10,20 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.conformity.support.ApiClient;
+import io.conformity.support.ApiClient.Credentials;
+import io.conformity.support.Fixtures;
 import io.conformity.support.TestInstallation;
 
 /**
@@ -81,6 +89,60 @@ class CatalogStartupSystemTests {
         Files.writeString(file, Files.readString(file).replace("\"5.3-13\"", "\"5.3-12\""));
         assertThatThrownBy(() -> start(catalog, data).close())
                 .hasMessageContaining("urn:conformity:regime:PSTI 1 changed since it was first loaded");
+    }
+
+    @Test
+    void aNewRegimeVersionBetweenOpeningAndApprovalLeavesTheAnnexAsAssessed() throws IOException {
+        Path catalog = copyOfShippedCatalog();
+        Path data = TestInstallation.newDataDirectory("regime-change-");
+        String assessmentId;
+        Credentials signatory;
+        try (ConfigurableApplicationContext before = start(catalog, data)) {
+            ApiClient api = new ApiClient(port(before));
+            Fixtures fixtures = new Fixtures(api);
+            Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+            Credentials officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+            signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+            assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
+                    .get("id")
+                    .asText();
+            fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        }
+
+        // PSTI version 2 no longer brings 5.3-13 into scope: a new version, as the catalog requires, not an edit.
+        Path file = catalog.resolve("regimes/psti.json");
+        String edited = Files.readString(file)
+                .replace("\"version\": \"1\"", "\"version\": \"2\"")
+                .replace("\"5.2-1\", \"5.3-13\"]", "\"5.2-1\"]");
+        assertThat(edited).doesNotContain("\"5.2-1\", \"5.3-13\"]");
+        Files.writeString(file, edited);
+
+        try (ConfigurableApplicationContext after = start(catalog, data)) {
+            ApiClient api = new ApiClient(port(after));
+            Fixtures fixtures = new Fixtures(api);
+            JsonNode declaration = fixtures.approveAndAwaitDeclaration(signatory, assessmentId);
+            byte[] pdf = api.get(
+                            signatory,
+                            "/api/v1/declarations/" + declaration.get("id").asText() + "/pdf")
+                    .expect(200)
+                    .body();
+            String annex;
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                annex = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            }
+            // The annex states what was assessed, as recorded at opening...
+            assertThat(annex).contains("5.3-13");
+            // ...although a new assessment under the new version would leave it out.
+            Credentials officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+            JsonNode reopened = fixtures.openAssessment(officer, fixtures.release(officer));
+            assertThat(reopened.get("requirements").findValuesAsText("requirementId"))
+                    .contains("5.2-1")
+                    .doesNotContain("5.3-13");
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     private static ConfigurableApplicationContext start(Path catalog, Path data) {

@@ -70,7 +70,7 @@ public record ConformityRoute(
      */
     public record AppliedStandard(
             @NotNull StandardKind kind,
-            @NotBlank @PlainText(max = 300) String reference,
+            @NotBlank @PlainText(max = 300, printed = true) String reference,
             boolean appliedInFull,
             AssuranceLevel assuranceLevel) {
 
@@ -93,13 +93,13 @@ public record ConformityRoute(
 
     /** A notified body: its name and its four-digit identification number. */
     public record NotifiedBody(
-            @NotBlank @PlainText(max = 200) String name,
+            @NotBlank @PlainText(max = 200, printed = true) String name,
 
             @NotNull @Pattern(regexp = "\\d{4}", message = "must be the body's four-digit identification number")
             String number) {}
 
     /** The certificate the body issued: its reference and date of issue. */
     public record Certificate(
-            @NotBlank @PlainText(max = 200) String reference,
+            @NotBlank @PlainText(max = 200, printed = true) String reference,
             @NotNull @PastOrPresent LocalDate date) {}
 }

@@ -54,4 +54,13 @@ public interface DeclarationApi {
      * @param model        text in the model designation, in any case
      */
     record RegisterFilter(String manufacturer, String model, DeclarationStatus status, String regime) {}
+
+    /**
+     * What a file says about itself and what the register says about it: signature intact and by a key registered
+     * here, byte-identical to an issued file, and that declaration's status. Never throws on a bad file.
+     */
+    VerificationReport verify(byte[] file);
+
+    /** The register entry of one declaration, as anyone holding its verification URL sees it. */
+    RegisterEntry registerEntry(UUID id);
 }

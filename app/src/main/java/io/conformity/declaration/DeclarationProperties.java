@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How declarations are rendered.
@@ -18,6 +19,7 @@ import org.springframework.core.io.Resource;
  *                        none of them covers is refused where it is typed, so that no declaration prints garbled
  * @param verificationUrl where a reader checks a declaration; {@code {id}} is replaced by its register id. Printed and
  *                        encoded in the QR code
+ * @param verification    limits of {@code POST /api/v1/verify}, which anyone may call
  */
 @ConfigurationProperties("conformity.declaration")
 public record DeclarationProperties(
@@ -32,7 +34,17 @@ public record DeclarationProperties(
         List<String> fonts,
 
         @DefaultValue("http://localhost:8080/api/v1/register/{id}")
-        String verificationUrl) {
+        String verificationUrl,
+
+        @DefaultValue Verification verification) {
+
+    /**
+     * @param maxSize   the largest file accepted for verification (a declaration is a few hundred kilobytes)
+     * @param perMinute verifications a minute from one client address
+     */
+    public record Verification(
+            @DefaultValue("20MB") DataSize maxSize,
+            @DefaultValue("30") int perMinute) {}
 
     public DeclarationProperties {
         fonts = List.copyOf(fonts);

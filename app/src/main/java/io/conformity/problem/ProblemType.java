@@ -52,6 +52,8 @@ public enum ProblemType {
     DECLARATION_EXISTS("declaration-exists", HttpStatus.CONFLICT, "Declaration already issued"),
     DECLARATION_STATE("declaration-state", HttpStatus.CONFLICT, "Not allowed in this state of the declaration"),
     DECLARATION_RETAINED("declaration-retained", HttpStatus.CONFLICT, "Declaration still retained"),
+    // 429: too many attempts from one client
+    TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     // 500: ours
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

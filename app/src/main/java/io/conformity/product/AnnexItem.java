@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Positive;
  */
 public record AnnexItem(
         @Positive @Max(99) Integer number,
-        @NotBlank @PlainText(max = 300) String label) {
+        @NotBlank @PlainText(max = 300, printed = true) String label) {
 
     /** "item 12: Routers, …", or only the label when no number is given. */
     public String citation() {

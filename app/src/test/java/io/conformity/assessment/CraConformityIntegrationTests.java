@@ -209,9 +209,7 @@ class CraConformityIntegrationTests {
 
         cra.readyForApproval(engineer, officer, assessmentId);
         cra.approve(signatory, assessmentId).expect(204);
-        JsonNode declaration = api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration")
-                .expect(200)
-                .json();
+        JsonNode declaration = fixtures.awaitDeclaration(assessmentId);
         assertThat(declaration.get("regime").asText()).isEqualTo("CRA");
         assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
                         .json()
@@ -240,11 +238,7 @@ class CraConformityIntegrationTests {
         String assessmentId = cra.openCra(officer, productId).get("id").asText();
         cra.readyForApproval(engineer, officer, assessmentId);
         cra.approve(signatory, assessmentId).expect(204);
-        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration")
-                        .expect(200)
-                        .json()
-                        .get("regime")
-                        .asText())
+        assertThat(fixtures.awaitDeclaration(assessmentId).get("regime").asText())
                 .isEqualTo("CRA");
     }
 

@@ -298,6 +298,12 @@ class EvidenceIntegrationTests {
 
         // An empty file is no evidence.
         assertProblem(putFile(requirement, "empty.xml", new byte[0]), 400);
+        // The name is printed in the declaration's annex: one no font prints is refused before anything is stored.
+        Response unprintable = putFile(requirement, "scan-ผลลัพธ์.xml", "x".getBytes(StandardCharsets.UTF_8));
+        assertProblem(unprintable, 400);
+        assertThat(unprintable.body())
+                .asString(StandardCharsets.UTF_8)
+                .contains("no font of the declaration can print");
         // Sent as a form (curl --data-binary's default type), the body is still the file.
         byte[] policy = "Vulnerability disclosure: security@example.test".getBytes(StandardCharsets.UTF_8);
         assertThat(api.send(

@@ -388,7 +388,8 @@ class HostileInputIntegrationTests {
 
     @Test
     void ordinaryScriptsAreKeptAndTextIsStoredInNfc() {
-        for (String name : List.of("שלום מכשירים בע״מ", "شركة الأجهزة", "深圳智能设备有限公司", "Gerät 👨‍👩‍👧‍👦 🇬🇧")) {
+        for (String name :
+                List.of("שלום מכשירים בע״מ", "شركة الأجهزة", "深圳智能设备有限公司", "Gerät Ελληνικά Русский 한국어 日本語")) {
             JsonNode created = api.post(
                             officer, "/api/v1/manufacturers", Map.of("name", name, "address", "Line one\nLine two"))
                     .expect(201)
@@ -407,15 +408,43 @@ class HostileInputIntegrationTests {
 
     @Test
     void lengthLimitsCountCharactersAPersonSees() {
-        // A family emoji is 11 UTF-16 units and a flag 4, yet each is one character to a person.
-        String seen200 = "👨‍👩‍👧‍👦".repeat(50) + "🇬🇧".repeat(50) + "é".repeat(100);
-        assertThat(seen200.length()).isEqualTo(50 * 11 + 50 * 4 + 100);
+        // A Hebrew letter with its vowel and shin dot is 3 UTF-16 units, yet one character to a person.
+        String letter = "\u05E9\u05C1\u05B8";
+        String seen200 = letter.repeat(100) + "é".repeat(100);
+        assertThat(seen200.length()).isEqualTo(100 * 3 + 100);
         api.post(officer, "/api/v1/manufacturers", Map.of("name", seen200, "address", "1 Test Road"))
                 .expect(201);
         JsonNode problem = assertPointer(
                 api.post(officer, "/api/v1/manufacturers", Map.of("name", seen200 + "x", "address", "1 Test Road")),
                 "/name");
         assertThat(problem.toString()).contains("at most 200 characters (has 201)");
+    }
+
+    @Test
+    void aCharacterNoDeclarationFontPrintsIsRefusedWhereItIsTypedNamingTheField() {
+        // Emoji and Thai are in none of the shipped fonts: printed, they would be blank boxes in a legal document.
+        JsonNode name = assertPointer(
+                api.post(
+                        officer,
+                        "/api/v1/manufacturers",
+                        Map.of("name", "Gerät 👨‍👩‍👧‍👦", "address", "1 Test Road")),
+                "/name");
+        assertThat(name.toString()).contains("U+1F468").contains("no font of the declaration can print");
+        JsonNode address = assertPointer(
+                api.post(officer, "/api/v1/manufacturers", Map.of("name", "Siam Devices", "address", "ถนนสุขุมวิท")),
+                "/address");
+        assertThat(address.toString()).contains("U+0E16");
+        // Each field a declaration prints is checked, the product's too.
+        assertPointer(
+                api.post(
+                        officer,
+                        "/api/v1/products",
+                        Map.of(
+                                "manufacturerId", manufacturerId,
+                                "modelDesignation", "D-\u0E01",
+                                "productType", "smart plug",
+                                "supportPeriodEnd", "2031-12-31")),
+                "/modelDesignation");
     }
 
     // --- Dates

@@ -50,7 +50,10 @@ class ProblemCatalogueIntegrationTests {
 
     /** Types that only a fresh installation or a race can give, and the test that provokes each. */
     static final Map<ProblemType, String> PROVOKED_ELSEWHERE = Map.of(
-            ProblemType.INVALID_SETUP_TOKEN, "FirstStartSystemTests (a fresh installation, before its first setup)");
+            ProblemType.INVALID_SETUP_TOKEN,
+            "FirstStartSystemTests (a fresh installation, before its first setup)",
+            ProblemType.TOO_MANY_REQUESTS,
+            "DeclarationVerificationIntegrationTests (more verifications from one address than a minute allows)");
 
     static final Set<ProblemType> PROVOKED = EnumSet.noneOf(ProblemType.class);
 

@@ -23,6 +23,8 @@ interface DeclarationRepository extends JpaRepository<Declaration, UUID>, JpaSpe
     List<Declaration> findByReleaseIdAndStatusAndRegimeInOrderByIssuedAtAscIdAsc(
             UUID releaseId, DeclarationStatus status, Collection<String> regimes);
 
+    Optional<Declaration> findFirstBySha256(String sha256);
+
     /** Holds the row lock until the transaction ends: two withdrawals or deletions of one entry run one at a time. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from Declaration d where d.id = :id")

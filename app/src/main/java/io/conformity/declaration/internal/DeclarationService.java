@@ -2,6 +2,7 @@ package io.conformity.declaration.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentStatus;
@@ -40,6 +42,8 @@ import io.conformity.declaration.DeclarationApi;
 import io.conformity.declaration.DeclarationContent;
 import io.conformity.declaration.DeclarationStatus;
 import io.conformity.declaration.DeclarationView;
+import io.conformity.declaration.RegisterEntry;
+import io.conformity.declaration.VerificationReport;
 import io.conformity.declaration.WithdrawCommand;
 import io.conformity.declaration.internal.rendering.DeclarationRenderer;
 import io.conformity.declaration.internal.signing.PadesSigner;
@@ -57,6 +61,7 @@ import io.conformity.storage.BlobCorruptedException;
 import io.conformity.storage.BlobReferences;
 import io.conformity.storage.BlobStore;
 import io.conformity.storage.StoredBlob;
+import io.conformity.web.WebProperties;
 
 @Service
 @Validated
@@ -75,6 +80,8 @@ class DeclarationService implements DeclarationApi {
     private final BlobStore store;
     private final DeclarationRenderer renderer;
     private final PadesSigner signer;
+    private final DeclarationVerification verification;
+    private final WebProperties web;
     private final SupersessionRule supersession;
     private final ObjectProvider<BlobReferences> references;
     private final Clock clock;
@@ -89,6 +96,8 @@ class DeclarationService implements DeclarationApi {
             BlobStore store,
             DeclarationRenderer renderer,
             PadesSigner signer,
+            DeclarationVerification verification,
+            WebProperties web,
             SupersessionRule supersession,
             ObjectProvider<BlobReferences> references,
             Clock clock) {
@@ -101,6 +110,8 @@ class DeclarationService implements DeclarationApi {
         this.store = store;
         this.renderer = renderer;
         this.signer = signer;
+        this.verification = verification;
+        this.web = web;
         this.supersession = supersession;
         this.references = references;
         this.clock = clock;
@@ -426,5 +437,24 @@ class DeclarationService implements DeclarationApi {
 
     private Declaration find(UUID id) {
         return declarations.findById(id).orElseThrow(() -> new NotFoundException("Declaration", id));
+    }
+
+    @Override
+    public VerificationReport verify(byte[] file) {
+        return verification.verify(file);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RegisterEntry registerEntry(UUID id) {
+        DeclarationView view = find(id).view();
+        return RegisterEntry.of(view, pdfLink(id));
+    }
+
+    private URI pdfLink(UUID id) {
+        return UriComponentsBuilder.fromUriString(web.publicUrl())
+                .path("/api/v1/declarations/{id}/pdf")
+                .buildAndExpand(id)
+                .toUri();
     }
 }

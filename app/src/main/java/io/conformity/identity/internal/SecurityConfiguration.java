@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -63,6 +64,12 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
                                 "/swagger-ui.html")
+                        .permitAll()
+                        // Anyone holding a declaration may check it (rate-limited per address) and read its register
+                        // entry, the page its printed verification URL and QR code lead to.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/verify")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/register/*")
                         .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()

@@ -20,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.cos.COSArray;
@@ -64,6 +66,17 @@ public class DeclarationRenderer {
     private static final String PRODUCER = "Conformity";
     private static final String TEMPLATE_SCHEME = "template";
     static final String TWIN_NAME = "declaration.json";
+
+    /**
+     * openhtmltopdf logs every font load and layout phase through java.util.logging at INFO; only its warnings
+     * (a style sheet or image it could not load) say something. Held here so the level is not lost when the
+     * logger would otherwise be collected.
+     */
+    private static final Logger LAYOUT_LOG = Logger.getLogger("com.openhtmltopdf");
+
+    static {
+        LAYOUT_LOG.setLevel(Level.WARNING);
+    }
 
     private final TemplateFolder folder;
     private final DeclarationFonts fonts;

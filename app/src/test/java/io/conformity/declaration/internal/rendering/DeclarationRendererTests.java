@@ -324,7 +324,8 @@ class DeclarationRendererTests {
                 new DeclarationProperties(
                         new FileSystemResource(folder.toFile()),
                         SampleDeclarations.properties().fonts(),
-                        "https://conformity.example/api/v1/register/{id}"),
+                        "https://conformity.example/api/v1/register/{id}",
+                        SampleDeclarations.properties().verification()),
                 SampleDeclarations.FONTS);
 
         try (PDDocument document = Loader.loadPDF(edited.render(SampleDeclarations.psti(3, 1)))) {
@@ -359,7 +360,8 @@ class DeclarationRendererTests {
                             }
                         },
                         SampleDeclarations.properties().fonts(),
-                        "https://conformity.example/api/v1/register/{id}"),
+                        "https://conformity.example/api/v1/register/{id}",
+                        SampleDeclarations.properties().verification()),
                 SampleDeclarations.FONTS);
 
         assertThat(edited.render(SampleDeclarations.psti(3, 1))).isNotEmpty();

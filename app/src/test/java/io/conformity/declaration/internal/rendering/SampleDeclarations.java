@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
 
 import io.conformity.declaration.DeclarationContent;
 import io.conformity.declaration.DeclarationContent.ComplianceBasis;
@@ -49,7 +50,8 @@ public final class SampleDeclarations {
                         "fonts/DejaVuSans-Bold.ttf",
                         "fonts/DejaVuSansMono.ttf",
                         "fonts/DroidSansFallback.ttf"),
-                "https://conformity.example/api/v1/register/{id}");
+                "https://conformity.example/api/v1/register/{id}",
+                new DeclarationProperties.Verification(DataSize.ofMegabytes(20), 30));
     }
 
     /** Loading the CJK face takes a moment: one per test JVM. */
