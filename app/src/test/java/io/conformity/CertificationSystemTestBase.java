@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -311,6 +312,22 @@ abstract class CertificationSystemTestBase {
         Files.createDirectories(out.getParent());
         Files.write(out, pdf.body());
 
+        // Poppler's pdfsig, an implementation independent of ours, checks the signature of the file as issued.
+        Path pdfsig = Path.of("/usr/bin/pdfsig");
+        if (Files.isExecutable(pdfsig)) {
+            Process process = new ProcessBuilder(pdfsig.toString(), out.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            assertThat(report)
+                    .contains("Signature Type: ETSI.CAdES.detached")
+                    .contains("Signature Validation: Signature is Valid.")
+                    .contains("Total document signed");
+        } else {
+            System.err.println("\n*** pdfsig (poppler-utils) is not installed: the issued declaration's signature was"
+                    + " NOT checked by an independent implementation. .ci/run installs it. ***\n");
+        }
         // Lines wrap where the layout puts them: compare with whitespace collapsed, digests still whole.
         String text = pdfText(out).replaceAll("\\s+", " ");
         assertThat(text)

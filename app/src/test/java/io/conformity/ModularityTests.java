@@ -82,7 +82,8 @@ class ModularityTests {
 
     @Test
     void theDeclarationModuleOnlyReadsTheAssessment() {
-        Set<String> reads = Set.of("assessment", "assessments", "requireExists", "requirement", "requirements");
+        Set<String> reads =
+                Set.of("assessment", "assessments", "requireExists", "requireIssuable", "requirement", "requirements");
         noClasses()
                 .that()
                 .resideInAPackage("io.conformity.declaration..")

@@ -71,4 +71,10 @@ public interface AssessmentApi {
      * completions) run one at a time; a waiting step then sees what the one before it committed.
      */
     void lock(UUID assessmentId);
+
+    /**
+     * Refuses (409 {@code support-period-ended}, {@code conformity-route-not-allowed}) when the product, as it is now,
+     * no longer allows the approved assessment's declaration to be issued. Changes nothing.
+     */
+    void requireIssuable(UUID assessmentId);
 }

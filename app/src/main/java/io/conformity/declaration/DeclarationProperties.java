@@ -43,7 +43,7 @@ public record DeclarationProperties(
      * @param perMinute verifications a minute from one client address
      */
     public record Verification(
-            @DefaultValue("20MB") DataSize maxSize,
+            @DefaultValue("10MB") DataSize maxSize,
             @DefaultValue("30") int perMinute) {}
 
     public DeclarationProperties {

@@ -98,6 +98,9 @@ class DeclarationVerificationIntegrationTests {
         assertThat(tampered.get("verdict").asText()).isEqualTo("NOT_VALID");
         assertThat(tampered.get("summary").asText()).startsWith("Not valid");
         assertThat(tampered.get("registered").asBoolean()).isFalse();
+        // The signature itself says so, independently of the register.
+        assertThat(tampered.at("/signature/intact").asBoolean()).isFalse();
+        assertThat(tampered.get("reasons").toString()).contains("The file was changed after it was signed.");
 
         // A page added after signing, as an incremental update: the signature still verifies over what it
         // covered, but it no longer covers the file.
@@ -114,6 +117,8 @@ class DeclarationVerificationIntegrationTests {
         JsonNode extended = verify(appended).expect(200).json();
         assertThat(extended.get("verdict").asText()).isEqualTo("NOT_VALID");
         assertThat(extended.get("reasons").toString()).contains("Content was added after the signature.");
+        assertThat(extended.at("/signature/intact").asBoolean()).isTrue();
+        assertThat(extended.at("/signature/coversWholeFile").asBoolean()).isFalse();
 
         // Not a PDF at all: an answer, never an error.
         JsonNode garbage =

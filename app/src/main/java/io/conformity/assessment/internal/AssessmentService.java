@@ -336,6 +336,18 @@ class AssessmentService implements AssessmentApi {
         ProductView product = products.releaseDetails(assessment.releaseId()).product();
         Instant now = clock.instant();
         LocalDate dateOfIssue = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        requireLawfulToIssue(assessmentId, assessment, product, dateOfIssue);
+        assessment.approve(signatory, placeOfIssue, now);
+        // From the approval on, the declaration's end date is a promise: it may be extended, not shortened.
+        products.supportPeriodDeclared(product.id(), product.supportPeriodEnd());
+    }
+
+    /**
+     * What the law asks of the product when a declaration is issued, checked at approval and again by the issuing job,
+     * which may run much later: the product may have been reclassified or its support period may have ended since.
+     */
+    private static void requireLawfulToIssue(
+            UUID assessmentId, Assessment assessment, ProductView product, LocalDate dateOfIssue) {
         // The same comparison as the evidence check "support-period.ended": the last day of support still counts.
         if (product.supportPeriodEnd().isBefore(dateOfIssue)) {
             throw new ProblemException(
@@ -353,9 +365,14 @@ class AssessmentService implements AssessmentApi {
                                 + "/conformity-route, or reject the draft.");
             });
         }
-        assessment.approve(signatory, placeOfIssue, now);
-        // From the approval on, the declaration's end date is a promise: it may be extended, not shortened.
-        products.supportPeriodDeclared(product.id(), product.supportPeriodEnd());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireIssuable(UUID assessmentId) {
+        Assessment assessment = find(assessmentId);
+        ProductView product = products.releaseDetails(assessment.releaseId()).product();
+        requireLawfulToIssue(assessmentId, assessment, product, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     @Override

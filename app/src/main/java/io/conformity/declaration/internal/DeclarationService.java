@@ -24,6 +24,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -125,6 +126,12 @@ class DeclarationService implements DeclarationApi {
             throw new IllegalStateException("Assessment " + assessmentId + " is " + assessment.status()
                     + "; only an approved assessment " + "can be issued.");
         }
+        if (declarations.findByAssessmentIdOrderByRegime(assessmentId).isEmpty()) {
+            // The job may run long after the approval: another statement of the release may have been issued since,
+            // or the product reclassified, or its support period ended. Each fails the job into a visible incident.
+            supersession.requireStated(assessment.releaseId(), assessment.regimes(), assessment.supersedes());
+            assessments.requireIssuable(assessmentId);
+        }
         ReleaseDetails details = products.releaseDetails(assessment.releaseId());
         Instant issuedAt = clock.instant();
         List<Declaration> issued = new ArrayList<>();
@@ -179,7 +186,8 @@ class DeclarationService implements DeclarationApi {
         Map<String, UUID> byRegime = new HashMap<>();
         issued.forEach(d -> byRegime.put(d.regime(), d.id()));
         for (UUID id : assessment.supersedes()) {
-            declarations.findById(id).ifPresent(earlier -> {
+            // Locked as a withdrawal locks it: a withdrawal committed meanwhile is seen, never overwritten.
+            declarations.findForUpdate(id).ifPresent(earlier -> {
                 UUID successor = byRegime.get(earlier.regime());
                 // Withdrawn since the assessment was opened: withdrawal is final and stays what the register says.
                 if (successor != null && earlier.status() == DeclarationStatus.ISSUED) {
@@ -440,6 +448,7 @@ class DeclarationService implements DeclarationApi {
     }
 
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public VerificationReport verify(byte[] file) {
         return verification.verify(file);
     }

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.conformity.declaration.DeclarationStatus;
@@ -44,7 +43,10 @@ class DeclarationVerification {
         this.web = web;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Not transactional: parsing an untrusted file must not hold a database connection; the register lookup is one
+     * short query of its own.
+     */
     VerificationReport verify(byte[] file) {
         SignatureReport signature = signatures.verify(file);
         Optional<DeclarationView> registered =

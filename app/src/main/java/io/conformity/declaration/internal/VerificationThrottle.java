@@ -25,6 +25,7 @@ class VerificationThrottle {
     private final int perMinute;
     private final Clock clock;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private volatile long currentMinute = -1;
 
     VerificationThrottle(DeclarationProperties properties, Clock clock) {
         this.perMinute = properties.verification().perMinute();
@@ -34,7 +35,11 @@ class VerificationThrottle {
     /** Counts one verification by the address; 429 with the seconds to wait when its minute is used up. */
     void acquire(String address) {
         long minute = clock.millis() / WINDOW.toMillis();
-        windows.values().removeIf(w -> w.minute() != minute);
+        if (minute != currentMinute) {
+            // Once a minute, not on every call: the map holds only the addresses seen in the current minute.
+            currentMinute = minute;
+            windows.values().removeIf(w -> w.minute() != minute);
+        }
         Window window = windows.compute(
                 address, (key, w) -> w == null || w.minute() != minute ? new Window(minute, 1) : w.plusOne());
         if (window.count() > perMinute) {

@@ -41,6 +41,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.extend.FSStream;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
@@ -83,6 +84,8 @@ public class DeclarationRenderer {
     private final DeclarationProperties properties;
     private final TemplateEngine engine;
     private final byte[] srgb;
+    /** Font metrics outlive one rendering: parsing them again for every declaration cost more than laying it out. */
+    private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
 
     public DeclarationRenderer(DeclarationProperties properties, DeclarationFonts fonts) {
         this.folder = new TemplateFolder(properties.templates());
@@ -106,6 +109,16 @@ public class DeclarationRenderer {
     public byte[] render(DeclarationContent content) {
         String html = html(content);
         byte[] twin = DeclarationTwin.json(content, properties.verificationUrl(content.declarationId()));
+        // Typed fields are checked when entered; this catches what was stored before a font was removed, and text
+        // from the catalog: a declaration is refused rather than printed with blank boxes.
+        String everything = new String(twin, StandardCharsets.UTF_8);
+        fonts.firstUnprintable(everything).ifPresent(cp -> {
+            int at = everything.indexOf(new String(Character.toChars(cp)));
+            throw new DeclarationTemplateException("Declaration " + content.declarationId() + " cannot be printed: "
+                    + String.format("U+%04X", cp) + " in \u2026"
+                    + everything.substring(Math.max(0, at - 40), Math.min(everything.length(), at + 10))
+                    + "\u2026 is in none of the configured fonts (conformity.declaration.fonts).");
+        });
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder()
                     .useFastMode()
@@ -114,6 +127,7 @@ public class DeclarationRenderer {
                     .usePdfUaAccessibility(true)
                     .useColorProfile(srgb)
                     .withProducer(PRODUCER)
+                    .useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics)
                     .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
                     .useUnicodeBidiReorderer(new ICUBidiReorderer())
                     .defaultTextDirection(BaseRendererBuilder.TextDirection.LTR)

@@ -1,6 +1,7 @@
 package io.conformity.declaration.internal.rendering;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 /** The verification URL as a QR code: a 1-bit PNG data URI, which the template prints as an image. */
 final class VerificationCode {
 
-    private static final int PIXELS_PER_MODULE = 8;
+    private static final int PIXELS_PER_MODULE = 4;
     private static final int QUIET_ZONE_MODULES = 4;
 
     private VerificationCode() {}
@@ -45,10 +46,11 @@ final class VerificationCode {
         }
         int size = matrix.getWidth() * PIXELS_PER_MODULE;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
+        WritableRaster raster = image.getRaster();
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                boolean dark = matrix.get(x / PIXELS_PER_MODULE, y / PIXELS_PER_MODULE);
-                image.setRGB(x, y, dark ? 0x000000 : 0xFFFFFF);
+                // Sample 0 is black and 1 white in the default two-colour palette.
+                raster.setSample(x, y, 0, matrix.get(x / PIXELS_PER_MODULE, y / PIXELS_PER_MODULE) ? 0 : 1);
             }
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
