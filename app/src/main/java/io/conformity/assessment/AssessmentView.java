@@ -2,6 +2,7 @@ package io.conformity.assessment;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,8 @@ import java.util.UUID;
  * @param pstiExcepted the PSTI Schedule 3 classes the product type appears to fall in, each with the reason;
  *                     empty when PSTI is not in scope or nothing matched
  * @param supersedes   the issued declarations this assessment's declarations replace, as stated when it was opened
+ * @param statements   per regime code, the standards and compliance routes its declaration states, as the regime
+ *                     said when the assessment was opened (empty for assessments opened before they were recorded)
  */
 public record AssessmentView(
         UUID id,
@@ -27,7 +30,8 @@ public record AssessmentView(
         List<RequirementAssessmentView> requirements,
         ConformityRoute conformityRoute,
         String conformityRouteRecordedBy,
-        Instant conformityRouteRecordedAt) {
+        Instant conformityRouteRecordedAt,
+        Map<String, RegimeStatement> statements) {
 
     /** The regime whose declaration is issued: PSTI when in scope, else the first one chosen. */
     public String declarationRegime() {

@@ -3,7 +3,9 @@ package io.conformity.assessment.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -11,11 +13,13 @@ import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConformityProcedure;
 import io.conformity.assessment.ConformityRoute;
+import io.conformity.assessment.RegimeStatement;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -100,6 +104,11 @@ class Assessment {
     @Column(length = 800)
     private String supersedes;
 
+    /** Per regime, what its declaration states about standards and compliance routes, as the regime said at opening. */
+    @Convert(converter = RegimeStatementsConverter.class)
+    @Column(length = 16000)
+    private Map<String, RegimeStatement> statements;
+
     @Version
     private long version;
 
@@ -111,9 +120,11 @@ class Assessment {
             String en303645Version,
             List<String> pstiExcepted,
             List<UUID> supersedes,
+            Map<String, RegimeStatement> statements,
             String openedBy,
             Instant openedAt) {
         this.id = UUID.randomUUID();
+        this.statements = new LinkedHashMap<>(statements);
         this.releaseId = releaseId;
         this.regimes = String.join(",", regimes);
         this.en303645Version = en303645Version;
@@ -229,6 +240,7 @@ class Assessment {
                 requirements,
                 conformityRoute(),
                 routeRecordedBy,
-                routeRecordedAt);
+                routeRecordedAt,
+                statements == null ? Map.of() : Map.copyOf(statements));
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConformityRoute;
 import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.OpeningRule;
+import io.conformity.assessment.RegimeStatement;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.RequirementStatus;
 import io.conformity.assessment.Verdict;
@@ -36,6 +38,7 @@ import io.conformity.catalog.Applicability;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.ProfileAnswers;
+import io.conformity.catalog.Regime;
 import io.conformity.catalog.Requirement;
 import io.conformity.catalog.Scope;
 import io.conformity.problem.InvalidInputException;
@@ -95,6 +98,7 @@ class AssessmentService implements AssessmentApi {
                 scope.en303645Version(),
                 excepted,
                 supersedes,
+                statements(scope.regimes()),
                 openedBy,
                 clock.instant()));
         // Internal control is the route a default product may take on its own evidence: recorded up front, so that
@@ -365,6 +369,24 @@ class AssessmentService implements AssessmentApi {
                                 + "/conformity-route, or reject the draft.");
             });
         }
+    }
+
+    /** What each regime's declaration will state about standards and routes, copied now (see RegimeStatement). */
+    private Map<String, RegimeStatement> statements(List<String> regimes) {
+        Map<String, RegimeStatement> statements = new LinkedHashMap<>();
+        for (String code : regimes) {
+            Regime regime = catalog.regime(code);
+            statements.put(
+                    code,
+                    new RegimeStatement(
+                            regime.standards().stream()
+                                    .map(f -> new RegimeStatement.Standard(f.reference(), f.version(), f.dateOfIssue()))
+                                    .toList(),
+                            regime.complianceBases().stream()
+                                    .map(b -> new RegimeStatement.Basis(b.requirement(), b.route()))
+                                    .toList()));
+        }
+        return statements;
     }
 
     @Override

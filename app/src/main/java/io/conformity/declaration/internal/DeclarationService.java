@@ -35,6 +35,7 @@ import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConformityRoute;
+import io.conformity.assessment.RegimeStatement;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
@@ -247,6 +248,7 @@ class DeclarationService implements DeclarationApi {
                 .toList();
         Set<String> principles =
                 rows.stream().map(RequirementAssessmentView::principle).collect(Collectors.toSet());
+        RegimeStatement statement = statement(assessment, regime);
         UserView signatory = identity.user(assessment.approvedBy())
                 .orElseThrow(
                         () -> new IllegalStateException("Signatory " + assessment.approvedBy() + " no longer exists"));
@@ -267,10 +269,8 @@ class DeclarationService implements DeclarationApi {
                         .map(p -> new DeclarationContent.Party(p.name(), p.address()))
                         .toList(),
                 details.product().supportPeriodEnd(),
-                standards(regime, assessment).stream()
-                        .map(f -> new DeclarationContent.Standard(f.reference(), f.version(), f.dateOfIssue()))
-                        .toList(),
-                regime.complianceBases().stream()
+                standards(statement, assessment),
+                statement.complianceBases().stream()
                         .map(b -> new DeclarationContent.ComplianceBasis(b.requirement(), b.route()))
                         .toList(),
                 signatory.displayName(),
@@ -341,13 +341,34 @@ class DeclarationService implements DeclarationApi {
      * The regime's own standards (PSTI names EN 303 645 V2.1.1 by law); a regime without any (EN303645, CRA) cites
      * the EN 303 645 version chosen for the assessment, if one was.
      */
-    private List<Framework> standards(Regime regime, AssessmentView assessment) {
-        if (!regime.standards().isEmpty() || assessment.en303645Version() == null) {
-            return regime.standards();
+    private List<DeclarationContent.Standard> standards(RegimeStatement statement, AssessmentView assessment) {
+        if (!statement.standards().isEmpty() || assessment.en303645Version() == null) {
+            return statement.standards().stream()
+                    .map(s -> new DeclarationContent.Standard(s.number(), s.version(), s.dateOfIssue()))
+                    .toList();
         }
+        // A framework version's metadata never changes once loaded (fingerprinted), so reading it now is safe.
         return catalog.framework(CatalogApi.EN_303_645, assessment.en303645Version())
-                .map(List::of)
+                .map(f -> List.of(new DeclarationContent.Standard(f.reference(), f.version(), f.dateOfIssue())))
                 .orElse(List.of());
+    }
+
+    /**
+     * The regime's statement as recorded when the assessment was opened; the regime as loaded now only for an
+     * assessment opened before statements were recorded.
+     */
+    private static RegimeStatement statement(AssessmentView assessment, Regime regime) {
+        RegimeStatement recorded = assessment.statements().get(regime.code());
+        if (recorded != null) {
+            return recorded;
+        }
+        return new RegimeStatement(
+                regime.standards().stream()
+                        .map(f -> new RegimeStatement.Standard(f.reference(), f.version(), f.dateOfIssue()))
+                        .toList(),
+                regime.complianceBases().stream()
+                        .map(b -> new RegimeStatement.Basis(b.requirement(), b.route()))
+                        .toList());
     }
 
     @Override
