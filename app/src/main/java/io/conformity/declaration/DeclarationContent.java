@@ -28,6 +28,8 @@ import java.util.UUID;
  * @param evidence            annex: one line per evidence file
  * @param craConformity       CRA Annex V pts 6 and 7: category, procedure, notified body and certificate, standards
  *                            applied; null unless the declaration is the CRA one
+ * @param supportPeriodEndAtFirstSupply PSTI Schedule 4 (e): the end of the defined support period as it stood when
+ *                            the product was first supplied ({@code supportPeriodEnd} is the end as it is now)
  */
 public record DeclarationContent(
         UUID declarationId,
@@ -48,7 +50,8 @@ public record DeclarationContent(
         LocalDate dateOfIssue,
         List<RequirementLine> requirements,
         List<EvidenceLine> evidence,
-        CraConformity craConformity) {
+        CraConformity craConformity,
+        LocalDate supportPeriodEndAtFirstSupply) {
 
     /** Content without CRA conformity data: the declaration of another regime. */
     public DeclarationContent(
@@ -89,7 +92,8 @@ public record DeclarationContent(
                 dateOfIssue,
                 requirements,
                 evidence,
-                null);
+                null,
+                supportPeriodEnd);
     }
 
     public DeclarationContent {

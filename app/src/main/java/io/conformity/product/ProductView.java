@@ -20,4 +20,5 @@ public record ProductView(
         CraCategory craCategory,
         AnnexItem craAnnexItem,
         LocalDate firstSuppliedOn,
-        LocalDate declaredSupportPeriodEnd) {}
+        LocalDate declaredSupportPeriodEnd,
+        LocalDate supportPeriodEndAtFirstSupply) {}

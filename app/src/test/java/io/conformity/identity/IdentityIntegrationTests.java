@@ -84,6 +84,25 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void aSignatoryNeedsAFunctionBecauseEveryDeclarationPrintsIt() {
+        Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
+        ApiClient.Response refused = api.post(
+                admin,
+                "/api/v1/users",
+                Map.of(
+                        "username",
+                        "sig-" + UUID.randomUUID().toString().substring(0, 8),
+                        "displayName",
+                        "Sam Signatory",
+                        "roles",
+                        List.of("SIGNATORY"),
+                        "password",
+                        "long-enough-password-" + UUID.randomUUID()));
+        assertThat(assertProblem(refused, 400).get("errors").findValuesAsText("pointer"))
+                .contains("/function");
+    }
+
+    @Test
     void aWrongRoleIsRefusedBeforeTheBodyIsValidated() {
         Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
         assertProblem(api.post(engineer, "/api/v1/assessments", Map.of()), 403);

@@ -294,7 +294,8 @@ class DeclarationService implements DeclarationApi {
                         .map(e -> new DeclarationContent.EvidenceLine(
                                 e.requirementId(), e.fileName(), e.sha256(), e.size()))
                         .toList(),
-                CRA.equals(regime.code()) ? craConformity(details.product(), assessment.conformityRoute()) : null);
+                CRA.equals(regime.code()) ? craConformity(details.product(), assessment.conformityRoute()) : null,
+                details.product().supportPeriodEndAtFirstSupply());
     }
 
     /** Annex V pts 6 and 7 from the product's CRA category and the route the approval accepted. */

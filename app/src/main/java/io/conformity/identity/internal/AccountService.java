@@ -2,6 +2,7 @@ package io.conformity.identity.internal;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,7 @@ import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
+import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 
@@ -68,6 +70,13 @@ class AccountService implements IdentityApi, UserDetailsService {
 
     @Override
     public UserView createUser(CreateUserCommand command) {
+        if (command.roles().contains(Role.SIGNATORY)
+                && (command.function() == null || command.function().isBlank())) {
+            // PSTI Schedule 4 (f): every declaration states the signatory's function.
+            throw new InvalidInputException(
+                    "A signatory's function is printed on every declaration they approve.",
+                    List.of(InvalidInputException.at("/function", "is required for a signatory")));
+        }
         if (users.existsByUsername(command.username())) {
             throw duplicate(command.username());
         }

@@ -57,6 +57,13 @@ class Product {
     @Column(name = "declared_support_period_end")
     private LocalDate declaredSupportPeriodEnd;
 
+    /**
+     * The end as it stood on the date of first supply, kept when it is first changed after that date (PSTI Schedule 4
+     * (e) asks for this one); null while it has not changed since.
+     */
+    @Column(name = "support_period_end_at_first_supply")
+    private LocalDate supportPeriodEndAtFirstSupply;
+
     protected Product() {}
 
     /**
@@ -112,7 +119,7 @@ class Product {
      *
      * @param url the new publication address, or null to keep the current one
      */
-    void changeSupportPeriod(LocalDate end, String url, LocalDate latestEnd) {
+    void changeSupportPeriod(LocalDate end, String url, LocalDate latestEnd, LocalDate today) {
         List<Map<String, Object>> errors = supportPeriodErrors(end, firstSuppliedOn, latestEnd);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The support period of product " + id + " cannot end then.", errors);
@@ -124,6 +131,9 @@ class Product {
                             + declaredSupportPeriodEnd + "; it may be extended but not shortened to " + end
                             + " (PSTI Schedule 1 paragraph 3).",
                     Map.of("declaredSupportPeriodEnd", declaredSupportPeriodEnd.toString()));
+        }
+        if (supportPeriodEndAtFirstSupply == null && firstSuppliedOn != null && !today.isBefore(firstSuppliedOn)) {
+            supportPeriodEndAtFirstSupply = supportPeriodEnd;
         }
         this.supportPeriodEnd = end;
         if (url != null) {
@@ -186,6 +196,7 @@ class Product {
                 craCategory,
                 craAnnexItemLabel == null ? null : new AnnexItem(craAnnexItemNumber, craAnnexItemLabel),
                 firstSuppliedOn,
-                declaredSupportPeriodEnd);
+                declaredSupportPeriodEnd,
+                supportPeriodEndAtFirstSupply == null ? supportPeriodEnd : supportPeriodEndAtFirstSupply);
     }
 }

@@ -118,7 +118,11 @@ class ProductService implements ProductApi {
     public ProductView changeSupportPeriod(UUID productId, ChangeSupportPeriodCommand command) {
         Product product =
                 products.findForUpdate(productId).orElseThrow(() -> new NotFoundException("Product", productId));
-        product.changeSupportPeriod(command.supportPeriodEnd(), command.supportPeriodUrl(), latestSupportPeriodEnd());
+        product.changeSupportPeriod(
+                command.supportPeriodEnd(),
+                command.supportPeriodUrl(),
+                latestSupportPeriodEnd(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         return product.view();
     }
 

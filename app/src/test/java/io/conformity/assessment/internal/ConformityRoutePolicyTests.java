@@ -194,6 +194,7 @@ class ConformityRoutePolicyTests {
                 category,
                 category.listed() ? new AnnexItem(12, "Routers, modems and switches") : null,
                 null,
-                null);
+                null,
+                LocalDate.of(2032, 1, 31));
     }
 }

@@ -18,6 +18,7 @@ import io.conformity.product.CraCategory;
 class ProductTests {
 
     private static final LocalDate LATEST = LocalDate.of(2056, 12, 2);
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
     private static final AnnexItem ROUTERS = new AnnexItem(12, "Routers, modems and switches");
 
     @Test
@@ -47,20 +48,38 @@ class ProductTests {
     @Test
     void aDeclaredSupportPeriodMayBeExtendedButNotShortened() {
         Product product = product(CraCategory.DEFAULT, null, LocalDate.of(2032, 1, 31), null);
-        product.changeSupportPeriod(LocalDate.of(2031, 1, 31), null, LATEST);
+        product.changeSupportPeriod(LocalDate.of(2031, 1, 31), null, LATEST, TODAY);
         product.supportPeriodDeclared(LocalDate.of(2031, 1, 31));
         product.supportPeriodDeclared(LocalDate.of(2030, 1, 31));
         assertThat(product.view().declaredSupportPeriodEnd()).isEqualTo(LocalDate.of(2031, 1, 31));
 
-        assertThatThrownBy(() -> product.changeSupportPeriod(LocalDate.of(2031, 1, 30), null, LATEST))
+        assertThatThrownBy(() -> product.changeSupportPeriod(LocalDate.of(2031, 1, 30), null, LATEST, TODAY))
                 .isInstanceOfSatisfying(
                         ProblemException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.SUPPORT_PERIOD_SHORTENED))
                 .hasMessageContaining("2031-01-31");
-        product.changeSupportPeriod(LocalDate.of(2031, 1, 31), "https://example.test/support", LATEST);
-        product.changeSupportPeriod(LocalDate.of(2035, 6, 30), null, LATEST);
+        product.changeSupportPeriod(LocalDate.of(2031, 1, 31), "https://example.test/support", LATEST, TODAY);
+        product.changeSupportPeriod(LocalDate.of(2035, 6, 30), null, LATEST, TODAY);
         assertThat(product.view().supportPeriodEnd()).isEqualTo(LocalDate.of(2035, 6, 30));
         assertThat(product.view().supportPeriodUrl()).isEqualTo("https://example.test/support");
+    }
+
+    @Test
+    void theEndAsItStoodAtFirstSupplyIsKeptWhenItIsExtendedLater() {
+        Product product = product(CraCategory.DEFAULT, null, LocalDate.of(2030, 12, 31), LocalDate.of(2026, 6, 1));
+        assertThat(product.view().supportPeriodEndAtFirstSupply()).isEqualTo(LocalDate.of(2030, 12, 31));
+
+        product.changeSupportPeriod(LocalDate.of(2032, 12, 31), null, LATEST, TODAY);
+        product.changeSupportPeriod(LocalDate.of(2033, 12, 31), null, LATEST, TODAY);
+
+        // PSTI Schedule 4 (e): the statement gives the period as it stood when the product was first supplied.
+        assertThat(product.view().supportPeriodEndAtFirstSupply()).isEqualTo(LocalDate.of(2030, 12, 31));
+        assertThat(product.view().supportPeriodEnd()).isEqualTo(LocalDate.of(2033, 12, 31));
+
+        Product notYetSupplied =
+                product(CraCategory.DEFAULT, null, LocalDate.of(2030, 12, 31), LocalDate.of(2027, 6, 1));
+        notYetSupplied.changeSupportPeriod(LocalDate.of(2031, 12, 31), null, LATEST, TODAY);
+        assertThat(notYetSupplied.view().supportPeriodEndAtFirstSupply()).isEqualTo(LocalDate.of(2031, 12, 31));
     }
 
     private static Product product(CraCategory category, AnnexItem item, LocalDate end, LocalDate supplied) {

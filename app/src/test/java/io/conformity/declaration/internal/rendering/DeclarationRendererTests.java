@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,6 +112,18 @@ class DeclarationRendererTests {
                     assertThat(font.isEmbedded()).isTrue();
                 }
             }
+        }
+    }
+
+    @Test
+    void pstiStatesTheSupportPeriodAsAtFirstSupplyAndAnExtensionSince() throws IOException {
+        DeclarationContent content =
+                SampleDeclarations.withEndAtFirstSupply(SampleDeclarations.psti(3, 1), LocalDate.of(2028, 6, 30));
+
+        try (PDDocument document = Loader.loadPDF(renderer.render(content))) {
+            assertThat(flat(new PDFTextStripper().getText(document)))
+                    .contains("as it stood when the manufacturer first supplied the product, ends on 30 June 2028")
+                    .contains("The manufacturer has since extended it: it now ends on 31 December 2029.");
         }
     }
 

@@ -104,6 +104,15 @@ public final class SampleDeclarations {
     }
 
     public static DeclarationContent withCra(DeclarationContent c, DeclarationContent.CraConformity cra) {
+        return with(c, cra, c.supportPeriodEndAtFirstSupply());
+    }
+
+    public static DeclarationContent withEndAtFirstSupply(DeclarationContent c, LocalDate end) {
+        return with(c, c.craConformity(), end);
+    }
+
+    private static DeclarationContent with(
+            DeclarationContent c, DeclarationContent.CraConformity cra, LocalDate endAtFirstSupply) {
         return new DeclarationContent(
                 c.declarationId(),
                 c.assessmentId(),
@@ -123,7 +132,8 @@ public final class SampleDeclarations {
                 c.dateOfIssue(),
                 c.requirements(),
                 c.evidence(),
-                cra);
+                cra,
+                endAtFirstSupply);
     }
 
     public static DeclarationContent en303645(int requirements, int evidence) {
