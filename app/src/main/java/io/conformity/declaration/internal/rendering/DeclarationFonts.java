@@ -12,6 +12,9 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.springframework.stereotype.Component;
 
+import com.ibm.icu.text.ArabicShaping;
+import com.ibm.icu.text.ArabicShapingException;
+
 import io.conformity.declaration.DeclarationProperties;
 import io.conformity.validation.PrintableCharacters;
 
@@ -48,7 +51,24 @@ public class DeclarationFonts implements PrintableCharacters {
 
     @Override
     public OptionalInt firstUnprintable(String text) {
-        return text.codePoints().filter(cp -> !printable(cp)).findFirst();
+        OptionalInt typed = text.codePoints().filter(cp -> !printable(cp)).findFirst();
+        if (typed.isPresent()) {
+            return typed;
+        }
+        // Arabic letters are printed in their joined forms (ICU shaping, as the renderer does): a font that has
+        // the letter but not the form it takes in the word would still print a box.
+        return shaped(text).codePoints().filter(cp -> !printable(cp)).findFirst();
+    }
+
+    private static String shaped(String text) {
+        if (text.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC)) {
+            return text;
+        }
+        try {
+            return new ArabicShaping(ArabicShaping.LETTERS_SHAPE).shape(text);
+        } catch (ArabicShapingException e) {
+            return text;
+        }
     }
 
     /** Line breaks and tabs are layout, not glyphs; everything else needs a face that draws it. */
