@@ -61,6 +61,12 @@ public interface ProductApi {
     ReleaseDetails releaseDetails(UUID releaseId);
 
     /**
+     * Takes the release's row lock for the rest of the caller's transaction: whoever issues a statement for a
+     * release does so one at a time, so each sees the statements issued before it.
+     */
+    void lockRelease(UUID releaseId);
+
+    /**
      * Records the product's answers to the conditions and features of an EN 303 645 version; replaces earlier
      * answers for that version. Refused unless every condition and feature is answered consistently.
      */

@@ -127,6 +127,8 @@ class DeclarationService implements DeclarationApi {
             throw new IllegalStateException("Assessment " + assessmentId + " is " + assessment.status()
                     + "; only an approved assessment " + "can be issued.");
         }
+        // Statements of one release are issued one at a time: a second job waits here, then sees the first's.
+        products.lockRelease(assessment.releaseId());
         if (declarations.findByAssessmentIdOrderByRegime(assessmentId).isEmpty()) {
             // The job may run long after the approval: another statement of the release may have been issued since,
             // or the product reclassified, or its support period ended. Each fails the job into a visible incident.

@@ -115,6 +115,13 @@ class ProductService implements ProductApi {
     }
 
     @Override
+    public void lockRelease(UUID releaseId) {
+        if (releases.lockById(releaseId).isEmpty()) {
+            throw new NotFoundException("Release", releaseId);
+        }
+    }
+
+    @Override
     public ProductView changeSupportPeriod(UUID productId, ChangeSupportPeriodCommand command) {
         Product product =
                 products.findForUpdate(productId).orElseThrow(() -> new NotFoundException("Product", productId));
