@@ -3,10 +3,16 @@ package io.conformity.assessment;
 import static io.conformity.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,10 @@ class CraConformityIntegrationTests {
     ApiClient api;
     Fixtures fixtures;
     CraFixtures cra;
+
+    @Autowired
+    DataSource dataSource;
+
     Credentials engineer;
     Credentials officer;
     Credentials signatory;
@@ -361,6 +371,68 @@ class CraConformityIntegrationTests {
         api.put(officer, "/api/v1/products/" + productId + "/support-period", Map.of("supportPeriodEnd", "2032-01-31"))
                 .expect(200);
         cra.approve(signatory, assessmentId).expect(204);
+    }
+
+    @Test
+    void aProductReclassifiedBetweenApprovalAndIssuanceIsNotIssuedUnderARouteItNoLongerAllows() throws Exception {
+        String productId = cra.create(officer, cra.product(officer, "smart plug", "2031-01-31"))
+                .get("id")
+                .asText();
+        String assessmentId = cra.openCra(officer, productId).get("id").asText();
+        String releaseId = api.get(officer, "/api/v1/assessments/" + assessmentId)
+                .json()
+                .get("releaseId")
+                .asText();
+        cra.readyForApproval(engineer, officer, assessmentId);
+
+        // Another transaction holds the release: the issuing job, started by the approval, waits for it.
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    holder.prepareStatement("select id from product_release where id = ? for update")) {
+                lock.setObject(1, UUID.fromString(releaseId));
+                try (ResultSet row = lock.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                }
+            }
+            cra.approve(signatory, assessmentId).expect(204);
+            // Meanwhile the product turns out to be a router: module A is no longer enough.
+            api.put(
+                            officer,
+                            "/api/v1/products/" + productId + "/cra-category",
+                            Map.of(
+                                    "craCategory",
+                                    "IMPORTANT_CLASS_I",
+                                    "craAnnexItem",
+                                    Map.of("number", 12, "label", "Routers, modems and switches")))
+                    .expect(200);
+            holder.rollback();
+        }
+
+        // The job checks again and fails, into an incident an administrator sees; nothing is issued.
+        JsonNode incident = awaitIncident(assessmentId, Duration.ofMinutes(1));
+        assertThat(incident.get("message").asText()).contains("module A");
+        assertProblem(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration"), 404);
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("APPROVED");
+    }
+
+    private JsonNode awaitIncident(String assessmentId, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode incident : api.get(fixtures.admin(), "/api/v1/admin/issuance-incidents")
+                    .expect(200)
+                    .json()) {
+                if (incident.get("assessmentId").asText().equals(assessmentId)) {
+                    return incident;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No issuance incident for " + assessmentId + " after " + timeout);
     }
 
     private static JsonNode assertPointer(ApiClient.Response response, String pointer) {
