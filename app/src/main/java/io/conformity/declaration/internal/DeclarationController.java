@@ -1,6 +1,5 @@
 package io.conformity.declaration.internal;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.conformity.declaration.DeclarationApi;
 import io.conformity.declaration.DeclarationStatus;
@@ -32,7 +30,6 @@ import io.conformity.identity.IdentityApi;
 import io.conformity.problem.ProblemType;
 import io.conformity.web.ListQuery;
 import io.conformity.web.ProblemResponses;
-import io.conformity.web.WebProperties;
 import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
@@ -41,12 +38,12 @@ class DeclarationController {
 
     private final DeclarationApi declarations;
     private final IdentityApi identity;
-    private final WebProperties web;
+    private final RegisterLinks links;
 
-    DeclarationController(DeclarationApi declarations, IdentityApi identity, WebProperties web) {
+    DeclarationController(DeclarationApi declarations, IdentityApi identity, RegisterLinks links) {
         this.declarations = declarations;
         this.identity = identity;
-        this.web = web;
+        this.links = links;
     }
 
     @GetMapping("/assessments/{assessmentId}/declaration")
@@ -112,7 +109,7 @@ class DeclarationController {
                         new DeclarationApi.RegisterFilter(
                                 query.manufacturer(), query.model(), query.status(), query.regime()),
                         query.pageable())
-                .map(d -> RegisterEntry.of(d, pdfLink(d.id()))));
+                .map(links::entry));
     }
 
     record RegisterQuery(
@@ -129,11 +126,4 @@ class DeclarationController {
             String regime,
 
             Pageable pageable) {}
-
-    private URI pdfLink(UUID id) {
-        return UriComponentsBuilder.fromUriString(web.publicUrl())
-                .path("/api/v1/declarations/{id}/pdf")
-                .buildAndExpand(id)
-                .toUri();
-    }
 }

@@ -2,7 +2,6 @@ package io.conformity.declaration.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentStatus;
@@ -63,7 +61,6 @@ import io.conformity.storage.BlobCorruptedException;
 import io.conformity.storage.BlobReferences;
 import io.conformity.storage.BlobStore;
 import io.conformity.storage.StoredBlob;
-import io.conformity.web.WebProperties;
 
 @Service
 @Validated
@@ -83,7 +80,7 @@ class DeclarationService implements DeclarationApi {
     private final DeclarationRenderer renderer;
     private final PadesSigner signer;
     private final DeclarationVerification verification;
-    private final WebProperties web;
+    private final RegisterLinks links;
     private final SupersessionRule supersession;
     private final ObjectProvider<BlobReferences> references;
     private final Clock clock;
@@ -99,7 +96,7 @@ class DeclarationService implements DeclarationApi {
             DeclarationRenderer renderer,
             PadesSigner signer,
             DeclarationVerification verification,
-            WebProperties web,
+            RegisterLinks links,
             SupersessionRule supersession,
             ObjectProvider<BlobReferences> references,
             Clock clock) {
@@ -113,7 +110,7 @@ class DeclarationService implements DeclarationApi {
         this.renderer = renderer;
         this.signer = signer;
         this.verification = verification;
-        this.web = web;
+        this.links = links;
         this.supersession = supersession;
         this.references = references;
         this.clock = clock;
@@ -481,13 +478,6 @@ class DeclarationService implements DeclarationApi {
     @Transactional(readOnly = true)
     public RegisterEntry registerEntry(UUID id) {
         DeclarationView view = find(id).view();
-        return RegisterEntry.of(view, pdfLink(id));
-    }
-
-    private URI pdfLink(UUID id) {
-        return UriComponentsBuilder.fromUriString(web.publicUrl())
-                .path("/api/v1/declarations/{id}/pdf")
-                .buildAndExpand(id)
-                .toUri();
+        return links.entry(view);
     }
 }

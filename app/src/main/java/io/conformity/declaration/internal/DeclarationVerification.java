@@ -1,6 +1,5 @@
 package io.conformity.declaration.internal;
 
-import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
@@ -12,16 +11,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.conformity.declaration.DeclarationStatus;
 import io.conformity.declaration.DeclarationView;
-import io.conformity.declaration.RegisterEntry;
 import io.conformity.declaration.VerificationReport;
 import io.conformity.declaration.VerificationReport.Verdict;
 import io.conformity.declaration.internal.signing.PdfSignatureVerifier;
 import io.conformity.declaration.internal.signing.SignatureReport;
-import io.conformity.web.WebProperties;
 
 /**
  * Checks a file someone was given against what was issued here. Both questions are asked independently — does the
@@ -35,12 +31,12 @@ class DeclarationVerification {
 
     private final PdfSignatureVerifier signatures;
     private final DeclarationRepository declarations;
-    private final WebProperties web;
+    private final RegisterLinks links;
 
-    DeclarationVerification(PdfSignatureVerifier signatures, DeclarationRepository declarations, WebProperties web) {
+    DeclarationVerification(PdfSignatureVerifier signatures, DeclarationRepository declarations, RegisterLinks links) {
         this.signatures = signatures;
         this.declarations = declarations;
-        this.web = web;
+        this.links = links;
     }
 
     /**
@@ -99,7 +95,7 @@ class DeclarationVerification {
                                 signature.timeStampTime())
                         : null,
                 registered.isPresent(),
-                registered.map(d -> RegisterEntry.of(d, pdfLink(d))).orElse(null));
+                registered.map(links::entry).orElse(null));
     }
 
     private static String status(DeclarationView d) {
@@ -112,13 +108,6 @@ class DeclarationVerification {
                 "The register lists it as withdrawn on "
                         + DAY.format(d.withdrawnAt().atZone(ZoneOffset.UTC)) + ": " + d.withdrawalReason();
         };
-    }
-
-    private URI pdfLink(DeclarationView d) {
-        return UriComponentsBuilder.fromUriString(web.publicUrl())
-                .path("/api/v1/declarations/{id}/pdf")
-                .buildAndExpand(d.id())
-                .toUri();
     }
 
     static String sha256(byte[] bytes) {

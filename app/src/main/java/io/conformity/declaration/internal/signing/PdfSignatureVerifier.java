@@ -78,24 +78,7 @@ public class PdfSignatureVerifier {
                 file, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(SCRATCH_MEMORY_BYTES).streamCache)) {
             List<PDSignature> signatures = document.getSignatureDictionaries();
             if (signatures.isEmpty()) {
-                return new SignatureReport(
-                        true,
-                        false,
-                        0,
-                        false,
-                        false,
-                        null,
-                        null,
-                        false,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        false,
-                        null,
-                        List.of(SignatureReport.NOT_SIGNED));
+                return SignatureReport.unreadable(true, SignatureReport.NOT_SIGNED);
             }
             // The last signature is the one over the latest revision; a declaration has only one.
             PDSignature last = signatures.stream()

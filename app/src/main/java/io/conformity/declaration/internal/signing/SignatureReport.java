@@ -79,6 +79,7 @@ public record SignatureReport(
                 && (!timeStampPresent || timeStampValid);
     }
 
+    /** A report with nothing verified: the file is not a PDF, could not be read, or carries no signature. */
     static SignatureReport unreadable(boolean pdf, String problem) {
         return new SignatureReport(
                 pdf,
