@@ -34,6 +34,7 @@ public enum ProblemType {
     DUPLICATE_RELEASE("duplicate-release", HttpStatus.CONFLICT, "Release exists"),
     PROFILE_MISSING("profile-missing", HttpStatus.CONFLICT, "Product profile missing"),
     ASSESSMENT_STATE("assessment-state", HttpStatus.CONFLICT, "Not allowed in this state of the assessment"),
+    ASSESSMENT_OPEN("assessment-open", HttpStatus.CONFLICT, "An assessment of the release is already open"),
     WRONG_TASK_KIND("wrong-task-kind", HttpStatus.CONFLICT, "Wrong task kind"),
     REQUIREMENT_NOT_IN_PRINCIPLE("requirement-not-in-principle", HttpStatus.CONFLICT, "Requirement not in principle"),
     NOT_APPLICABLE("not-applicable", HttpStatus.CONFLICT, "Requirement not applicable"),

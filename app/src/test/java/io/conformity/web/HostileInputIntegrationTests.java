@@ -157,6 +157,30 @@ class HostileInputIntegrationTests {
         assertThat(storedFiles()).isEqualTo(blobs + 1);
     }
 
+    @Test
+    void tenParallelOpeningsOfOneReleaseOpenOneAssessmentAndNameItToTheOthers() {
+        String releaseId = fixtures.release(officer);
+
+        List<Response> responses = Concurrently.run(
+                10,
+                i -> api.post(
+                        officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))));
+
+        List<Response> opened =
+                responses.stream().filter(r -> r.status() == 201).toList();
+        assertThat(opened).hasSize(1);
+        String openId = opened.get(0).json().get("id").asText();
+        responses.stream().filter(r -> r.status() != 201).forEach(r -> {
+            JsonNode problem = assertProblem(r, 409);
+            assertThat(problem.get("type").asText()).isEqualTo("urn:conformity:problem:assessment-open");
+            assertThat(problem.get("assessmentId").asText()).isEqualTo(openId);
+        });
+        // Another regime of the same release is another statement: it may be assessed alongside.
+        assertThat(api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("CRA")))
+                        .status())
+                .isEqualTo(201);
+    }
+
     private static long storedFiles() {
         Path root = TestInstallation.H2.DATA.resolve("blobs").resolve("sha256");
         try (Stream<Path> files = Files.walk(root)) {

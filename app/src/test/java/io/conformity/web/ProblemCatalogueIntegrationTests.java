@@ -527,6 +527,29 @@ class ProblemCatalogueIntegrationTests {
                 "POST",
                 "/api/v1/assessments",
                 api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))));
+        String reopened = api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of("releaseId", releaseId, "regimes", List.of("PSTI"), "supersedes", List.of(declaration)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        JsonNode open = expect(
+                ProblemType.ASSESSMENT_OPEN,
+                "POST",
+                "/api/v1/assessments",
+                api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of(
+                                "releaseId",
+                                releaseId,
+                                "regimes",
+                                List.of("PSTI"),
+                                "supersedes",
+                                List.of(declaration))));
+        assertThat(open.get("assessmentId").asText()).isEqualTo(reopened);
         expect(
                 ProblemType.DECLARATION_RETAINED,
                 "DELETE",

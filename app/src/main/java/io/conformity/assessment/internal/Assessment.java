@@ -141,6 +141,16 @@ class Assessment {
         return id;
     }
 
+    /** Whether this assessment, still open, covers one of the regimes: a second one would be a rival statement. */
+    boolean openUnderAnyOf(List<String> codes) {
+        return status != AssessmentStatus.ISSUED
+                && List.of(regimes.split(",")).stream().anyMatch(codes::contains);
+    }
+
+    List<String> regimeCodes() {
+        return List.of(regimes.split(","));
+    }
+
     String en303645Version() {
         return en303645Version;
     }

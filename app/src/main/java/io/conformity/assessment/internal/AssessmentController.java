@@ -52,7 +52,8 @@ class AssessmentController {
         ProblemType.UNKNOWN_REGIME,
         ProblemType.INVALID_SCOPE,
         ProblemType.DECLARATION_EXISTS,
-        ProblemType.DECLARATION_STATE
+        ProblemType.DECLARATION_STATE,
+        ProblemType.ASSESSMENT_OPEN
     })
     ResponseEntity<AssessmentView> open(@RequestBody OpenAssessmentCommand command) {
         AssessmentView opened = assessments.open(command, identity.currentUser().username());

@@ -1,5 +1,6 @@
 package io.conformity.assessment.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,4 +16,9 @@ interface AssessmentRepository extends JpaRepository<Assessment, UUID>, JpaSpeci
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from Assessment a where a.id = :id")
     Optional<Assessment> findForUpdate(UUID id);
+
+    /** Assessments of the release that have not yet issued their declarations. */
+    @Query("select a from Assessment a where a.releaseId = :releaseId and a.status <> io.conformity.assessment"
+            + ".AssessmentStatus.ISSUED order by a.openedAt")
+    List<Assessment> findOpenByReleaseId(UUID releaseId);
 }

@@ -86,6 +86,21 @@ class AssessmentService implements AssessmentApi {
         ReleaseDetails release = products.releaseDetails(command.releaseId());
         Map<String, ProfileAnswers> answers = profiles(release, scope);
         List<UUID> supersedes = command.supersedes().stream().distinct().toList();
+        // One open assessment per release and regime: openings of one release run one at a time (row lock), so ten
+        // parallel requests open one assessment and nine are told which.
+        products.lockRelease(command.releaseId());
+        assessments.findOpenByReleaseId(command.releaseId()).stream()
+                .filter(open -> open.openUnderAnyOf(scope.regimes()))
+                .findFirst()
+                .ifPresent(open -> {
+                    throw new ProblemException(
+                            ProblemType.ASSESSMENT_OPEN,
+                            "Release " + command.releaseId() + " already has assessment " + open.id() + " open under "
+                                    + String.join(", ", open.regimeCodes()) + " ("
+                                    + open.status()
+                                    + "): finish or reject it before opening another.",
+                            Map.of("assessmentId", open.id()));
+                });
         openingRules.forEach(rule -> rule.check(command.releaseId(), scope.regimes(), supersedes));
         List<String> excepted = scope.regimes().contains("PSTI")
                 ? catalog.pstiExceptedClasses(release.product().productType()).stream()
