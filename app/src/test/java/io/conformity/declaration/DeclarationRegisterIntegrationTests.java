@@ -143,28 +143,24 @@ class DeclarationRegisterIntegrationTests {
     }
 
     @Test
-    void aStatementIssuedAfterAnAssessmentWasOpenedBlocksItsApproval() {
+    void whileAnAssessmentOfAReleaseIsOpenNoRivalIsOpenedAndOnceIssuedANewOneMustSupersedeIt() {
+        // Two open assessments of one release would each end in a statement, neither superseding the other.
         String releaseId = fixtures.release(officer, tag + " Devices", tag + "-P2");
-        String late = fixtures.openAssessment(officer, releaseId).get("id").asText();
-        JsonNode issued = fixtures.issuePsti(engineer, officer, signatory, releaseId);
+        String first = fixtures.openAssessment(officer, releaseId).get("id").asText();
 
-        fixtures.completeAllPrinciples(engineer, officer, late, "PASS");
-        JsonNode approval = fixtures.task(signatory, late, null);
-        JsonNode problem = assertProblem(
-                api.post(
-                        signatory,
-                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")),
+        JsonNode rival = assertProblem(
+                api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))),
                 409);
-        assertThat(problem.get("type").asText()).isEqualTo("urn:conformity:problem:declaration-exists");
-        assertThat(problem.get("detail").asText()).contains(issued.get("id").asText());
-        // Nothing of the refused approval is kept: the task waits, the assessment is in progress.
-        assertThat(fixtures.tasks(signatory, late)).hasSize(1);
-        assertThat(api.get(officer, "/api/v1/assessments/" + late)
-                        .json()
-                        .get("status")
-                        .asText())
-                .isEqualTo("IN_PROGRESS");
+        assertThat(rival.get("type").asText()).isEqualTo("urn:conformity:problem:assessment-open");
+        assertThat(rival.get("assessmentId").asText()).isEqualTo(first);
+
+        fixtures.completeAllPrinciples(engineer, officer, first, "PASS");
+        JsonNode issued = fixtures.approveAndAwaitDeclaration(signatory, first);
+        JsonNode exists = assertProblem(
+                api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI"))),
+                409);
+        assertThat(exists.get("type").asText()).isEqualTo("urn:conformity:problem:declaration-exists");
+        assertThat(exists.get("detail").asText()).contains(issued.get("id").asText());
     }
 
     @Test
