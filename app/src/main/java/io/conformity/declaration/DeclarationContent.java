@@ -53,49 +53,6 @@ public record DeclarationContent(
         CraConformity craConformity,
         LocalDate supportPeriodEndAtFirstSupply) {
 
-    /** Content without CRA conformity data: the declaration of another regime. */
-    public DeclarationContent(
-            UUID declarationId,
-            UUID assessmentId,
-            String regime,
-            String productType,
-            String modelDesignation,
-            String firmwareVersion,
-            String batch,
-            List<Party> manufacturers,
-            List<Party> representatives,
-            LocalDate supportPeriodEnd,
-            List<Standard> standards,
-            List<ComplianceBasis> deemedCompliance,
-            String signatoryName,
-            String signatoryFunction,
-            String placeOfIssue,
-            LocalDate dateOfIssue,
-            List<RequirementLine> requirements,
-            List<EvidenceLine> evidence) {
-        this(
-                declarationId,
-                assessmentId,
-                regime,
-                productType,
-                modelDesignation,
-                firmwareVersion,
-                batch,
-                manufacturers,
-                representatives,
-                supportPeriodEnd,
-                standards,
-                deemedCompliance,
-                signatoryName,
-                signatoryFunction,
-                placeOfIssue,
-                dateOfIssue,
-                requirements,
-                evidence,
-                null,
-                supportPeriodEnd);
-    }
-
     public DeclarationContent {
         manufacturers = List.copyOf(manufacturers);
         representatives = List.copyOf(representatives);

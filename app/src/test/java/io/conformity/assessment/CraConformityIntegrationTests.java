@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -410,7 +409,7 @@ class CraConformityIntegrationTests {
         }
 
         // The job checks again and fails, into an incident an administrator sees; nothing is issued.
-        JsonNode incident = awaitIncident(assessmentId, Duration.ofMinutes(1));
+        JsonNode incident = fixtures.awaitIncident(assessmentId, Duration.ofMinutes(1));
         assertThat(incident.get("message").asText()).contains("module A");
         assertProblem(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration"), 404);
         assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
@@ -418,21 +417,6 @@ class CraConformityIntegrationTests {
                         .get("status")
                         .asText())
                 .isEqualTo("APPROVED");
-    }
-
-    private JsonNode awaitIncident(String assessmentId, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode incident : api.get(fixtures.admin(), "/api/v1/admin/issuance-incidents")
-                    .expect(200)
-                    .json()) {
-                if (incident.get("assessmentId").asText().equals(assessmentId)) {
-                    return incident;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("No issuance incident for " + assessmentId + " after " + timeout);
     }
 
     private static JsonNode assertPointer(ApiClient.Response response, String pointer) {

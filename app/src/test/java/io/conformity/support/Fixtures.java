@@ -291,6 +291,22 @@ public final class Fixtures {
         return awaitDeclaration(assessmentId);
     }
 
+    /** Polls the administrators' list of issuance incidents until one names the assessment. */
+    public JsonNode awaitIncident(String assessmentId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode incident : api.get(admin, "/api/v1/admin/issuance-incidents")
+                    .expect(200)
+                    .json()) {
+                if (incident.get("assessmentId").asText().equals(assessmentId)) {
+                    return incident;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("No issuance incident for " + assessmentId + " after " + timeout);
+    }
+
     public Credentials admin() {
         return admin;
     }

@@ -148,7 +148,7 @@ class AsyncIssuanceIntegrationTests {
                             "/api/v1/tasks/" + approval + "/approve",
                             Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
                     .expect(204);
-            incident = awaitIncident(admin, assessmentId, Duration.ofMinutes(1));
+            incident = fixtures.awaitIncident(assessmentId, Duration.ofMinutes(1));
         } finally {
             Files.deleteIfExists(incoming);
             Files.move(aside, incoming);
@@ -172,19 +172,6 @@ class AsyncIssuanceIntegrationTests {
         JsonNode declaration = fixtures.awaitDeclaration(assessmentId);
         assertThat(declaration.get("status").asText()).isEqualTo("ISSUED");
         assertThat(incidentOf(admin, assessmentId)).isEmpty();
-    }
-
-    private JsonNode awaitIncident(Credentials admin, String assessmentId, Duration timeout)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<JsonNode> incident = incidentOf(admin, assessmentId);
-            if (incident.isPresent()) {
-                return incident.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("No issuance incident for " + assessmentId + " after " + timeout);
     }
 
     private Optional<JsonNode> incidentOf(Credentials admin, String assessmentId) {

@@ -173,7 +173,9 @@ public final class SampleDeclarations {
                 "Southampton, United Kingdom",
                 LocalDate.of(2025, 3, 14),
                 requirements,
-                evidence);
+                evidence,
+                null,
+                LocalDate.of(2029, 12, 31));
     }
 
     public static List<RequirementLine> rows(int count, String framework) {
