@@ -1,6 +1,7 @@
 package io.conformity.identity.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,8 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, List<SecurityContribution> contributions)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"conformity\"");
             write(
@@ -53,6 +55,9 @@ class SecurityConfiguration {
                 json,
                 response,
                 ProblemException.problem(ProblemType.FORBIDDEN, "Your roles do not allow this action."));
+        for (SecurityContribution contribution : contributions) {
+            contribution.contribute(http);
+        }
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/api/v1/setup",
                                 "/setup.html",
