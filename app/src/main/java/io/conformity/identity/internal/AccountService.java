@@ -51,6 +51,10 @@ class AccountService implements IdentityApi, UserDetailsService {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("No authenticated user");
         }
+        Optional<CurrentUser> fromToken = KeycloakClaims.caller(authentication);
+        if (fromToken.isPresent()) {
+            return fromToken.get();
+        }
         UserView user = user(authentication.getName())
                 .orElseThrow(() -> new IllegalStateException("Unknown user " + authentication.getName()));
         return new CurrentUser(user.username(), user.displayName(), user.function(), user.roles());
@@ -109,8 +113,10 @@ class AccountService implements IdentityApi, UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account =
-                users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        UserAccount account = users.findByUsername(username)
+                // A Keycloak user's mirror has no password: the same answer as for an unknown name.
+                .filter(found -> found.passwordHash() != null)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         Set<Role> roles = account.roles();
         return User.withUsername(account.username())
                 .password(account.passwordHash())

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.hibernate.annotations.BatchSize;
 
+import io.conformity.identity.CurrentUser;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
 import jakarta.persistence.CollectionTable;
@@ -36,7 +37,8 @@ class UserAccount {
     @Column(name = "job_function", length = 200)
     private String function;
 
-    @Column(name = "password_hash", nullable = false, length = 200)
+    // None for a user of the identity provider (Keycloak): their row is a mirror, no password signs them in here.
+    @Column(name = "password_hash", length = 200)
     private String passwordHash;
 
     // A page of accounts loads its roles in one query, not one per account.
@@ -70,6 +72,27 @@ class UserAccount {
         this.passwordHash = passwordHash;
         this.enabled = true;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * The local mirror of an identity provider's user, made at their first sign-in so that administrators can
+     * list them and grant them product membership by user name. It has no password.
+     */
+    static UserAccount mirror(CurrentUser user, Instant createdAt) {
+        UserAccount account = new UserAccount();
+        account.id = UUID.randomUUID();
+        account.username = user.username();
+        account.enabled = true;
+        account.createdAt = createdAt;
+        account.mirrorOf(user);
+        return account;
+    }
+
+    /** Takes the identity provider's current name, function and roles. */
+    void mirrorOf(CurrentUser user) {
+        this.displayName = user.displayName();
+        this.function = user.function();
+        this.roles = user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.roles());
     }
 
     String username() {
