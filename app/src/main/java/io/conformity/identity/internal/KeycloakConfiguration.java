@@ -33,7 +33,8 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -93,7 +94,8 @@ class KeycloakConfiguration {
      * Conformity starts while Keycloak is still starting.
      */
     @Bean
-    JwtDecoder keycloakJwtDecoder(KeycloakProperties properties, ObjectProvider<PrintableCharacters> printable) {
+    JwtDecoder keycloakJwtDecoder(
+            KeycloakProperties properties, Clock clock, ObjectProvider<PrintableCharacters> printable) {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withIssuerLocation(properties.issuer()).build();
         OAuth2TokenValidator<Jwt> audience =
@@ -107,8 +109,11 @@ class KeycloakConfiguration {
         OAuth2TokenValidator<Jwt> user = jwt -> KeycloakClaims.problem(jwt, printable.getIfAvailable())
                 .map(KeycloakConfiguration::invalid)
                 .orElseGet(OAuth2TokenValidatorResult::success);
+        // Expiry on the application's clock, with the default minute of leeway for clocks that drift apart.
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience, accessToken, user));
+                timestamps, new JwtIssuerValidator(properties.issuer()), audience, accessToken, user));
         return decoder;
     }
 
