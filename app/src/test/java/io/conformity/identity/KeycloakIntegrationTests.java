@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ApiClient.Response;
+import io.conformity.support.Concurrently;
 import io.conformity.support.KeycloakIntegrationTest;
 import io.conformity.support.KeycloakServer;
 import io.conformity.support.MutableClock;
@@ -56,6 +57,7 @@ class KeycloakIntegrationTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final KeycloakServer KEYCLOAK = KeycloakServer.instance();
     private static final String APP = "http://localhost:" + KEYCLOAK.applicationPort();
+    private static boolean logged;
     private static final Credentials ADMIN =
             new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
 
@@ -68,9 +70,15 @@ class KeycloakIntegrationTests {
     @Autowired
     MutableClock clock;
 
-    @BeforeAll
-    static void keycloakStarted() {
-        LOG.info("Keycloak took {} s to start", KEYCLOAK.awaitReady().toSeconds());
+    // Keycloak starts with this class (KEYCLOAK above) while Spring starts the application, and is waited for
+    // only once the application is up.
+    @BeforeEach
+    void keycloakStarted() {
+        Duration took = KEYCLOAK.awaitReady();
+        if (!logged) {
+            logged = true;
+            LOG.info("Keycloak took {} s to start", took.toSeconds());
+        }
     }
 
     @AfterEach
@@ -128,6 +136,38 @@ class KeycloakIntegrationTests {
         assertThat(row.get("roles")).extracting(JsonNode::asText).containsExactlyInAnyOrder("SIGNATORY", "ENGINEER");
         // ...but the row has no password: no password of any kind signs them in locally.
         Problems.assertProblem(api.get(new Credentials(signatory, password), "/api/v1/users/me"), 401);
+    }
+
+    @Test
+    void theLocalRowFollowsKeycloakAndParallelFirstRequestsMakeOneRow() {
+        String password = password();
+        String engineer = username("engineer");
+        String id = KEYCLOAK.createUser(engineer, "Pia", "Parallel", null, password, "engineer");
+        String token = accessToken(engineer, password);
+
+        List<Integer> statuses =
+                Concurrently.run(8, i -> get("/api/v1/users/me", token).statusCode());
+        assertThat(statuses).containsOnly(200);
+        JsonNode users = api.get(ADMIN, "/api/v1/users?size=100&sort=username")
+                .expect(200)
+                .json();
+        assertThat(users.get("content").findValuesAsText("username")).containsOnlyOnce(engineer);
+
+        // Roles are Keycloak's: granted there, they arrive with the next token, and the row follows.
+        KEYCLOAK.grantRole(id, "compliance-officer");
+        String promoted = accessToken(engineer, password);
+        assertThat(post(
+                                "/api/v1/manufacturers",
+                                promoted,
+                                "{\"name\":\"Promoted Ltd\",\"address\":\"3 Realm Road, Leeds LS1 1AA\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(api.get(ADMIN, "/api/v1/users/" + engineer)
+                        .expect(200)
+                        .json()
+                        .get("roles"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("ENGINEER", "COMPLIANCE_OFFICER");
     }
 
     @Test
@@ -237,6 +277,18 @@ class KeycloakIntegrationTests {
                 location(browser.get(APP + "/oauth2/authorization/keycloak")).toString());
         assertThat(loginAgain.statusCode()).isEqualTo(200);
         assertThat(loginAgain.body()).contains("kc-form-login");
+    }
+
+    @Test
+    void aBrowserSignInOfAUserConformityCannotNameEndsInAProblemNotALoop() throws Exception {
+        String password = password();
+        String user = "mail+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        KEYCLOAK.createUser(user, "Mal", "Formed", null, password, "engineer");
+        Browser browser = new Browser();
+        URI callback = signIn(browser, location(browser.get(APP + "/oauth2/authorization/keycloak")), user, password);
+        JsonNode problem = assertProblem(browser.get(callback.toString()), 401);
+        assertThat(problem.get("detail").asText()).contains("preferred_username");
+        assertProblem(browser.get(APP + "/api/v1/users/me"), 401);
     }
 
     @Test

@@ -194,6 +194,12 @@ public final class KeycloakServer {
         return id;
     }
 
+    /** Grants a realm role to an existing user. */
+    public void grantRole(String userId, String role) {
+        ArrayNode mappings = JSON.createArrayNode().add(read(admin("GET", "/roles/" + role, null)));
+        expect(admin("POST", "/users/" + userId + "/role-mappings/realm", mappings.toString()), 204);
+    }
+
     /** The user's open SSO sessions in the realm. */
     public ArrayNode sessions(String userId) {
         return (ArrayNode) read(admin("GET", "/users/" + userId + "/sessions", null));
