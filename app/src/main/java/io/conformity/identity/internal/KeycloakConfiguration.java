@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -168,6 +169,8 @@ class KeycloakConfiguration {
                     .loginPage(SIGN_IN)
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
+                    // The tokens of a sign-in live and die with its session, not in a per-node map of every user.
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                     .defaultSuccessUrl("/", false)
                     .failureHandler(signInFailed));
             http.oauth2ResourceServer(server -> server.bearerTokenResolver(jwtOnly)
