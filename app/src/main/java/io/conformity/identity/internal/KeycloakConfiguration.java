@@ -37,6 +37,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -97,8 +98,6 @@ class KeycloakConfiguration {
     @Bean
     JwtDecoder keycloakJwtDecoder(
             KeycloakProperties properties, Clock clock, ObjectProvider<PrintableCharacters> printable) {
-        NimbusJwtDecoder decoder =
-                NimbusJwtDecoder.withIssuerLocation(properties.issuer()).build();
         OAuth2TokenValidator<Jwt> audience =
                 jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.clientId())
                         ? OAuth2TokenValidatorResult.success()
@@ -113,9 +112,16 @@ class KeycloakConfiguration {
         // Expiry on the application's clock, with the default minute of leeway for clocks that drift apart.
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                timestamps, new JwtIssuerValidator(properties.issuer()), audience, accessToken, user));
-        return decoder;
+        OAuth2TokenValidator<Jwt> all = new DelegatingOAuth2TokenValidator<>(
+                timestamps, new JwtIssuerValidator(properties.issuer()), audience, accessToken, user);
+        // Built at the first token (Nimbus reads the issuer's discovery document as it is built); a failed
+        // attempt is made again at the next token.
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withIssuerLocation(properties.issuer()).build();
+            decoder.setJwtValidator(all);
+            return decoder;
+        });
     }
 
     @Bean
