@@ -97,7 +97,11 @@ public final class KeycloakServer {
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         // Otherwise 70 % of the machine's memory, next to the test JVM.
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        // A test JVM killed before its shutdown hook ran (a CI timeout, kill -9) leaves its Keycloak behind.
+        Path pidFile = home.getParent().resolve("keycloak.pid");
+        stopLeftOver(pidFile, home);
         process = builder.start();
+        Files.writeString(pidFile, Long.toString(process.pid()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "keycloak-stop"));
         LOG.info("Starting Keycloak on http://localhost:{} (pid {}, log {})", port, process.pid(), log);
         ready = CompletableFuture.supplyAsync(this::waitForRealm);
@@ -346,6 +350,28 @@ public final class KeycloakServer {
                 each.destroyForcibly();
             }
         }
+    }
+
+    private static void stopLeftOver(Path pidFile, Path home) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    .filter(left -> left.info()
+                            .commandLine()
+                            .map(command -> command.contains(home.toString()))
+                            .orElse(false))
+                    .ifPresent(left -> {
+                        LOG.warn("Stopping Keycloak {} left by an earlier test run", left.pid());
+                        left.descendants().forEach(ProcessHandle::destroyForcibly);
+                        left.destroyForcibly();
+                        left.onExit().join();
+                    });
+        } catch (NumberFormatException e) {
+            // Not ours.
+        }
+        Files.delete(pidFile);
     }
 
     private String testRealm() throws IOException {
