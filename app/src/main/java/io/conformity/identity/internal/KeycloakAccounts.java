@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.conformity.audit.Audited;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.Role;
+import io.conformity.identity.UserView;
 
 /**
  * Keeps a local row for every Keycloak user who signed in or called the API: administrators list users and grant
@@ -65,11 +67,8 @@ class KeycloakAccounts {
             return;
         }
         UserAccount account = existing.get();
-        CurrentUser before = new CurrentUser(
-                account.view().username(),
-                account.view().displayName(),
-                account.view().function(),
-                account.view().roles());
+        UserView row = account.view();
+        CurrentUser before = new CurrentUser(row.username(), row.displayName(), row.function(), row.roles());
         if (before.equals(user)) {
             return;
         }
@@ -80,8 +79,8 @@ class KeycloakAccounts {
                     user,
                     Map.of("source", "keycloak", "before", groups(before), "after", groups(user))));
         }
-        if (!before.displayName().equals(user.displayName())
-                || !String.valueOf(before.function()).equals(String.valueOf(user.function()))) {
+        if (!Objects.equals(before.displayName(), user.displayName())
+                || !Objects.equals(before.function(), user.function())) {
             events.publishEvent(audited("user.details-changed", user, describe(user)));
         }
     }
