@@ -8,8 +8,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.conformity.assessment.AssessmentApi;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceView;
+import io.conformity.problem.NotFoundException;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SeparationOfDutiesException;
 import io.conformity.signoff.SignoffApi;
@@ -21,9 +23,11 @@ class SignoffService implements SignoffApi {
 
     private final SignoffRepository signoffs;
     private final EvidenceApi evidence;
+    private final AssessmentApi assessments;
     private final Clock clock;
 
-    SignoffService(SignoffRepository signoffs, EvidenceApi evidence, Clock clock) {
+    SignoffService(SignoffRepository signoffs, EvidenceApi evidence, AssessmentApi assessments, Clock clock) {
+        this.assessments = assessments;
         this.signoffs = signoffs;
         this.evidence = evidence;
         this.clock = clock;
@@ -49,6 +53,12 @@ class SignoffService implements SignoffApi {
             throw new SeparationOfDutiesException(
                     "You reviewed principles of this assessment; another signatory must decide on the declaration.");
         }
+        if ((decision == Decision.APPROVED || decision == Decision.REJECTED)
+                && evidence.ofAssessment(assessmentId, null, null).stream()
+                        .anyMatch(item -> item.uploadedBy().equals(actor))) {
+            throw new SeparationOfDutiesException(
+                    "You uploaded evidence for this assessment; another signatory must decide on the declaration.");
+        }
         // What the principle rests on: the evidence covering any of its requirements, whichever principle it was
         // uploaded for; for the approval, all of the assessment's evidence.
         List<String> hashes = (principle == null
@@ -72,6 +82,7 @@ class SignoffService implements SignoffApi {
     @Override
     @Transactional(readOnly = true)
     public List<SignoffView> ofAssessment(UUID assessmentId) {
+        assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         return signoffs.findByAssessmentIdOrderByDecidedAt(assessmentId).stream()
                 .map(Signoff::view)
                 .toList();
