@@ -38,6 +38,7 @@ class WorkflowIntegrationTests {
         engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
         signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+        fixtures.team(engineer, signatory);
         assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
                 .get("id")
                 .asText();
@@ -46,6 +47,7 @@ class WorkflowIntegrationTests {
     @Test
     void whoUploadedEvidenceForAPrincipleCannotAcceptIt() {
         Credentials both = fixtures.user("both", "Bo Both", "Engineer and officer", "ENGINEER", "COMPLIANCE_OFFICER");
+        fixtures.assessmentMembers(assessmentId, both);
         String requirement = requirementId("2");
         api.upload(
                         both,
@@ -84,6 +86,7 @@ class WorkflowIntegrationTests {
     void aReviewerCannotSignTheDeclaration() {
         Credentials reviewerSignatory =
                 fixtures.user("rs", "Rae Reviewer", "Director", "COMPLIANCE_OFFICER", "SIGNATORY");
+        fixtures.assessmentMembers(assessmentId, reviewerSignatory);
         fixtures.completeAllPrinciples(engineer, reviewerSignatory, assessmentId, "PASS");
         JsonNode approval = fixtures.task(signatory, assessmentId, null);
         JsonNode problem = assertProblem(

@@ -48,8 +48,8 @@ import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 import io.conformity.product.CraCategory;
 import io.conformity.product.ProductApi;
-import io.conformity.product.ProductView;
 import io.conformity.product.ProductScope;
+import io.conformity.product.ProductView;
 import io.conformity.product.ReleaseDetails;
 
 @Service
@@ -268,7 +268,8 @@ class AssessmentService implements AssessmentApi {
     public RequirementAssessmentView requirement(UUID requirementAssessmentId) {
         Supplier<NotFoundException> notFound =
                 () -> new NotFoundException("Requirement assessment", requirementAssessmentId);
-        RequirementAssessment row = requirements.findById(requirementAssessmentId).orElseThrow(notFound);
+        RequirementAssessment row =
+                requirements.findById(requirementAssessmentId).orElseThrow(notFound);
         requireReader(row.assessmentId(), notFound);
         return row.view();
     }

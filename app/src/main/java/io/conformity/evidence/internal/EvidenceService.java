@@ -252,7 +252,8 @@ class EvidenceService implements EvidenceApi {
     private RequirementAssessmentView collecting(UUID requirementAssessmentId) {
         RequirementAssessmentView requirement = assessments.requirement(requirementAssessmentId);
         assessments.requireMember(
-                requirement.assessmentId(), () -> new NotFoundException("Requirement assessment", requirementAssessmentId));
+                requirement.assessmentId(),
+                () -> new NotFoundException("Requirement assessment", requirementAssessmentId));
         requireCollecting(requirement);
         return requirement;
     }

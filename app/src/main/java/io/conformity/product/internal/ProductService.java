@@ -198,7 +198,8 @@ class ProductService implements ProductApi {
         Specification<Product> ofManufacturer = manufacturerId == null
                 ? Specification.unrestricted()
                 : (root, query, cb) -> cb.equal(root.get("manufacturerId"), manufacturerId);
-        return products.findAll(visible.and(ofManufacturer).and(containing(text, "modelDesignation", "productType")), pageable)
+        return products.findAll(
+                        visible.and(ofManufacturer).and(containing(text, "modelDesignation", "productType")), pageable)
                 .map(Product::view);
     }
 
@@ -359,8 +360,8 @@ class ProductService implements ProductApi {
                     "The membership of '" + username + "' in product " + productId
                             + " was being changed by someone else at the same time. Read it and try again.");
         }
-        events.publishEvent(Audited.of(
-                "membership.added", "product", productId.toString(), Map.of("username", username)));
+        events.publishEvent(
+                Audited.of("membership.added", "product", productId.toString(), Map.of("username", username)));
         return new Membership(member.view(), true);
     }
 
@@ -371,8 +372,8 @@ class ProductService implements ProductApi {
         ProductMember member = members.findByProductIdAndUsername(productId, username)
                 .orElseThrow(() -> new NotFoundException("Product member", username));
         members.delete(member);
-        events.publishEvent(Audited.of(
-                "membership.removed", "product", productId.toString(), Map.of("username", username)));
+        events.publishEvent(
+                Audited.of("membership.removed", "product", productId.toString(), Map.of("username", username)));
     }
 
     @Override
