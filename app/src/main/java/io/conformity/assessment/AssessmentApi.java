@@ -78,6 +78,12 @@ public interface AssessmentApi {
     /** The signatory rejects: every requirement goes back to evidence collection. */
     void reject(UUID assessmentId);
 
+    /**
+     * The principle's acceptance became void because the evidence it covered changed: its requirements wait for a
+     * review again, without verdicts.
+     */
+    void reviewAgain(UUID assessmentId, String principle);
+
     void markIssued(UUID assessmentId);
 
     /**

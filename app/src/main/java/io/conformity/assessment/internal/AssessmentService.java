@@ -274,17 +274,22 @@ class AssessmentService implements AssessmentApi {
         return row.view();
     }
 
+    /**
+     * Reads the release id alone, never the entity: an access check made before the assessment's lock must not leave
+     * a copy in the persistence context that the locked work would then read stale.
+     */
     @Override
     @Transactional(readOnly = true)
     public void requireReader(UUID assessmentId, Supplier<? extends ProblemException> notFound) {
-        requireReader(assessments.findById(assessmentId).orElseThrow(notFound), notFound);
+        products.requireReleaseReader(
+                assessments.findReleaseIdById(assessmentId).orElseThrow(notFound), notFound);
     }
 
     @Override
     @Transactional(readOnly = true)
     public void requireMember(UUID assessmentId, Supplier<? extends ProblemException> notFound) {
         products.requireReleaseMember(
-                assessments.findById(assessmentId).orElseThrow(notFound).releaseId(), notFound);
+                assessments.findReleaseIdById(assessmentId).orElseThrow(notFound), notFound);
     }
 
     @Override
@@ -479,6 +484,16 @@ class AssessmentService implements AssessmentApi {
     public void reject(UUID assessmentId) {
         find(assessmentId).requireInProgress("reject");
         requirements.findByAssessmentIdOrderByPosition(assessmentId).forEach(RequirementAssessment::reopen);
+    }
+
+    @Override
+    public void reviewAgain(UUID assessmentId, String principle) {
+        find(assessmentId).requireInProgress("review again");
+        applicable(
+                        requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId, principle),
+                        assessmentId,
+                        principle)
+                .forEach(RequirementAssessment::reviewAgain);
     }
 
     @Override

@@ -416,7 +416,10 @@ class DeclarationService implements DeclarationApi {
 
     @Override
     public DeclarationView withdraw(UUID id, WithdrawCommand command, String by) {
-        assessments.requireMember(find(id).assessmentId(), () -> new NotFoundException("Declaration", id));
+        // The assessment id alone: a copy of the declaration read before its lock would be read stale after it.
+        assessments.requireMember(
+                declarations.findAssessmentIdById(id).orElseThrow(() -> new NotFoundException("Declaration", id)),
+                () -> new NotFoundException("Declaration", id));
         Declaration declaration =
                 declarations.findForUpdate(id).orElseThrow(() -> new NotFoundException("Declaration", id));
         declaration.withdraw(command.reason().strip(), by, clock.instant());

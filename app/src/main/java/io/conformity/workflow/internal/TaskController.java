@@ -100,6 +100,7 @@ class TaskController {
         ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED,
         ProblemType.ASSESSMENT_STATE,
         ProblemType.DECLARATION_EXISTS,
+        ProblemType.SIGNOFF_VOID,
         ProblemType.CONCURRENT_UPDATE
     })
     ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApproveCommand command) {

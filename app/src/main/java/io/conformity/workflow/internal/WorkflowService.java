@@ -199,11 +199,34 @@ class WorkflowService implements WorkflowApi {
         tasks.complete(task.getId(), Map.of(ProcessVariables.ACCEPTED, accept));
     }
 
+    /**
+     * Before anything is approved, every acceptance is compared with the evidence its principle rests on now. When
+     * some became void, the approval is refused (409) but what was found is kept (hence no rollback for that refusal):
+     * the acceptances stay recorded as void and their principles are back in review, so the approval task is gone
+     * until they are accepted again.
+     */
     @Override
+    @Transactional(noRollbackFor = SignoffVoidException.class)
     public void approve(CurrentUser user, String taskId, ApproveCommand command) {
         Task task = lockForCompletion(user, taskId, TaskKind.APPROVE_DECLARATION);
         UUID assessmentId = assessmentOf(task);
         boolean approve = command.decision() == ApproveCommand.Outcome.APPROVE;
+        if (approve) {
+            List<String> reopened = signoffs.voidStale(assessmentId);
+            if (!reopened.isEmpty()) {
+                reopened.forEach(principle -> assessments.reviewAgain(assessmentId, principle));
+                tasks.complete(
+                        task.getId(),
+                        Map.of(
+                                ProcessVariables.APPROVED,
+                                false,
+                                ProcessVariables.REVIEW_AGAIN,
+                                true,
+                                ProcessVariables.PRINCIPLES_TO_REVIEW,
+                                List.copyOf(reopened)));
+                throw new SignoffVoidException(assessmentId, reopened);
+            }
+        }
         signoffs.record(
                 assessmentId,
                 null,
@@ -222,7 +245,7 @@ class WorkflowService implements WorkflowApi {
         }
         // On approval the engine only schedules Task_IssueDeclaration (asyncBefore): rendering, signing and
         // time-stamping run in a job, so a slow time-stamp server does not hold the signatory's request.
-        tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve));
+        tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve, ProcessVariables.REVIEW_AGAIN, false));
     }
 
     @Override
