@@ -101,8 +101,11 @@ class CatalogStartupSystemTests {
             ApiClient api = new ApiClient(port(before));
             Fixtures fixtures = new Fixtures(api);
             Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+            fixtures.team(engineer);
             Credentials officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+            fixtures.team(officer);
             signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+            fixtures.team(signatory);
             assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
                     .get("id")
                     .asText();
@@ -137,6 +140,7 @@ class CatalogStartupSystemTests {
             assertThat(annex).contains("5.3-13").doesNotContain("wording of version 2");
             // ...although a new assessment under the new version would leave it out.
             Credentials officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+            fixtures.team(officer);
             JsonNode reopened = fixtures.openAssessment(officer, fixtures.release(officer));
             assertThat(reopened.get("requirements").findValuesAsText("requirementId"))
                     .contains("5.2-1")

@@ -69,8 +69,11 @@ abstract class CertificationSystemTestBase {
         api = new ApiClient(port);
         fixtures = new Fixtures(api);
         engineer = fixtures.user("eng", "Erin Engineer", "Test engineer", "ENGINEER");
+        fixtures.team(engineer);
         officer = fixtures.user("off", "Olive Officer", "Compliance officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         signatory = fixtures.user("sig", "Sam Signatory", "Managing Director", "SIGNATORY");
+        fixtures.team(signatory);
     }
 
     @Test
@@ -107,6 +110,7 @@ abstract class CertificationSystemTestBase {
                                 "https://example-smarthome.test/support")))
                 .get("id")
                 .asText();
+        fixtures.teamJoins(productId);
         String releaseId = created(api.post(
                         officer,
                         "/api/v1/products/" + productId + "/releases",

@@ -2,10 +2,12 @@ package io.conformity.assessment;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
+import io.conformity.problem.ProblemException;
 import jakarta.validation.Valid;
 
 /**
@@ -26,6 +28,18 @@ public interface AssessmentApi {
 
     /** @throws io.conformity.problem.NotFoundException when there is no such assessment */
     void requireExists(UUID id);
+
+    /**
+     * Lets the caller read the assessment's records (those of its product, see {@code ProductApi.requireReader}), or
+     * throws {@code notFound}, the error an unknown id of the resource the caller asked for gets, or 403.
+     */
+    void requireReader(UUID assessmentId, Supplier<? extends ProblemException> notFound);
+
+    /** As {@link #requireReader}, for changes: the caller must be a member of the assessment's product. */
+    void requireMember(UUID assessmentId, Supplier<? extends ProblemException> notFound);
+
+    /** The product the assessment certifies a release of. */
+    UUID productOf(UUID assessmentId);
 
     RequirementAssessmentView requirement(UUID requirementAssessmentId);
 
@@ -63,6 +77,12 @@ public interface AssessmentApi {
 
     /** The signatory rejects: every requirement goes back to evidence collection. */
     void reject(UUID assessmentId);
+
+    /**
+     * The principle's acceptance became void because the evidence it covered changed: its requirements wait for a
+     * review again, without verdicts.
+     */
+    void reviewAgain(UUID assessmentId, String principle);
 
     void markIssued(UUID assessmentId);
 

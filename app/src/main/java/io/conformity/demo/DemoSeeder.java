@@ -122,6 +122,8 @@ class DemoSeeder {
                         "Smart home products with security functionalities, including smart door locks, security"
                                 + " cameras, baby monitoring systems and alarm systems"),
                 LocalDate.now().minusMonths(2)));
+        // Engineers, officers and signatories see only the products they are members of.
+        passwords.keySet().forEach(username -> products.addMember(product.id(), username));
         ReleaseView release = products.createRelease(product.id(), new CreateReleaseCommand("1.4.2", "B2026-11"));
         // The camera uses per-device passwords, is updatable over the network and has no exposed debug port.
         products.saveProfile(

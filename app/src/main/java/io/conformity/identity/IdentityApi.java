@@ -13,6 +13,12 @@ public interface IdentityApi {
     /** @throws IllegalStateException outside an authenticated request */
     CurrentUser currentUser();
 
+    /**
+     * The authenticated caller, if any: empty for the engine's background jobs and the application's own start-up
+     * work, and for anonymous requests to the public endpoints.
+     */
+    Optional<CurrentUser> caller();
+
     Optional<UserView> user(String username);
 
     /** Every account, in the page's order. */

@@ -19,6 +19,7 @@ public enum ProblemType {
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
     SEPARATION_OF_DUTIES("separation-of-duties", HttpStatus.FORBIDDEN, "Separation of duties"),
+    SIGNOFF_VOID("signoff-void", HttpStatus.CONFLICT, "Sign-off void: evidence changed"),
     INVALID_SETUP_TOKEN("invalid-setup-token", HttpStatus.FORBIDDEN, "Invalid setup link"),
     // 404, 405, 406, 413, 415: the resource and the representation
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),

@@ -3,10 +3,12 @@ package io.conformity.product;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
+import io.conformity.problem.ProblemException;
 import jakarta.validation.Valid;
 
 /** Manufacturers, products and releases: who makes what, and which firmware is being certified. */
@@ -74,4 +76,42 @@ public interface ProductApi {
 
     /** @throws io.conformity.problem.NotFoundException when no profile exists for that version */
     ProfileView profile(UUID productId, String version);
+
+    // Membership. Engineers, compliance officers and signatories work only on products they are members of; the
+    // officer who creates a product becomes its first member; administrators add and remove members.
+
+    /** The product's members by user name; readable by its members and by administrators. */
+    List<MemberView> members(UUID productId);
+
+    /**
+     * Makes an existing user a member (administrators only); nothing changes when they already are.
+     *
+     * @return the membership and whether it is new
+     * @throws io.conformity.problem.NotFoundException for an unknown product or user
+     */
+    Membership addMember(UUID productId, String username);
+
+    /** @throws io.conformity.problem.NotFoundException when the user is no member of the product */
+    void removeMember(UUID productId, String username);
+
+    record Membership(MemberView member, boolean added) {}
+
+    /**
+     * Lets the caller read the product's records, or throws: {@code notFound} (the error an unknown id of the
+     * resource the caller asked for gets, so nothing leaks) when the caller works on other products, 403 when their
+     * roles give no access to products. Every module asks this before reading a product's records.
+     */
+    void requireReader(UUID productId, Supplier<? extends ProblemException> notFound);
+
+    /** As {@link #requireReader}, for changes: the caller must be a member (administrators included). */
+    void requireMember(UUID productId, Supplier<? extends ProblemException> notFound);
+
+    /** {@link #requireReader} for the product of a release; unknown releases get {@code notFound} too. */
+    void requireReleaseReader(UUID releaseId, Supplier<? extends ProblemException> notFound);
+
+    /** {@link #requireMember} for the product of a release; unknown releases get {@code notFound} too. */
+    void requireReleaseMember(UUID releaseId, Supplier<? extends ProblemException> notFound);
+
+    /** The products (and their releases) whose records the caller may read, for filtering lists. */
+    ProductScope scope();
 }

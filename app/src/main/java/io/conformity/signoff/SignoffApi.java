@@ -24,4 +24,13 @@ public interface SignoffApi {
     Optional<SignoffView> ofTask(String taskId);
 
     List<SignoffView> ofAssessment(UUID assessmentId);
+
+    /**
+     * Compares every current acceptance of a principle with the evidence the principle rests on now. An acceptance
+     * whose covered evidence changed (an item gone, or one added) becomes void: kept, with the time and the change
+     * as its reason. Run before the approval, under the assessment's lock.
+     *
+     * @return the principles whose acceptance this made void, to be reviewed again
+     */
+    List<String> voidStale(UUID assessmentId);
 }

@@ -57,8 +57,11 @@ class CraConformityIntegrationTests {
         fixtures = new Fixtures(api);
         cra = new CraFixtures(api, fixtures);
         engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+        fixtures.team(signatory);
     }
 
     // --- The category

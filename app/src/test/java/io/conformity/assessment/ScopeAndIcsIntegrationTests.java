@@ -52,7 +52,9 @@ class ScopeAndIcsIntegrationTests {
         api = new ApiClient(port);
         fixtures = new Fixtures(api);
         officer = fixtures.user("off", "Opal Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         engineer = fixtures.user("eng", "Enzo Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
     }
 
     @Test
@@ -265,6 +267,7 @@ class ScopeAndIcsIntegrationTests {
     @Test
     void pstiAndCraTogetherIssueAStatementOfComplianceAndAnEuDeclarationOfConformity() throws Exception {
         Credentials signatory = fixtures.user("sig", "Sol Signatory", "Managing Director", "SIGNATORY");
+        fixtures.team(signatory);
         String productId = product("smart camera");
         api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", Fixtures.v211Profile())
                 .expect(200);
@@ -485,6 +488,7 @@ class ScopeAndIcsIntegrationTests {
     @Test
     void theFullStandardIsCertifiedToAStatementCitingTheChosenVersion() throws Exception {
         Credentials signatory = fixtures.user("sig", "Sian Signatory", "Director", "SIGNATORY");
+        fixtures.team(signatory);
         String productId = product("smart camera");
         api.put(officer, "/api/v1/products/" + productId + "/profiles/V3.1.3", CAMERA_V313)
                 .expect(200);
@@ -614,7 +618,7 @@ class ScopeAndIcsIntegrationTests {
                 .json()
                 .get("id")
                 .asText();
-        return api.post(
+        String productId = api.post(
                         officer,
                         "/api/v1/products",
                         Map.of(
@@ -630,6 +634,8 @@ class ScopeAndIcsIntegrationTests {
                 .json()
                 .get("id")
                 .asText();
+        fixtures.teamJoins(productId);
+        return productId;
     }
 
     private String release(String productId) {

@@ -58,9 +58,13 @@ class DeclarationRegisterIntegrationTests {
         fixtures = new Fixtures(api);
         admin = fixtures.admin();
         engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+        fixtures.team(signatory);
         regulator = fixtures.user("reg", "Rita Regulator", "Inspector", "REGULATOR");
+        fixtures.team(regulator);
         tag = "t" + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -57,8 +57,11 @@ class DeclarationVerificationIntegrationTests {
         api = new ApiClient(port);
         fixtures = new Fixtures(api);
         engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+        fixtures.team(signatory);
         tag = "v" + UUID.randomUUID().toString().substring(0, 8);
         // Each test starts in a fresh minute of the per-address limit.
         clock.advance(Duration.ofMinutes(1));

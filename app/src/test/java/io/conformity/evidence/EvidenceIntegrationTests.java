@@ -52,7 +52,9 @@ class EvidenceIntegrationTests {
         api = new ApiClient(port);
         fixtures = new Fixtures(api);
         engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
     }
 
     @Test

@@ -59,7 +59,9 @@ class EvidenceUploadBenchmark {
         ApiClient api = new ApiClient(port);
         Fixtures fixtures = new Fixtures(api);
         Credentials officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
                 .get("id")
                 .asText();

@@ -46,12 +46,14 @@ class IdentityIntegrationTests {
         assertProblem(anonymous, 401);
         assertThat(anonymous.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
         Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         assertProblem(api.get(new Credentials(engineer.username(), "wrong-password-123"), "/api/v1/tasks"), 401);
     }
 
     @Test
     void passwordsAreStoredHashedOnly() {
         Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         String hash = jdbc.queryForObject(
                 "select password_hash from app_user where username = ?", String.class, engineer.username());
         assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(engineer.password());
@@ -67,6 +69,7 @@ class IdentityIntegrationTests {
     @Test
     void onlyAnAdministratorCreatesAccounts() {
         Credentials officer = fixtures.user("off", "Ola", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         assertProblem(
                 api.post(
                         officer,
@@ -105,9 +108,11 @@ class IdentityIntegrationTests {
     @Test
     void aWrongRoleIsRefusedBeforeTheBodyIsValidated() {
         Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         assertProblem(api.post(engineer, "/api/v1/assessments", Map.of()), 403);
         assertProblem(api.post(engineer, "/api/v1/manufacturers", Map.of("name", "")), 403);
         Credentials officer = fixtures.user("off", "Ola", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         JsonNode problem = assertProblem(api.post(officer, "/api/v1/manufacturers", Map.of("name", "")), 400);
         assertThat(problem.get("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder("/name", "/address");
     }

@@ -48,7 +48,10 @@ public final class CraFixtures {
     }
 
     public JsonNode create(Credentials officer, Map<String, Object> product) {
-        return api.post(officer, "/api/v1/products", product).expect(201).json();
+        JsonNode created =
+                api.post(officer, "/api/v1/products", product).expect(201).json();
+        fixtures.teamJoins(created.get("id").asText());
+        return created;
     }
 
     /** A release of the product, assessed under the CRA regime alone; returns the assessment. */

@@ -19,8 +19,57 @@ public final class Fixtures {
     private final ApiClient api;
     private final Credentials admin = new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
 
+    /** Added as members to every product this instance creates (besides the officer who creates it). */
+    private final List<Credentials> team = new ArrayList<>();
+
     public Fixtures(ApiClient api) {
         this.api = api;
+    }
+
+    /**
+     * From now on every product this instance creates also has these users as members: engineers and signatories
+     * work only on products they are members of. Returns this instance.
+     */
+    public Fixtures team(Credentials... members) {
+        team.addAll(List.of(members));
+        return this;
+    }
+
+    /** Makes the {@link #team} members of a product created without this instance. */
+    public void teamJoins(String productId) {
+        productMembers(productId, team.toArray(Credentials[]::new));
+    }
+
+    /** Makes the users members of the release's product (through the administrators' endpoint). */
+    public void members(String releaseId, Credentials... users) {
+        String productId = api.get(admin, "/api/v1/releases/" + releaseId)
+                .expect(200)
+                .json()
+                .get("productId")
+                .asText();
+        productMembers(productId, users);
+    }
+
+    /** Makes the users members of the assessment's product. */
+    public void assessmentMembers(String assessmentId, Credentials... users) {
+        members(
+                api.get(admin, "/api/v1/assessments/" + assessmentId)
+                        .expect(200)
+                        .json()
+                        .get("releaseId")
+                        .asText(),
+                users);
+    }
+
+    /** Makes the users members of the product. */
+    public void productMembers(String productId, Credentials... users) {
+        for (Credentials user : users) {
+            int status = api.put(admin, "/api/v1/products/" + productId + "/members/" + user.username(), null)
+                    .status();
+            if (status != 201 && status != 200) {
+                throw new AssertionError("Membership of " + user.username() + " in " + productId + ": HTTP " + status);
+            }
+        }
     }
 
     /** A new account with the given roles and a password generated for this run. */
@@ -90,6 +139,7 @@ public final class Fixtures {
                 .asText();
         api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", v211Profile())
                 .expect(200);
+        productMembers(productId, team.toArray(Credentials[]::new));
         return newRelease(officer, productId);
     }
 

@@ -58,6 +58,7 @@ class HostileInputIntegrationTests {
         raw = new RawHttp(port);
         fixtures = new Fixtures(api);
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         manufacturerId = api.post(
                         officer,
                         "/api/v1/manufacturers",
@@ -73,6 +74,7 @@ class HostileInputIntegrationTests {
     @Test
     void aCallerWithoutTheRoleIsRefusedBeforeTheBodyIsRead() {
         Credentials regulator = fixtures.user("reg", "Rita Regulator", "Inspector", "REGULATOR");
+        fixtures.team(regulator);
         String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
                 .get("id")
                 .asText();
@@ -120,7 +122,9 @@ class HostileInputIntegrationTests {
     @Test
     void tenParallelSubmitsReviewsAndApprovalsOfOneTaskGiveOneSuccessAndNineConflicts() {
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         Credentials signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+        fixtures.team(signatory);
         String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
                 .get("id")
                 .asText();
@@ -223,6 +227,7 @@ class HostileInputIntegrationTests {
         assertPointer(api.post(admin, "/api/v1/users", user), "/roles/0");
 
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
                 .get("id")
                 .asText();
@@ -242,6 +247,7 @@ class HostileInputIntegrationTests {
     @Test
     void aReviewNamingOneRequirementTwiceIsRefusedAndNothingIsRecorded() {
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
                 .get("id")
                 .asText();
@@ -271,6 +277,7 @@ class HostileInputIntegrationTests {
     @Test
     void multipartFaultsAreClear400s() {
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         String requirement = openRequirement();
         String path = "/api/v1/requirement-assessments/" + requirement + "/evidence";
         String type = "multipart/form-data; boundary=XyZ";
@@ -328,6 +335,7 @@ class HostileInputIntegrationTests {
     @Test
     void theUploadLimitIsOnTheFileNotTheEnvelope() {
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         String path = "/api/v1/requirement-assessments/" + openRequirement() + "/evidence";
         byte[] exact = new byte[(int) TestInstallation.UPLOAD_LIMIT_BYTES];
         Arrays.fill(exact, (byte) 'a');
@@ -345,6 +353,7 @@ class HostileInputIntegrationTests {
     @Test
     void aFileNameLosesItsControlAndBidiCharactersSoItShowsWhatItIs() {
         Credentials engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         String path = "/api/v1/requirement-assessments/" + openRequirement() + "/evidence";
         // Shown as-is, U+202E would make "invoice‮txt.exe" read "invoiceexe.txt".
         JsonNode stored = api.upload(engineer, path, "invoice\u202Etxt\u0007.exe", new byte[] {1})

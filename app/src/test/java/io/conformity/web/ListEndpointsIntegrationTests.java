@@ -46,6 +46,7 @@ class ListEndpointsIntegrationTests {
         api = new ApiClient(port);
         fixtures = new Fixtures(api);
         officer = fixtures.user("off", "Ola Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         tag = "t" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -226,6 +227,7 @@ class ListEndpointsIntegrationTests {
     @Test
     void onlyAnAdministratorListsAndReadsAccounts() {
         Credentials engineer = fixtures.user("eng", "Ed Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         assertProblem(api.get(officer, "/api/v1/users"), 403);
         assertProblem(api.get(officer, "/api/v1/users/" + engineer.username()), 403);
 

@@ -53,7 +53,9 @@ class ProblemCatalogueIntegrationTests {
             ProblemType.INVALID_SETUP_TOKEN,
             "FirstStartSystemTests (a fresh installation, before its first setup)",
             ProblemType.TOO_MANY_REQUESTS,
-            "DeclarationVerificationIntegrationTests (more verifications from one address than a minute allows)");
+            "DeclarationVerificationIntegrationTests (more verifications from one address than a minute allows)",
+            ProblemType.SIGNOFF_VOID,
+            "WorkflowIntegrationTests (the evidence under an accepted principle changed before the approval)");
 
     static final Set<ProblemType> PROVOKED = EnumSet.noneOf(ProblemType.class);
 
@@ -82,8 +84,11 @@ class ProblemCatalogueIntegrationTests {
         raw = new RawHttp(port);
         fixtures = new Fixtures(api);
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+        fixtures.team(signatory);
         openApi = api.get(null, "/v3/api-docs").expect(200).json();
     }
 
@@ -226,7 +231,7 @@ class ProblemCatalogueIntegrationTests {
     }
 
     private String product(String manufacturerId) {
-        return api.post(
+        String productId = api.post(
                         officer,
                         "/api/v1/products",
                         Map.of(
@@ -242,6 +247,8 @@ class ProblemCatalogueIntegrationTests {
                 .json()
                 .get("id")
                 .asText();
+        fixtures.teamJoins(productId);
+        return productId;
     }
 
     @Test
@@ -356,6 +363,7 @@ class ProblemCatalogueIntegrationTests {
 
         // A reviewer who also signs is refused; a failed mandatory requirement blocks approval.
         Credentials both = fixtures.user("both", "Bo Both", "Director", "COMPLIANCE_OFFICER", "SIGNATORY");
+        fixtures.assessmentMembers(assessmentId, both);
         fixtures.completeAllPrinciples(engineer, both, assessmentId, "FAIL");
         String approval = fixtures.task(signatory, assessmentId, null).get("id").asText();
         expect(

@@ -61,8 +61,11 @@ class AsyncIssuanceIntegrationTests {
         api = new ApiClient(port);
         fixtures = new Fixtures(api);
         engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        fixtures.team(officer);
         signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+        fixtures.team(signatory);
     }
 
     @Test

@@ -225,6 +225,38 @@ class CertificationProcessTests {
     }
 
     @Test
+    void evidenceChangedAfterAcceptanceSendsOnlyThatPrincipleBackToReview() {
+        ProcessInstance pi = start("assessment-evidence-changed", List.of("1", "2", "3"));
+        acceptAll(pi, "1", "2", "3");
+
+        // The application found that principle 2's evidence changed since its acceptance: it is reviewed again,
+        // without a new round of evidence collection, and the others stay accepted.
+        taskService.complete(
+                onlyTask(pi, APPROVE).getId(),
+                Map.of("approved", false, "reviewAgain", true, "principlesToReview", List.of("2")));
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(REVIEW).isNotWaitingAt(COLLECT, APPROVE);
+        assertThat(principlesAt(pi, REVIEW)).containsExactly("2");
+        openTasks(pi, REVIEW).forEach(t -> assertThat(localAccepted(t)).isFalse());
+
+        // Sent back in that second review, it loops through collection as any principle does.
+        review(pi, "2", false);
+        assertThat(principlesAt(pi, COLLECT)).containsExactly("2");
+        acceptAll(pi, "2");
+        // A later rejection by the signatory reopens every principle again.
+        taskService.complete(onlyTask(pi, APPROVE).getId(), Map.of("approved", false, "reviewAgain", false));
+        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "2", "3");
+        acceptAll(pi, "1", "2", "3");
+        approve(pi, true);
+        issue(pi);
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(DECLARATION_ISSUED);
+        assertThat(completedCount(pi, APPROVE)).isEqualTo(3);
+        assertThat(issueDeclarationDelegate.calls)
+                .containsExactly(new IssueCall("assessment-evidence-changed", "assessment-evidence-changed"));
+    }
+
+    @Test
     void anIssuanceThatKeepsFailingBecomesAnIncidentAndARetryAfterTheCauseIsGoneIssuesOnce() {
         ProcessInstance pi = start("assessment-incident", List.of("1"));
         acceptAll(pi, "1");

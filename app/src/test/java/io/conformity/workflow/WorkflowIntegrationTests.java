@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,6 +27,9 @@ class WorkflowIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     ApiClient api;
     Fixtures fixtures;
     Credentials engineer;
@@ -38,6 +44,7 @@ class WorkflowIntegrationTests {
         engineer = fixtures.user("eng", "Eve Engineer", "Engineer", "ENGINEER");
         officer = fixtures.user("off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
         signatory = fixtures.user("sig", "Sid Signatory", "Director", "SIGNATORY");
+        fixtures.team(engineer, signatory);
         assessmentId = fixtures.openAssessment(officer, fixtures.release(officer))
                 .get("id")
                 .asText();
@@ -46,6 +53,7 @@ class WorkflowIntegrationTests {
     @Test
     void whoUploadedEvidenceForAPrincipleCannotAcceptIt() {
         Credentials both = fixtures.user("both", "Bo Both", "Engineer and officer", "ENGINEER", "COMPLIANCE_OFFICER");
+        fixtures.assessmentMembers(assessmentId, both);
         String requirement = requirementId("2");
         api.upload(
                         both,
@@ -84,6 +92,7 @@ class WorkflowIntegrationTests {
     void aReviewerCannotSignTheDeclaration() {
         Credentials reviewerSignatory =
                 fixtures.user("rs", "Rae Reviewer", "Director", "COMPLIANCE_OFFICER", "SIGNATORY");
+        fixtures.assessmentMembers(assessmentId, reviewerSignatory);
         fixtures.completeAllPrinciples(engineer, reviewerSignatory, assessmentId, "PASS");
         JsonNode approval = fixtures.task(signatory, assessmentId, null);
         JsonNode problem = assertProblem(
@@ -217,6 +226,122 @@ class WorkflowIntegrationTests {
         assertThat(problem.get("type").asText()).endsWith("verdict-missing");
         assertThat(fixtures.task(officer, assessmentId, "1").get("id").asText())
                 .isEqualTo(review.get("id").asText());
+    }
+
+    @Test
+    void whoUploadedEvidenceCannotSignTheDeclaration() {
+        Credentials uploaderSignatory = fixtures.user("us", "Uma Uploader", "Director", "ENGINEER", "SIGNATORY");
+        fixtures.assessmentMembers(assessmentId, uploaderSignatory);
+        api.upload(
+                        uploaderSignatory,
+                        "/api/v1/requirement-assessments/" + requirementId("2") + "/evidence",
+                        "policy.txt",
+                        "Contact: mailto:security@example.test".getBytes())
+                .expect(201);
+        fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        JsonNode approval = fixtures.task(signatory, assessmentId, null);
+
+        JsonNode problem = assertProblem(
+                api.post(
+                        uploaderSignatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")),
+                403);
+        assertThat(problem.get("type").asText()).endsWith("separation-of-duties");
+        api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
+                .expect(204);
+    }
+
+    /**
+     * The evidence under an accepted principle changes before the approval: here its coverage rows go, the very
+     * write the evidence module makes when it analyses a file again after a later declaration (it rewrites the
+     * file's coverage, to requirements still collecting evidence only). The approval finds it, voids that
+     * acceptance, sends the principle back to review and refuses; once reviewed again the declaration is approved.
+     */
+    @Test
+    void changedEvidenceVoidsTheAcceptanceAndReopensItsReview() {
+        String requirement = requirementId("2");
+        String evidenceId = api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/" + requirement + "/evidence",
+                        "policy.txt",
+                        "Contact: mailto:security@example.test".getBytes())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        JsonNode acceptance = acceptanceOf("2");
+        assertThat(acceptance.get("evidenceHashes")).hasSize(1);
+        assertThat(jdbc.update("delete from evidence_coverage where evidence_id = ?", UUID.fromString(evidenceId)))
+                .isPositive();
+
+        JsonNode approval = fixtures.task(signatory, assessmentId, null);
+        JsonNode problem = assertProblem(
+                api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")),
+                409);
+        assertThat(problem.get("type").asText()).endsWith("signoff-void");
+        assertThat(problem.get("principles").get(0).asText()).isEqualTo("2");
+
+        // Kept, marked void with when and why; the other principles' acceptances still stand.
+        JsonNode voided = api
+                .get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
+                .expect(200)
+                .json()
+                .findParents("id")
+                .stream()
+                .filter(s -> s.get("id").asText().equals(acceptance.get("id").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(voided.get("voidedAt").isNull()).isFalse();
+        assertThat(voided.get("voidReason").asText())
+                .contains(acceptance.get("evidenceHashes").get(0).asText());
+        assertThat(api
+                        .get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
+                        .json()
+                        .findParents("decision")
+                        .stream()
+                        .filter(s -> s.get("decision").asText().equals("APPROVED")))
+                .isEmpty();
+        // No approval is open; principle 2 alone waits for review again, without its old verdicts.
+        assertThat(fixtures.tasks(signatory, assessmentId)).isEmpty();
+        List<JsonNode> reviews = fixtures.tasks(officer, assessmentId);
+        assertThat(reviews).extracting(t -> t.get("principle").asText()).containsExactly("2");
+        assertThat(fixtures.tasks(engineer, assessmentId)).isEmpty();
+        JsonNode row = api.get(officer, "/api/v1/requirement-assessments/" + requirement)
+                .expect(200)
+                .json();
+        assertThat(row.get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(row.get("verdict").isNull()).isTrue();
+
+        api.post(
+                        officer,
+                        "/api/v1/tasks/" + reviews.get(0).get("id").asText() + "/review",
+                        Map.of("verdicts", fixtures.verdicts(officer, assessmentId, "2", "PASS"), "decision", "ACCEPT"))
+                .expect(204);
+        assertThat(acceptanceOf("2").get("voidedAt").isNull()).isTrue();
+        fixtures.approveAndAwaitDeclaration(signatory, assessmentId);
+    }
+
+    /** The latest acceptance of the principle. */
+    private JsonNode acceptanceOf(String principle) {
+        JsonNode latest = null;
+        for (JsonNode s : api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
+                .expect(200)
+                .json()) {
+            if (principle.equals(s.path("principle").asText(null))
+                    && s.get("decision").asText().equals("ACCEPTED")) {
+                latest = s;
+            }
+        }
+        assertThat(latest).as("acceptance of principle " + principle).isNotNull();
+        return latest;
     }
 
     private String requirementId(String requirement) {

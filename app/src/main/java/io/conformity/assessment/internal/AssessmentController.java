@@ -66,6 +66,7 @@ class AssessmentController {
     }
 
     @GetMapping("/assessments")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     PagedModel<AssessmentView> assessments(
             @ListQuery(
                             sortable = {"openedAt", "status"},
@@ -84,6 +85,7 @@ class AssessmentController {
             Pageable pageable) {}
 
     @GetMapping("/assessments/{id}")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     AssessmentView assessment(@PathVariable UUID id) {
         return assessments.assessment(id);
     }
@@ -106,6 +108,7 @@ class AssessmentController {
     }
 
     @GetMapping("/requirement-assessments/{id}")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     RequirementAssessmentView requirement(@PathVariable UUID id) {
         return assessments.requirement(id);
     }

@@ -21,4 +21,7 @@ interface AssessmentRepository extends JpaRepository<Assessment, UUID>, JpaSpeci
     @Query("select a from Assessment a where a.releaseId = :releaseId and a.status <> io.conformity.assessment"
             + ".AssessmentStatus.ISSUED order by a.openedAt")
     List<Assessment> findOpenByReleaseId(UUID releaseId);
+
+    @Query("select a.releaseId from Assessment a where a.id = ?1")
+    Optional<UUID> findReleaseIdById(UUID id);
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,6 +48,7 @@ import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 import io.conformity.product.CraCategory;
 import io.conformity.product.ProductApi;
+import io.conformity.product.ProductScope;
 import io.conformity.product.ProductView;
 import io.conformity.product.ReleaseDetails;
 
@@ -82,6 +84,7 @@ class AssessmentService implements AssessmentApi {
 
     @Override
     public AssessmentView open(OpenAssessmentCommand command, String openedBy) {
+        products.requireReleaseMember(command.releaseId(), () -> new NotFoundException("Release", command.releaseId()));
         Scope scope = catalog.scope(command.regimes(), blankToNull(command.en303645Version()));
         ReleaseDetails release = products.releaseDetails(command.releaseId());
         Map<String, ProfileAnswers> answers = profiles(release, scope);
@@ -214,13 +217,22 @@ class AssessmentService implements AssessmentApi {
     @Override
     @Transactional(readOnly = true)
     public AssessmentView assessment(UUID id) {
-        return view(find(id), requirements.findByAssessmentIdOrderByPosition(id));
+        Assessment assessment = find(id);
+        requireReader(assessment, () -> new NotFoundException("Assessment", id));
+        return view(assessment, requirements.findByAssessmentIdOrderByPosition(id));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<AssessmentView> assessments(UUID productId, AssessmentStatus status, Pageable pageable) {
         Specification<Assessment> filter = Specification.unrestricted();
+        ProductScope scope = products.scope();
+        if (!scope.everything()) {
+            if (scope.releaseIds().isEmpty() || (productId != null && !scope.includesProduct(productId))) {
+                return Page.empty(pageable);
+            }
+            filter = filter.and((root, query, cb) -> root.get("releaseId").in(scope.releaseIds()));
+        }
         if (productId != null) {
             List<UUID> releaseIds = products.releaseIds(productId);
             if (releaseIds.isEmpty()) {
@@ -254,10 +266,40 @@ class AssessmentService implements AssessmentApi {
     @Override
     @Transactional(readOnly = true)
     public RequirementAssessmentView requirement(UUID requirementAssessmentId) {
-        return requirements
-                .findById(requirementAssessmentId)
-                .map(RequirementAssessment::view)
-                .orElseThrow(() -> new NotFoundException("Requirement assessment", requirementAssessmentId));
+        Supplier<NotFoundException> notFound =
+                () -> new NotFoundException("Requirement assessment", requirementAssessmentId);
+        RequirementAssessment row =
+                requirements.findById(requirementAssessmentId).orElseThrow(notFound);
+        requireReader(row.assessmentId(), notFound);
+        return row.view();
+    }
+
+    /**
+     * Reads the release id alone, never the entity: an access check made before the assessment's lock must not leave
+     * a copy in the persistence context that the locked work would then read stale.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public void requireReader(UUID assessmentId, Supplier<? extends ProblemException> notFound) {
+        products.requireReleaseReader(
+                assessments.findReleaseIdById(assessmentId).orElseThrow(notFound), notFound);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireMember(UUID assessmentId, Supplier<? extends ProblemException> notFound) {
+        products.requireReleaseMember(
+                assessments.findReleaseIdById(assessmentId).orElseThrow(notFound), notFound);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UUID productOf(UUID assessmentId) {
+        return products.releaseDetails(find(assessmentId).releaseId()).product().id();
+    }
+
+    private void requireReader(Assessment assessment, Supplier<? extends ProblemException> notFound) {
+        products.requireReleaseReader(assessment.releaseId(), notFound);
     }
 
     @Override
@@ -277,6 +319,7 @@ class AssessmentService implements AssessmentApi {
         UUID assessmentId = requirements
                 .assessmentIdOf(requirementAssessmentId)
                 .orElseThrow(() -> new NotFoundException("Requirement assessment", requirementAssessmentId));
+        requireMember(assessmentId, () -> new NotFoundException("Requirement assessment", requirementAssessmentId));
         // Loaded only once the lock is held, so a submission that just committed is seen, not a stale copy.
         lock(assessmentId);
         RequirementAssessment row =
@@ -414,6 +457,7 @@ class AssessmentService implements AssessmentApi {
 
     @Override
     public AssessmentView recordConformityRoute(UUID assessmentId, ConformityRoute route, String by) {
+        requireMember(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         lock(assessmentId);
         Assessment assessment = find(assessmentId);
         assessment.requireInProgress("record the conformity route of");
@@ -440,6 +484,16 @@ class AssessmentService implements AssessmentApi {
     public void reject(UUID assessmentId) {
         find(assessmentId).requireInProgress("reject");
         requirements.findByAssessmentIdOrderByPosition(assessmentId).forEach(RequirementAssessment::reopen);
+    }
+
+    @Override
+    public void reviewAgain(UUID assessmentId, String principle) {
+        find(assessmentId).requireInProgress("review again");
+        applicable(
+                        requirements.findByAssessmentIdAndPrincipleOrderByPosition(assessmentId, principle),
+                        assessmentId,
+                        principle)
+                .forEach(RequirementAssessment::reviewAgain);
     }
 
     @Override

@@ -45,6 +45,7 @@ class IcsController {
 
     /** {@code format=csv} (with a byte-order mark, so spreadsheets read it as UTF-8) or {@code format=json}. */
     @GetMapping
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     @ProblemResponses({ProblemType.ICS_NEEDS_EN303645, ProblemType.ICS_INCOMPLETE})
     ResponseEntity<String> export(@PathVariable UUID id, @RequestParam(defaultValue = "json") String format) {
         IcsStatement statement = ics.export(id);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.Verdict;
 import io.conformity.assessment.ics.IcsProblem;
@@ -40,8 +41,14 @@ class IcsService {
     private final AssessmentRepository assessments;
     private final RequirementAssessmentRepository requirements;
     private final CatalogApi catalog;
+    private final AssessmentApi access;
 
-    IcsService(AssessmentRepository assessments, RequirementAssessmentRepository requirements, CatalogApi catalog) {
+    IcsService(
+            AssessmentRepository assessments,
+            RequirementAssessmentRepository requirements,
+            CatalogApi catalog,
+            AssessmentApi access) {
+        this.access = access;
         this.assessments = assessments;
         this.requirements = requirements;
         this.catalog = catalog;
@@ -49,6 +56,7 @@ class IcsService {
 
     @Transactional(readOnly = true)
     IcsStatement export(UUID assessmentId) {
+        access.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         Framework standard = standardOf(find(assessmentId));
         Map<String, RequirementAssessment> rows = rows(assessmentId, standard);
         List<IcsRow> ics = new ArrayList<>();
@@ -83,6 +91,7 @@ class IcsService {
 
     /** Validates the whole statement first; records nothing unless every row is right. */
     void importIcs(UUID assessmentId, IcsStatement statement, int firstRow) {
+        access.requireMember(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         Assessment assessment = find(assessmentId);
         if (assessment.status() != AssessmentStatus.IN_PROGRESS) {
             throw new ProblemException(
@@ -130,6 +139,7 @@ class IcsService {
 
     @Transactional(readOnly = true)
     Framework standard(UUID assessmentId) {
+        access.requireMember(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         return standardOf(find(assessmentId));
     }
 

@@ -244,6 +244,14 @@ class RequirementAssessment {
         status = RequirementStatus.OPEN;
     }
 
+    /** Its acceptance became void (the evidence changed): judged again, from no verdict. */
+    void reviewAgain() {
+        requireStatus(RequirementStatus.ACCEPTED, "review again");
+        status = RequirementStatus.SUBMITTED;
+        verdict = null;
+        justification = null;
+    }
+
     void reopen() {
         if (applicable) {
             status = RequirementStatus.OPEN;

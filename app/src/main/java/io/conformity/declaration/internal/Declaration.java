@@ -134,6 +134,10 @@ class Declaration {
         return releaseId;
     }
 
+    UUID assessmentId() {
+        return assessmentId;
+    }
+
     String sha256() {
         return sha256;
     }

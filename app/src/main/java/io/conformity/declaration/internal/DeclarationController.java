@@ -47,22 +47,26 @@ class DeclarationController {
     }
 
     @GetMapping("/assessments/{assessmentId}/declaration")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     DeclarationView ofAssessment(@PathVariable UUID assessmentId) {
         return declarations.ofAssessment(assessmentId);
     }
 
     /** Every declaration of the assessment: one per regime in scope. */
     @GetMapping("/assessments/{assessmentId}/declarations")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     List<DeclarationView> allOfAssessment(@PathVariable UUID assessmentId) {
         return declarations.allOfAssessment(assessmentId);
     }
 
     @GetMapping("/declarations/{id}")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN', 'REGULATOR')")
     DeclarationView declaration(@PathVariable UUID id) {
         return declarations.declaration(id);
     }
 
     @GetMapping("/declarations/{id}/pdf")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN', 'REGULATOR')")
     ResponseEntity<InputStreamResource> pdf(@PathVariable UUID id) {
         DeclarationView declaration = declarations.declaration(id);
         return ResponseEntity.ok()

@@ -29,4 +29,7 @@ interface DeclarationRepository extends JpaRepository<Declaration, UUID>, JpaSpe
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from Declaration d where d.id = :id")
     Optional<Declaration> findForUpdate(@Param("id") UUID id);
+
+    @Query("select d.assessmentId from Declaration d where d.id = ?1")
+    Optional<UUID> findAssessmentIdById(UUID id);
 }

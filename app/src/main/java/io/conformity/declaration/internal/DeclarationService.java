@@ -50,8 +50,11 @@ import io.conformity.declaration.internal.signing.PadesSigner;
 import io.conformity.declaration.internal.signing.SignatureDetails;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.IdentityApi;
+import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
 import io.conformity.problem.NotFoundException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
 import io.conformity.product.CraCategory;
 import io.conformity.product.ManufacturerView;
 import io.conformity.product.ProductApi;
@@ -374,7 +377,7 @@ class DeclarationService implements DeclarationApi {
     @Override
     @Transactional(readOnly = true)
     public DeclarationView declaration(UUID id) {
-        return find(id).view();
+        return findReadable(id).view();
     }
 
     @Override
@@ -390,7 +393,7 @@ class DeclarationService implements DeclarationApi {
     @Override
     @Transactional(readOnly = true)
     public List<DeclarationView> allOfAssessment(UUID assessmentId) {
-        assessments.requireExists(assessmentId);
+        assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         return declarations.findByAssessmentIdOrderByRegime(assessmentId).stream()
                 .map(Declaration::view)
                 .toList();
@@ -399,7 +402,7 @@ class DeclarationService implements DeclarationApi {
     @Override
     @Transactional(readOnly = true)
     public InputStream pdf(UUID id) {
-        Declaration declaration = find(id);
+        Declaration declaration = findReadable(id);
         DeclarationView view = declaration.view();
         try {
             // Checked while it streams: a damaged or truncated file ends the download with an error, never short.
@@ -413,6 +416,10 @@ class DeclarationService implements DeclarationApi {
 
     @Override
     public DeclarationView withdraw(UUID id, WithdrawCommand command, String by) {
+        // The assessment id alone: a copy of the declaration read before its lock would be read stale after it.
+        assessments.requireMember(
+                declarations.findAssessmentIdById(id).orElseThrow(() -> new NotFoundException("Declaration", id)),
+                () -> new NotFoundException("Declaration", id));
         Declaration declaration =
                 declarations.findForUpdate(id).orElseThrow(() -> new NotFoundException("Declaration", id));
         declaration.withdraw(command.reason().strip(), by, clock.instant());
@@ -450,6 +457,10 @@ class DeclarationService implements DeclarationApi {
 
     @Override
     public void delete(UUID id) {
+        if (identity.caller().filter(user -> !user.has(Role.ADMIN)).isPresent()) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN, "Only administrators delete a declaration once its retention is over.");
+        }
         Declaration declaration =
                 declarations.findForUpdate(id).orElseThrow(() -> new NotFoundException("Declaration", id));
         declaration.requireDeletable(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
@@ -462,6 +473,22 @@ class DeclarationService implements DeclarationApi {
                 release(sha256);
             }
         });
+    }
+
+    /**
+     * The declaration, when the caller may read it: every issued statement is published, so regulators and
+     * administrators read any; the people who work on products read their own products' only (the same 404 as an
+     * unknown id for the others).
+     */
+    private Declaration findReadable(UUID id) {
+        Declaration declaration = find(id);
+        boolean publishedReader = identity.caller()
+                .map(user -> user.has(Role.REGULATOR) || user.has(Role.ADMIN))
+                .orElse(true);
+        if (!publishedReader) {
+            assessments.requireReader(declaration.assessmentId(), () -> new NotFoundException("Declaration", id));
+        }
+        return declaration;
     }
 
     private Declaration find(UUID id) {

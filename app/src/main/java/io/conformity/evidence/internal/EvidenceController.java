@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.conformity.assessment.AssessmentApi;
 import io.conformity.evidence.ComponentView;
 import io.conformity.evidence.DeclarationKindView;
 import io.conformity.evidence.EvidenceApi;
@@ -46,12 +45,10 @@ class EvidenceController {
 
     private final EvidenceApi evidence;
     private final IdentityApi identity;
-    private final AssessmentApi assessments;
 
-    EvidenceController(EvidenceApi evidence, IdentityApi identity, AssessmentApi assessments) {
+    EvidenceController(EvidenceApi evidence, IdentityApi identity) {
         this.evidence = evidence;
         this.identity = identity;
-        this.assessments = assessments;
     }
 
     /** For browsers. The servlet container spools the part to disk; it is streamed from there into the store. */
@@ -104,6 +101,7 @@ class EvidenceController {
     }
 
     @GetMapping("/requirement-assessments/{id}/evidence")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     List<EvidenceView> ofRequirement(@PathVariable UUID id) {
         return evidence.ofRequirement(id);
     }
@@ -113,17 +111,18 @@ class EvidenceController {
      * every requirement of its cross-walk topic, so reviewers look at it per principle.
      */
     @GetMapping("/assessments/{assessmentId}/evidence")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     List<EvidenceView> ofAssessment(
             @PathVariable UUID assessmentId,
             @RequestParam(required = false) String principle,
             @Parameter(description = "Only documents whose extracted text contains this, in any case")
                     @RequestParam(required = false)
                     String text) {
-        assessments.requireExists(assessmentId);
         return evidence.ofAssessment(assessmentId, principle, text);
     }
 
     @GetMapping("/assessments/{assessmentId}/findings")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     PagedModel<FindingView> findings(
             @PathVariable UUID assessmentId,
             @ListQuery(sortable = "severity", defaultSort = "severity,desc") FindingQuery query) {
@@ -153,12 +152,14 @@ class EvidenceController {
             Pageable pageable) {}
 
     @GetMapping("/assessments/{assessmentId}/components")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     PagedModel<ComponentView> components(
             @PathVariable UUID assessmentId, @ListQuery(sortable = "name", defaultSort = "name") Pageable pageable) {
         return new PagedModel<>(evidence.components(assessmentId, pageable));
     }
 
     @GetMapping("/evidence/{id}")
+    @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     EvidenceView evidence(@PathVariable UUID id) {
         return evidence.evidence(id);
     }

@@ -251,6 +251,9 @@ class EvidenceService implements EvidenceApi {
     /** Refuses early, before anything is read, when the requirement takes no evidence now. */
     private RequirementAssessmentView collecting(UUID requirementAssessmentId) {
         RequirementAssessmentView requirement = assessments.requirement(requirementAssessmentId);
+        assessments.requireMember(
+                requirement.assessmentId(),
+                () -> new NotFoundException("Requirement assessment", requirementAssessmentId));
         requireCollecting(requirement);
         return requirement;
     }
@@ -535,7 +538,7 @@ class EvidenceService implements EvidenceApi {
     @Override
     @Transactional(readOnly = true)
     public EvidenceView evidence(UUID id) {
-        Evidence found = find(id);
+        Evidence found = findReadable(id);
         AnalysisView summary = analysisViews(List.of(found)).get(found.id());
         return found.view(summary == null ? null : withFindings(summary, findings.ofEvidence(id)));
     }
@@ -555,7 +558,7 @@ class EvidenceService implements EvidenceApi {
     @Override
     @Transactional(readOnly = true)
     public EvidenceContent open(UUID id) {
-        Evidence found = find(id);
+        Evidence found = findReadable(id);
         InputStream stream = openBlob(found);
         return new EvidenceContent(found.view(null), new LoggingStream(stream, found.id()));
     }
@@ -570,6 +573,7 @@ class EvidenceService implements EvidenceApi {
     @Override
     @Transactional(readOnly = true)
     public List<EvidenceView> ofAssessment(UUID assessmentId, String principle, String text) {
+        assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         List<Evidence> found;
         if (text != null && !text.isBlank()) {
             found = evidence.search(assessmentId, principle, "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%");
@@ -615,14 +619,14 @@ class EvidenceService implements EvidenceApi {
     @Transactional(readOnly = true)
     public Page<FindingView> findings(
             UUID assessmentId, String principle, Set<Severity> severities, Pageable pageable) {
-        assessments.requireExists(assessmentId);
+        assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         return findings.page(assessmentId, principle, severities, pageable);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<ComponentView> components(UUID assessmentId, Pageable pageable) {
-        assessments.requireExists(assessmentId);
+        assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         return findings.components(assessmentId, pageable);
     }
 
@@ -659,6 +663,13 @@ class EvidenceService implements EvidenceApi {
                             a.analysedAt()));
         }
         return views;
+    }
+
+    /** The item, when the caller may read its assessment; else the same 404 as an unknown id. */
+    private Evidence findReadable(UUID id) {
+        Evidence found = find(id);
+        assessments.requireReader(found.assessmentId(), () -> new NotFoundException("Evidence", id));
+        return found;
     }
 
     private Evidence find(UUID id) {

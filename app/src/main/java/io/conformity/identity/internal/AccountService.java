@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -58,6 +59,19 @@ class AccountService implements IdentityApi, UserDetailsService {
         UserView user = user(authentication.getName())
                 .orElseThrow(() -> new IllegalStateException("Unknown user " + authentication.getName()));
         return new CurrentUser(user.username(), user.displayName(), user.function(), user.roles());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return user(authentication.getName())
+                .map(user -> new CurrentUser(user.username(), user.displayName(), user.function(), user.roles()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.conformity.product.internal;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Pageable;
@@ -8,6 +9,7 @@ import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +28,7 @@ import io.conformity.product.CreateManufacturerCommand;
 import io.conformity.product.CreateProductCommand;
 import io.conformity.product.CreateReleaseCommand;
 import io.conformity.product.ManufacturerView;
+import io.conformity.product.MemberView;
 import io.conformity.product.ProductApi;
 import io.conformity.product.ProductView;
 import io.conformity.product.ProfileCommand;
@@ -39,6 +42,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 @RequestMapping("/api/v1")
 class ProductController {
 
+    /** Who reads product records at all; which products each may read is the product module's rule. */
+    static final String READERS = "hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')";
+
     private final ProductApi products;
     private final IdentityApi identity;
 
@@ -48,7 +54,7 @@ class ProductController {
     }
 
     @PostMapping("/manufacturers")
-    @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ManufacturerView> createManufacturer(@RequestBody CreateManufacturerCommand command) {
         ManufacturerView created = products.createManufacturer(command);
@@ -56,6 +62,7 @@ class ProductController {
     }
 
     @GetMapping("/manufacturers")
+    @PreAuthorize(READERS)
     PagedModel<ManufacturerView> manufacturers(
             @ListQuery(sortable = "name", defaultSort = "name") ManufacturerQuery query) {
         return new PagedModel<>(products.manufacturers(query.q(), query.pageable()));
@@ -68,12 +75,13 @@ class ProductController {
             Pageable pageable) {}
 
     @GetMapping("/manufacturers/{id}")
+    @PreAuthorize(READERS)
     ManufacturerView manufacturer(@PathVariable UUID id) {
         return products.manufacturer(id);
     }
 
     @PostMapping("/products")
-    @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProductView> createProduct(@RequestBody CreateProductCommand command) {
         ProductView created = products.createProduct(command);
@@ -81,6 +89,7 @@ class ProductController {
     }
 
     @GetMapping("/products")
+    @PreAuthorize(READERS)
     PagedModel<ProductView> products(
             @ListQuery(
                             sortable = {"modelDesignation", "productType", "supportPeriodEnd"},
@@ -99,27 +108,28 @@ class ProductController {
             Pageable pageable) {}
 
     @GetMapping("/products/{id}")
+    @PreAuthorize(READERS)
     ProductView product(@PathVariable UUID id) {
         return products.product(id);
     }
 
     /** Where the Cyber Resilience Act places the product; decides which conformity routes its assessments may take. */
     @PutMapping("/products/{productId}/cra-category")
-    @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     ProductView classify(@PathVariable UUID productId, @RequestBody ClassifyProductCommand command) {
         return products.classify(productId, command);
     }
 
     /** Extends (or, before any declaration stated it, moves) the end of the support period. */
     @PutMapping("/products/{productId}/support-period")
-    @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     @ProblemResponses(ProblemType.SUPPORT_PERIOD_SHORTENED)
     ProductView changeSupportPeriod(@PathVariable UUID productId, @RequestBody ChangeSupportPeriodCommand command) {
         return products.changeSupportPeriod(productId, command);
     }
 
     @PostMapping("/products/{productId}/releases")
-    @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     @ProblemResponses(ProblemType.DUPLICATE_RELEASE)
     ResponseEntity<ReleaseView> createRelease(@PathVariable UUID productId, @RequestBody CreateReleaseCommand command) {
@@ -132,6 +142,7 @@ class ProductController {
     }
 
     @GetMapping("/products/{productId}/releases")
+    @PreAuthorize(READERS)
     PagedModel<ReleaseView> releases(
             @PathVariable UUID productId,
             @ListQuery(
@@ -142,7 +153,7 @@ class ProductController {
     }
 
     @PutMapping("/products/{productId}/profiles/{version}")
-    @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'ADMIN')")
+    @PreAuthorize("hasRole('COMPLIANCE_OFFICER')")
     @ProblemResponses(ProblemType.CONCURRENT_UPDATE)
     ProfileView saveProfile(
             @PathVariable UUID productId, @PathVariable String version, @RequestBody ProfileCommand command) {
@@ -151,13 +162,38 @@ class ProductController {
     }
 
     @GetMapping("/products/{productId}/profiles/{version}")
+    @PreAuthorize(READERS)
     ProfileView profile(@PathVariable UUID productId, @PathVariable String version) {
         return products.profile(productId, version);
     }
 
     @GetMapping("/releases/{id}")
+    @PreAuthorize(READERS)
     ReleaseView release(@PathVariable UUID id) {
         return products.release(id);
+    }
+
+    /** Who works on the product: its members read it, administrators manage it. */
+    @GetMapping("/products/{productId}/members")
+    @PreAuthorize(READERS)
+    List<MemberView> members(@PathVariable UUID productId) {
+        return products.members(productId);
+    }
+
+    /** Makes an existing user a member; idempotent (201 when they became one, 200 when they already were). */
+    @PutMapping("/products/{productId}/members/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<MemberView> addMember(@PathVariable UUID productId, @PathVariable String username) {
+        ProductApi.Membership membership = products.addMember(productId, username);
+        return ResponseEntity.status(membership.added() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(membership.member());
+    }
+
+    @DeleteMapping("/products/{productId}/members/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeMember(@PathVariable UUID productId, @PathVariable String username) {
+        products.removeMember(productId, username);
     }
 
     /** The URI of the resource just created under the collection this request posted to. */

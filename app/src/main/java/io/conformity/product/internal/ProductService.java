@@ -9,10 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,8 +24,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import io.conformity.audit.Audited;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
+import io.conformity.identity.CurrentUser;
+import io.conformity.identity.IdentityApi;
+import io.conformity.identity.Role;
 import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
@@ -33,8 +40,10 @@ import io.conformity.product.CreateManufacturerCommand;
 import io.conformity.product.CreateProductCommand;
 import io.conformity.product.CreateReleaseCommand;
 import io.conformity.product.ManufacturerView;
+import io.conformity.product.MemberView;
 import io.conformity.product.ProductApi;
 import io.conformity.product.ProductProperties;
+import io.conformity.product.ProductScope;
 import io.conformity.product.ProductView;
 import io.conformity.product.ProfileCommand;
 import io.conformity.product.ProfileView;
@@ -51,6 +60,10 @@ class ProductService implements ProductApi {
     private final ProductRepository products;
     private final ReleaseRepository releases;
     private final ProductProfileRepository profiles;
+    private final ProductMemberRepository members;
+    private final ProductAccess access;
+    private final IdentityApi identity;
+    private final ApplicationEventPublisher events;
     private final CatalogApi catalog;
     private final ProductProperties properties;
     private final Clock clock;
@@ -60,6 +73,10 @@ class ProductService implements ProductApi {
             ProductRepository products,
             ReleaseRepository releases,
             ProductProfileRepository profiles,
+            ProductMemberRepository members,
+            ProductAccess access,
+            IdentityApi identity,
+            ApplicationEventPublisher events,
             CatalogApi catalog,
             ProductProperties properties,
             Clock clock) {
@@ -67,6 +84,10 @@ class ProductService implements ProductApi {
         this.products = products;
         this.releases = releases;
         this.profiles = profiles;
+        this.members = members;
+        this.access = access;
+        this.identity = identity;
+        this.events = events;
         this.catalog = catalog;
         this.properties = properties;
         this.clock = clock;
@@ -82,19 +103,21 @@ class ProductService implements ProductApi {
     @Override
     @Transactional(readOnly = true)
     public ManufacturerView manufacturer(UUID id) {
+        access.requireProductReader();
         return findManufacturer(id).view();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<ManufacturerView> manufacturers(String text, Pageable pageable) {
+        access.requireProductReader();
         return manufacturers.findAll(containing(text, "name"), pageable).map(Manufacturer::view);
     }
 
     @Override
     public ProductView createProduct(CreateProductCommand command) {
         findManufacturer(command.manufacturerId());
-        return products.save(new Product(
+        ProductView created = products.save(new Product(
                         command.manufacturerId(),
                         command.modelDesignation(),
                         command.productType(),
@@ -105,10 +128,21 @@ class ProductService implements ProductApi {
                         command.firstSuppliedOn(),
                         latestSupportPeriodEnd()))
                 .view();
+        // Whoever registers a product works on it; nobody else does until an administrator adds them.
+        access.caller().ifPresent(creator -> {
+            members.save(new ProductMember(created.id(), creator.username(), creator.username(), clock.instant()));
+            events.publishEvent(Audited.of(
+                    "membership.added",
+                    "product",
+                    created.id().toString(),
+                    Map.of("username", creator.username(), "reason", "created the product")));
+        });
+        return created;
     }
 
     @Override
     public ProductView classify(UUID productId, ClassifyProductCommand command) {
+        access.requireMember(productId, () -> productNotFound(productId));
         Product product = findProduct(productId);
         product.classify(command.craCategory(), command.craAnnexItem());
         return product.view();
@@ -123,6 +157,7 @@ class ProductService implements ProductApi {
 
     @Override
     public ProductView changeSupportPeriod(UUID productId, ChangeSupportPeriodCommand command) {
+        access.requireMember(productId, () -> productNotFound(productId));
         Product product =
                 products.findForUpdate(productId).orElseThrow(() -> new NotFoundException("Product", productId));
         product.changeSupportPeriod(
@@ -147,21 +182,30 @@ class ProductService implements ProductApi {
     @Override
     @Transactional(readOnly = true)
     public ProductView product(UUID id) {
+        access.requireReader(id, () -> productNotFound(id));
         return findProduct(id).view();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<ProductView> products(UUID manufacturerId, String text, Pageable pageable) {
+        ProductScope scope = scope();
+        Specification<Product> visible = scope.everything()
+                ? Specification.unrestricted()
+                : (root, query, cb) -> scope.productIds().isEmpty()
+                        ? cb.disjunction()
+                        : root.get("id").in(scope.productIds());
         Specification<Product> ofManufacturer = manufacturerId == null
                 ? Specification.unrestricted()
                 : (root, query, cb) -> cb.equal(root.get("manufacturerId"), manufacturerId);
-        return products.findAll(ofManufacturer.and(containing(text, "modelDesignation", "productType")), pageable)
+        return products.findAll(
+                        visible.and(ofManufacturer).and(containing(text, "modelDesignation", "productType")), pageable)
                 .map(Product::view);
     }
 
     @Override
     public ReleaseView createRelease(UUID productId, CreateReleaseCommand command) {
+        access.requireMember(productId, () -> productNotFound(productId));
         findProduct(productId);
         if (releases.existsByProductIdAndFirmwareVersion(productId, command.firmwareVersion())) {
             throw new ProblemException(
@@ -175,12 +219,15 @@ class ProductService implements ProductApi {
     @Override
     @Transactional(readOnly = true)
     public ReleaseView release(UUID id) {
-        return findRelease(id).view();
+        Release release = findRelease(id);
+        access.requireReader(release.productId(), () -> new NotFoundException("Release", id));
+        return release.view();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<ReleaseView> releases(UUID productId, Pageable pageable) {
+        access.requireReader(productId, () -> productNotFound(productId));
         findProduct(productId);
         return releases.findByProductId(productId, pageable).map(Release::view);
     }
@@ -204,6 +251,7 @@ class ProductService implements ProductApi {
 
     @Override
     public ProfileView saveProfile(UUID productId, String version, ProfileCommand command, String updatedBy) {
+        access.requireMember(productId, () -> productNotFound(productId));
         findProduct(productId);
         Framework framework = catalog.framework(CatalogApi.EN_303_645, version)
                 .orElseThrow(() -> new NotFoundException("EN 303 645 version", version));
@@ -274,10 +322,110 @@ class ProductService implements ProductApi {
     @Override
     @Transactional(readOnly = true)
     public ProfileView profile(UUID productId, String version) {
+        access.requireReader(productId, () -> productNotFound(productId));
         findProduct(productId);
         return profiles.findByProductIdAndVersion(productId, version)
                 .map(ProductProfile::view)
                 .orElseThrow(() -> new NotFoundException("Product profile", productId + "/" + version));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MemberView> members(UUID productId) {
+        access.requireReader(productId, () -> productNotFound(productId));
+        findProduct(productId);
+        return members.findByProductIdOrderByUsername(productId).stream()
+                .map(ProductMember::view)
+                .toList();
+    }
+
+    @Override
+    public Membership addMember(UUID productId, String username) {
+        String admin = requireAdministrator();
+        findProduct(productId);
+        if (identity.user(username).isEmpty()) {
+            throw new NotFoundException("User", username);
+        }
+        Optional<ProductMember> existing = members.findByProductIdAndUsername(productId, username);
+        if (existing.isPresent()) {
+            return new Membership(existing.get().view(), false);
+        }
+        ProductMember member;
+        try {
+            // Flushed so that a parallel grant of the same membership meets the unique key here, not at commit.
+            member = members.saveAndFlush(new ProductMember(productId, username, admin, clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            throw new ProblemException(
+                    ProblemType.CONCURRENT_UPDATE,
+                    "The membership of '" + username + "' in product " + productId
+                            + " was being changed by someone else at the same time. Read it and try again.");
+        }
+        events.publishEvent(
+                Audited.of("membership.added", "product", productId.toString(), Map.of("username", username)));
+        return new Membership(member.view(), true);
+    }
+
+    @Override
+    public void removeMember(UUID productId, String username) {
+        requireAdministrator();
+        findProduct(productId);
+        ProductMember member = members.findByProductIdAndUsername(productId, username)
+                .orElseThrow(() -> new NotFoundException("Product member", username));
+        members.delete(member);
+        events.publishEvent(
+                Audited.of("membership.removed", "product", productId.toString(), Map.of("username", username)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireReader(UUID productId, Supplier<? extends ProblemException> notFound) {
+        access.requireReader(productId, notFound);
+        if (!products.existsById(productId)) {
+            throw notFound.get();
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireMember(UUID productId, Supplier<? extends ProblemException> notFound) {
+        access.requireMember(productId, notFound);
+        if (!products.existsById(productId)) {
+            throw notFound.get();
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireReleaseReader(UUID releaseId, Supplier<? extends ProblemException> notFound) {
+        access.requireReader(releases.findById(releaseId).orElseThrow(notFound).productId(), notFound);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireReleaseMember(UUID releaseId, Supplier<? extends ProblemException> notFound) {
+        access.requireMember(releases.findById(releaseId).orElseThrow(notFound).productId(), notFound);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ProductScope scope() {
+        return access.scope(productIds -> productIds.isEmpty() ? Set.of() : releases.findIdsByProductIdIn(productIds));
+    }
+
+    /**
+     * Membership is the administrators' to manage, and the method says so itself rather than trust its callers. With
+     * no caller it is the application's own start-up work (the demo data), recorded as by {@code system}.
+     */
+    private String requireAdministrator() {
+        Optional<CurrentUser> caller = access.caller();
+        if (caller.isPresent() && !caller.get().has(Role.ADMIN)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only administrators manage the members of a product.");
+        }
+        return caller.map(CurrentUser::username).orElse("system");
+    }
+
+    private static NotFoundException productNotFound(UUID id) {
+        return new NotFoundException("Product", id);
     }
 
     /** Any of the properties contains the text, in any case; the text's own '%' and '_' match only themselves. */

@@ -2,6 +2,7 @@ package io.conformity.product.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -20,6 +21,9 @@ interface ReleaseRepository extends JpaRepository<Release, UUID> {
 
     @Query("select r.id from Release r where r.productId = ?1")
     List<UUID> findIdsByProductId(UUID productId);
+
+    @Query("select r.id from Release r where r.productId in ?1")
+    Set<UUID> findIdsByProductIdIn(Set<UUID> productIds);
 
     /** Holds the release's row lock until the transaction ends. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

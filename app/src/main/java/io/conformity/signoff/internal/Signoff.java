@@ -57,6 +57,12 @@ class Signoff {
     @Column(name = "sha256", nullable = false, length = 64)
     private List<String> evidenceHashes = new ArrayList<>();
 
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+
+    @Column(name = "void_reason", length = 4000)
+    private String voidReason;
+
     protected Signoff() {}
 
     Signoff(
@@ -92,6 +98,33 @@ class Signoff {
                 role,
                 decidedAt,
                 comment,
-                List.copyOf(evidenceHashes));
+                List.copyOf(evidenceHashes),
+                voidedAt,
+                voidReason);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String principle() {
+        return principle;
+    }
+
+    Decision decision() {
+        return decision;
+    }
+
+    List<String> evidenceHashes() {
+        return List.copyOf(evidenceHashes);
+    }
+
+    boolean current() {
+        return voidedAt == null;
+    }
+
+    void voidBecause(String reason, Instant at) {
+        this.voidReason = reason;
+        this.voidedAt = at;
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.conformity.assessment.AssessmentApi;
 import io.conformity.signoff.SignoffApi;
 import io.conformity.signoff.SignoffView;
 
@@ -16,18 +15,15 @@ import io.conformity.signoff.SignoffView;
 class SignoffController {
 
     private final SignoffApi signoffs;
-    private final AssessmentApi assessments;
 
-    SignoffController(SignoffApi signoffs, AssessmentApi assessments) {
+    SignoffController(SignoffApi signoffs) {
         this.signoffs = signoffs;
-        this.assessments = assessments;
     }
 
     /** Every decision on the assessment, oldest first, with the evidence hashes each covered. */
     @GetMapping("/api/v1/assessments/{id}/signoffs")
     @PreAuthorize("hasAnyRole('COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     List<SignoffView> ofAssessment(@PathVariable UUID id) {
-        assessments.requireExists(id);
         return signoffs.ofAssessment(id);
     }
 }

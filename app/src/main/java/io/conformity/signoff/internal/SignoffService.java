@@ -1,15 +1,22 @@
 package io.conformity.signoff.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.conformity.assessment.AssessmentApi;
+import io.conformity.audit.Audited;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceView;
+import io.conformity.problem.NotFoundException;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SeparationOfDutiesException;
 import io.conformity.signoff.SignoffApi;
@@ -21,9 +28,18 @@ class SignoffService implements SignoffApi {
 
     private final SignoffRepository signoffs;
     private final EvidenceApi evidence;
+    private final AssessmentApi assessments;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SignoffService(SignoffRepository signoffs, EvidenceApi evidence, Clock clock) {
+    SignoffService(
+            SignoffRepository signoffs,
+            EvidenceApi evidence,
+            AssessmentApi assessments,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
+        this.assessments = assessments;
         this.signoffs = signoffs;
         this.evidence = evidence;
         this.clock = clock;
@@ -49,18 +65,76 @@ class SignoffService implements SignoffApi {
             throw new SeparationOfDutiesException(
                     "You reviewed principles of this assessment; another signatory must decide on the declaration.");
         }
-        // What the principle rests on: the evidence covering any of its requirements, whichever principle it was
-        // uploaded for; for the approval, all of the assessment's evidence.
-        List<String> hashes = (principle == null
+        if ((decision == Decision.APPROVED || decision == Decision.REJECTED)
+                && evidence.ofAssessment(assessmentId, null, null).stream()
+                        .anyMatch(item -> item.uploadedBy().equals(actor))) {
+            throw new SeparationOfDutiesException(
+                    "You uploaded evidence for this assessment; another signatory must decide on the declaration.");
+        }
+        List<String> hashes = coveredHashes(assessmentId, principle);
+        return signoffs.save(new Signoff(
+                        assessmentId, principle, taskId, decision, actor, role, clock.instant(), comment, hashes))
+                .view();
+    }
+
+    /**
+     * What a decision rests on: for a principle, the evidence covering any of its requirements, whichever principle
+     * it was uploaded for; for the approval, all of the assessment's evidence.
+     */
+    private List<String> coveredHashes(UUID assessmentId, String principle) {
+        return (principle == null
                         ? evidence.ofAssessment(assessmentId, null, null).stream()
                         : evidence.ofPrinciple(assessmentId, principle).stream().flatMap(r -> r.evidence().stream()))
                 .map(EvidenceView::sha256)
                 .distinct()
                 .sorted()
                 .toList();
-        return signoffs.save(new Signoff(
-                        assessmentId, principle, taskId, decision, actor, role, clock.instant(), comment, hashes))
-                .view();
+    }
+
+    @Override
+    public List<String> voidStale(UUID assessmentId) {
+        // The acceptance that counts for a principle is its latest decision, when that is an acceptance; earlier
+        // rounds (before a send-back or a rejection) were superseded by later reviews and are history.
+        Map<String, Signoff> latest = new LinkedHashMap<>();
+        for (Signoff s : signoffs.findByAssessmentIdOrderByDecidedAt(assessmentId)) {
+            if (s.principle() != null && s.current() && s.decision() != Decision.SUBMITTED) {
+                latest.put(s.principle(), s);
+            }
+        }
+        List<String> reopened = new ArrayList<>();
+        for (Signoff acceptance : latest.values()) {
+            if (acceptance.decision() != Decision.ACCEPTED) {
+                continue;
+            }
+            List<String> now = coveredHashes(assessmentId, acceptance.principle());
+            if (now.equals(acceptance.evidenceHashes())) {
+                continue;
+            }
+            List<String> gone = new ArrayList<>(acceptance.evidenceHashes());
+            gone.removeAll(now);
+            List<String> added = new ArrayList<>(now);
+            added.removeAll(acceptance.evidenceHashes());
+            String reason = "The evidence of principle " + acceptance.principle() + " changed after its acceptance:"
+                    + (gone.isEmpty() ? "" : " no longer covered " + gone)
+                    + (added.isEmpty() ? "" : " newly covered " + added)
+                    + ". It is reviewed again.";
+            acceptance.voidBecause(reason, clock.instant());
+            events.publishEvent(Audited.of(
+                    "signoff.voided",
+                    "assessment",
+                    assessmentId.toString(),
+                    Map.of(
+                            "signoffId",
+                            acceptance.id().toString(),
+                            "principle",
+                            acceptance.principle(),
+                            "noLongerCovered",
+                            gone,
+                            "newlyCovered",
+                            added)));
+            reopened.add(acceptance.principle());
+        }
+        return reopened;
     }
 
     @Override
@@ -72,6 +146,7 @@ class SignoffService implements SignoffApi {
     @Override
     @Transactional(readOnly = true)
     public List<SignoffView> ofAssessment(UUID assessmentId) {
+        assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         return signoffs.findByAssessmentIdOrderByDecidedAt(assessmentId).stream()
                 .map(Signoff::view)
                 .toList();

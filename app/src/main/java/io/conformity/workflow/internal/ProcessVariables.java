@@ -8,6 +8,10 @@ final class ProcessVariables {
     static final String PRINCIPLE = "principle";
     static final String ACCEPTED = "accepted";
     static final String APPROVED = "approved";
+    /** Set with {@code approved = false} when acceptances became void: only their principles go back, to review. */
+    static final String REVIEW_AGAIN = "reviewAgain";
+
+    static final String PRINCIPLES_TO_REVIEW = "principlesToReview";
 
     private ProcessVariables() {}
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,7 @@ import io.conformity.workflow.WorkflowApi;
 
 @RestController
 @RequestMapping("/api/v1/tasks")
+@PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
 class TaskController {
 
     private final WorkflowApi workflow;
@@ -98,6 +100,7 @@ class TaskController {
         ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED,
         ProblemType.ASSESSMENT_STATE,
         ProblemType.DECLARATION_EXISTS,
+        ProblemType.SIGNOFF_VOID,
         ProblemType.CONCURRENT_UPDATE
     })
     ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApproveCommand command) {

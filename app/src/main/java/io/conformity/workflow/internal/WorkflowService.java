@@ -32,6 +32,8 @@ import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
+import io.conformity.product.ProductApi;
+import io.conformity.product.ProductScope;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SignoffApi;
 import io.conformity.workflow.ApproveCommand;
@@ -58,6 +60,7 @@ class WorkflowService implements WorkflowApi {
     private final DeclarationApi declarations;
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final ProductApi products;
 
     WorkflowService(
             TaskService tasks,
@@ -67,7 +70,9 @@ class WorkflowService implements WorkflowApi {
             ProvisionVerdicts verdicts,
             DeclarationApi declarations,
             RuntimeService runtime,
-            ManagementService management) {
+            ManagementService management,
+            ProductApi products) {
+        this.products = products;
         this.tasks = tasks;
         this.assessments = assessments;
         this.signoffs = signoffs;
@@ -89,17 +94,25 @@ class WorkflowService implements WorkflowApi {
                 .processDefinitionKey(CertificationProcessStarter.PROCESS_KEY)
                 .taskCandidateGroupIn(groups);
         if (assessmentId != null) {
+            assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
             query.processInstanceBusinessKey(assessmentId.toString());
         }
+        // The inbox holds the tasks of the caller's products only: the product of each assessment is looked up
+        // once per list, not once per task.
+        ProductScope scope = products.scope();
+        Map<UUID, Boolean> visible = new HashMap<>();
         return query.orderByTaskCreateTime().asc().list().stream()
                 .map(this::view)
+                .filter(t -> scope.everything()
+                        || visible.computeIfAbsent(
+                                t.assessmentId(), a -> scope.includesProduct(assessments.productOf(a))))
                 .toList();
     }
 
     @Override
     @Transactional(readOnly = true)
     public TaskView task(CurrentUser user, String taskId) {
-        Task task = find(taskId);
+        Task task = findVisible(taskId);
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
         return view(task);
@@ -108,7 +121,7 @@ class WorkflowService implements WorkflowApi {
     @Override
     @Transactional(readOnly = true)
     public List<RequirementSheet> requirements(CurrentUser user, String taskId) {
-        Task task = find(taskId);
+        Task task = findVisible(taskId);
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
         if (kind == TaskKind.APPROVE_DECLARATION) {
@@ -186,11 +199,34 @@ class WorkflowService implements WorkflowApi {
         tasks.complete(task.getId(), Map.of(ProcessVariables.ACCEPTED, accept));
     }
 
+    /**
+     * Before anything is approved, every acceptance is compared with the evidence its principle rests on now. When
+     * some became void, the approval is refused (409) but what was found is kept (hence no rollback for that refusal):
+     * the acceptances stay recorded as void and their principles are back in review, so the approval task is gone
+     * until they are accepted again.
+     */
     @Override
+    @Transactional(noRollbackFor = SignoffVoidException.class)
     public void approve(CurrentUser user, String taskId, ApproveCommand command) {
         Task task = lockForCompletion(user, taskId, TaskKind.APPROVE_DECLARATION);
         UUID assessmentId = assessmentOf(task);
         boolean approve = command.decision() == ApproveCommand.Outcome.APPROVE;
+        if (approve) {
+            List<String> reopened = signoffs.voidStale(assessmentId);
+            if (!reopened.isEmpty()) {
+                reopened.forEach(principle -> assessments.reviewAgain(assessmentId, principle));
+                tasks.complete(
+                        task.getId(),
+                        Map.of(
+                                ProcessVariables.APPROVED,
+                                false,
+                                ProcessVariables.REVIEW_AGAIN,
+                                true,
+                                ProcessVariables.PRINCIPLES_TO_REVIEW,
+                                List.copyOf(reopened)));
+                throw new SignoffVoidException(assessmentId, reopened);
+            }
+        }
         signoffs.record(
                 assessmentId,
                 null,
@@ -209,7 +245,7 @@ class WorkflowService implements WorkflowApi {
         }
         // On approval the engine only schedules Task_IssueDeclaration (asyncBefore): rendering, signing and
         // time-stamping run in a job, so a slow time-stamp server does not hold the signatory's request.
-        tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve));
+        tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve, ProcessVariables.REVIEW_AGAIN, false));
     }
 
     @Override
@@ -293,9 +329,17 @@ class WorkflowService implements WorkflowApi {
      * of both racing into the engine's optimistic lock.
      */
     private Task lockForCompletion(CurrentUser user, String taskId, TaskKind expected) {
-        Task task = find(taskId);
+        Task task = findVisible(taskId);
+        assessments.requireMember(assessmentOf(task), () -> new NotFoundException("Task", taskId));
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
+        if (user.has(Role.ADMIN)) {
+            // Whoever can grant roles and memberships could grant them to themselves: the accounts that administer
+            // the installation never sign off, whatever other roles they hold.
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "Administrator accounts do not sign off; use an account without the administrator role.");
+        }
         if (kind != expected) {
             throw new ProblemException(
                     ProblemType.WRONG_TASK_KIND, "Task " + taskId + " is " + kind + ", not " + expected + ".");
@@ -313,6 +357,13 @@ class WorkflowService implements WorkflowApi {
         }
     }
 
+    /** The task, when the caller may read its assessment; else the same 404 as an unknown task. */
+    private Task findVisible(String taskId) {
+        Task task = find(taskId);
+        assessments.requireReader(assessmentOf(task), () -> new NotFoundException("Task", taskId));
+        return task;
+    }
+
     private Task find(String taskId) {
         Task task = tasks.createTaskQuery()
                 .taskId(taskId)
@@ -325,12 +376,14 @@ class WorkflowService implements WorkflowApi {
     }
 
     private Optional<ProblemException> completed(String taskId) {
-        return signoffs.ofTask(taskId)
-                .map(decision -> new ProblemException(
-                        ProblemType.TASK_COMPLETED,
-                        "Task " + taskId + " was already completed: " + decision.decision() + " by " + decision.actor()
-                                + " at " + decision.decidedAt() + ".",
-                        Map.of("decision", decision.decision(), "actor", decision.actor())));
+        return signoffs.ofTask(taskId).map(decision -> {
+            assessments.requireReader(decision.assessmentId(), () -> new NotFoundException("Task", taskId));
+            return new ProblemException(
+                    ProblemType.TASK_COMPLETED,
+                    "Task " + taskId + " was already completed: " + decision.decision() + " by " + decision.actor()
+                            + " at " + decision.decidedAt() + ".",
+                    Map.of("decision", decision.decision(), "actor", decision.actor()));
+        });
     }
 
     private static TaskKind kindOf(Task task) {
