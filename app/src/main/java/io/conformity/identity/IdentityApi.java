@@ -13,6 +13,9 @@ public interface IdentityApi {
     /** @throws IllegalStateException outside an authenticated request */
     CurrentUser currentUser();
 
+    /** The authenticated caller, if any: empty for anonymous requests and for the engine's jobs. */
+    Optional<CurrentUser> caller();
+
     Optional<UserView> user(String username);
 
     /** Every account, in the page's order. */

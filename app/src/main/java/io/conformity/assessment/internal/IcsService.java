@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.Verdict;
+import io.conformity.audit.Audited;
 import io.conformity.assessment.ics.IcsProblem;
 import io.conformity.assessment.ics.IcsRow;
 import io.conformity.assessment.ics.IcsRules;
@@ -40,8 +42,14 @@ class IcsService {
     private final AssessmentRepository assessments;
     private final RequirementAssessmentRepository requirements;
     private final CatalogApi catalog;
+    private final ApplicationEventPublisher events;
 
-    IcsService(AssessmentRepository assessments, RequirementAssessmentRepository requirements, CatalogApi catalog) {
+    IcsService(
+            AssessmentRepository assessments,
+            RequirementAssessmentRepository requirements,
+            CatalogApi catalog,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.assessments = assessments;
         this.requirements = requirements;
         this.catalog = catalog;
@@ -117,6 +125,20 @@ class IcsService {
         for (IcsRow row : statement.rows()) {
             rows.get(row.provision()).claim(row.support().label(), row.detail().isEmpty() ? null : row.detail());
         }
+        events.publishEvent(Audited.of(
+                "assessment.ics-imported",
+                "assessment",
+                assessmentId.toString(),
+                Map.of(
+                        "framework", statement.framework(),
+                        "version", statement.version(),
+                        "claims",
+                                statement.rows().stream()
+                                        .map(r -> Map.of(
+                                                "provision", r.provision(),
+                                                "support", r.support().label(),
+                                                "detail", r.detail()))
+                                        .toList())));
     }
 
     /** One row/column problem as the API reports it. */

@@ -130,6 +130,14 @@ class Declaration {
         return regime;
     }
 
+    UUID assessmentId() {
+        return assessmentId;
+    }
+
+    long size() {
+        return size;
+    }
+
     UUID releaseId() {
         return releaseId;
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -54,6 +55,32 @@ class AccountService implements IdentityApi, UserDetailsService {
         UserView user = user(authentication.getName())
                 .orElseThrow(() -> new IllegalStateException("Unknown user " + authentication.getName()));
         return new CurrentUser(user.username(), user.displayName(), user.function(), user.roles());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        Optional<CurrentUser> known = user(authentication.getName())
+                .map(user -> new CurrentUser(user.username(), user.displayName(), user.function(), user.roles()));
+        if (known.isPresent()) {
+            return known;
+        }
+        // Authenticated elsewhere (an identity provider) without a local account: its granted roles are what it has.
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        authentication.getAuthorities().forEach(granted -> {
+            for (Role role : Role.values()) {
+                if (role.authority().equals(granted.getAuthority())) {
+                    roles.add(role);
+                }
+            }
+        });
+        return Optional.of(new CurrentUser(authentication.getName(), authentication.getName(), null, roles));
     }
 
     @Override

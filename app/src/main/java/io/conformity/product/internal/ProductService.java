@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import io.conformity.audit.Audited;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.problem.InvalidInputException;
@@ -54,6 +56,7 @@ class ProductService implements ProductApi {
     private final CatalogApi catalog;
     private final ProductProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ProductService(
             ManufacturerRepository manufacturers,
@@ -62,7 +65,8 @@ class ProductService implements ProductApi {
             ProductProfileRepository profiles,
             CatalogApi catalog,
             ProductProperties properties,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.manufacturers = manufacturers;
         this.products = products;
         this.releases = releases;
@@ -70,13 +74,20 @@ class ProductService implements ProductApi {
         this.catalog = catalog;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
+    }
+
+    private void audit(String action, String subjectType, UUID subjectId, Map<String, ?> change) {
+        events.publishEvent(Audited.of(action, subjectType, subjectId.toString(), change));
     }
 
     @Override
     public ManufacturerView createManufacturer(CreateManufacturerCommand command) {
-        return manufacturers
+        ManufacturerView created = manufacturers
                 .save(new Manufacturer(command.name(), command.address(), command.authorisedRepresentatives()))
                 .view();
+        audit("manufacturer.created", "manufacturer", created.id(), Map.of("manufacturer", created));
+        return created;
     }
 
     @Override
@@ -94,7 +105,7 @@ class ProductService implements ProductApi {
     @Override
     public ProductView createProduct(CreateProductCommand command) {
         findManufacturer(command.manufacturerId());
-        return products.save(new Product(
+        ProductView created = products.save(new Product(
                         command.manufacturerId(),
                         command.modelDesignation(),
                         command.productType(),
@@ -105,12 +116,15 @@ class ProductService implements ProductApi {
                         command.firstSuppliedOn(),
                         latestSupportPeriodEnd()))
                 .view();
+        audit("product.created", "product", created.id(), Map.of("product", created));
+        return created;
     }
 
     @Override
     public ProductView classify(UUID productId, ClassifyProductCommand command) {
         Product product = findProduct(productId);
         product.classify(command.craCategory(), command.craAnnexItem());
+        audit("product.classified", "product", productId, Map.of("classification", command));
         return product.view();
     }
 
@@ -130,6 +144,7 @@ class ProductService implements ProductApi {
                 command.supportPeriodUrl(),
                 latestSupportPeriodEnd(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        audit("product.support-period-changed", "product", productId, Map.of("supportPeriod", command));
         return product.view();
     }
 
@@ -138,6 +153,7 @@ class ProductService implements ProductApi {
         products.findForUpdate(productId)
                 .orElseThrow(() -> new NotFoundException("Product", productId))
                 .supportPeriodDeclared(end);
+        audit("product.support-period-declared", "product", productId, Map.of("supportPeriodEnd", end));
     }
 
     private LocalDate latestSupportPeriodEnd() {
@@ -168,8 +184,11 @@ class ProductService implements ProductApi {
                     ProblemType.DUPLICATE_RELEASE,
                     "Product " + productId + " already has a release " + command.firmwareVersion() + ".");
         }
-        return releases.save(new Release(productId, command.firmwareVersion(), command.batch(), clock.instant()))
+        ReleaseView created = releases.save(
+                        new Release(productId, command.firmwareVersion(), command.batch(), clock.instant()))
                 .view();
+        audit("release.created", "product", productId, Map.of("release", created));
+        return created;
     }
 
     @Override
@@ -220,7 +239,9 @@ class ProductService implements ProductApi {
                 .orElseGet(() -> new ProductProfile(productId, version));
         profile.replace(conditions, features, updatedBy, clock.instant());
         try {
-            return profiles.saveAndFlush(profile).view();
+            ProfileView saved = profiles.saveAndFlush(profile).view();
+            audit("product.profile-set", "product", productId, Map.of("profile", saved));
+            return saved;
         } catch (DataIntegrityViolationException e) {
             // Two first writes of one profile at once: the unique (product, version) row lets one through.
             throw new ProblemException(

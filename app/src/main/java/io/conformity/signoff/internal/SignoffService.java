@@ -1,13 +1,17 @@
 package io.conformity.signoff.internal;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.conformity.audit.Audited;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceView;
 import io.conformity.signoff.Decision;
@@ -22,8 +26,11 @@ class SignoffService implements SignoffApi {
     private final SignoffRepository signoffs;
     private final EvidenceApi evidence;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SignoffService(SignoffRepository signoffs, EvidenceApi evidence, Clock clock) {
+    SignoffService(
+            SignoffRepository signoffs, EvidenceApi evidence, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.signoffs = signoffs;
         this.evidence = evidence;
         this.clock = clock;
@@ -58,9 +65,19 @@ class SignoffService implements SignoffApi {
                 .distinct()
                 .sorted()
                 .toList();
-        return signoffs.save(new Signoff(
+        SignoffView recorded = signoffs.save(new Signoff(
                         assessmentId, principle, taskId, decision, actor, role, clock.instant(), comment, hashes))
                 .view();
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("signoffId", recorded.id());
+        change.put("principle", principle);
+        change.put("taskId", taskId);
+        change.put("decision", decision);
+        change.put("role", role);
+        change.put("comment", comment);
+        change.put("evidenceHashes", hashes);
+        events.publishEvent(Audited.of("signoff.recorded", "assessment", assessmentId.toString(), change));
+        return recorded;
     }
 
     @Override
