@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 import io.conformity.assessment.AssessmentApi;
-import io.conformity.audit.Audited;
 import io.conformity.assessment.AssessmentOpened;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
@@ -35,6 +34,7 @@ import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.RequirementStatus;
 import io.conformity.assessment.Verdict;
 import io.conformity.assessment.VerdictCommand;
+import io.conformity.audit.Audited;
 import io.conformity.catalog.Applicability;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
@@ -302,7 +302,9 @@ class AssessmentService implements AssessmentApi {
         change.put("requirementAssessmentId", requirementAssessmentId);
         change.put("requirement", row.label());
         change.put("statement", statement);
-        audit(statement == null ? "assessment.no-evidence-withdrawn" : "assessment.no-evidence-stated", assessmentId,
+        audit(
+                statement == null ? "assessment.no-evidence-withdrawn" : "assessment.no-evidence-stated",
+                assessmentId,
                 change);
         return row.view();
     }

@@ -9,18 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.Verdict;
-import io.conformity.audit.Audited;
 import io.conformity.assessment.ics.IcsProblem;
 import io.conformity.assessment.ics.IcsRow;
 import io.conformity.assessment.ics.IcsRules;
 import io.conformity.assessment.ics.IcsStatement;
 import io.conformity.assessment.ics.Support;
+import io.conformity.audit.Audited;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.Requirement;

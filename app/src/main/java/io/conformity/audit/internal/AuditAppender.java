@@ -42,9 +42,7 @@ class AuditAppender {
         if (event.action() == null || event.subjectType() == null) {
             throw new IllegalArgumentException("An audited change needs an action and a subject type: " + event);
         }
-        Optional<AuditCaller.Caller> caller = callers.stream()
-                .findFirst()
-                .flatMap(AuditCaller::caller);
+        Optional<AuditCaller.Caller> caller = callers.stream().findFirst().flatMap(AuditCaller::caller);
         String actor;
         List<String> roles;
         if (event.actor() != null) {

@@ -112,7 +112,8 @@ public class AuditCheckpoints {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        Checkpoint checkpoint = Checkpoint.signed(head.get().sequence(), head.get().hash(), clock.instant(), key());
+        Checkpoint checkpoint =
+                Checkpoint.signed(head.get().sequence(), head.get().hash(), clock.instant(), key());
         append(checkpoint.line());
         return Optional.of(checkpoint);
     }
@@ -142,9 +143,10 @@ public class AuditCheckpoints {
             }
         }
         ChainWalk.Result walk = ChainWalk.after(entries, entityManager, from, fromHash, Set.of());
-        if (!walk.findings().isEmpty() || walk.lastSequence() != row.sequence() || !walk.lastHash().equals(row.hash())) {
-            log.error(
-                    "Audit checkpoint refused: the chain after entry {} does not verify ({})", from, walk.findings());
+        if (!walk.findings().isEmpty()
+                || walk.lastSequence() != row.sequence()
+                || !walk.lastHash().equals(row.hash())) {
+            log.error("Audit checkpoint refused: the chain after entry {} does not verify ({})", from, walk.findings());
             return Optional.empty();
         }
         return Optional.of(new ChainHead(row.sequence(), row.hash()));

@@ -32,8 +32,7 @@ class AuditController {
      */
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE_OFFICER')")
-    PagedModel<AuditEntryView> history(
-            @ListQuery(sortable = "sequence", defaultSort = "sequence") HistoryQuery query) {
+    PagedModel<AuditEntryView> history(@ListQuery(sortable = "sequence", defaultSort = "sequence") HistoryQuery query) {
         return new PagedModel<>(audit.history(query.subject(), bySequence(query.pageable())));
     }
 

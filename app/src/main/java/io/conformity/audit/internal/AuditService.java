@@ -63,9 +63,8 @@ class AuditService implements AuditApi {
     @Override
     public AuditVerification verify() {
         List<Checkpoint> signed = checkpoints.all();
-        List<AuditAnchors.Anchor> carried = anchors.orderedStream()
-                .flatMap(a -> a.anchors().stream())
-                .toList();
+        List<AuditAnchors.Anchor> carried =
+                anchors.orderedStream().flatMap(a -> a.anchors().stream()).toList();
         Set<Long> wanted = new HashSet<>();
         signed.forEach(c -> wanted.add(c.sequence()));
         carried.forEach(a -> wanted.add(a.sequence()));
@@ -77,7 +76,8 @@ class AuditService implements AuditApi {
             findings.add(new Finding(
                     Math.min(walk.lastSequence(), head.sequence()) + 1,
                     "the chain head names entry " + head.sequence() + " but the chain ends at entry "
-                            + walk.lastSequence() + (walk.lastSequence() == head.sequence() ? " with another hash" : "")));
+                            + walk.lastSequence()
+                            + (walk.lastSequence() == head.sequence() ? " with another hash" : "")));
         }
         for (Checkpoint checkpoint : signed) {
             String source = "the signed checkpoint of " + checkpoint.at();
@@ -110,8 +110,7 @@ class AuditService implements AuditApi {
             findings.add(new Finding(sequence, "missing, yet " + source + " names it: the chain was cut"));
         } else if (!stored.equals(hash)) {
             findings.add(new Finding(
-                    sequence,
-                    "its hash differs from " + source + ": the chain was rewritten at or before this entry"));
+                    sequence, "its hash differs from " + source + ": the chain was rewritten at or before this entry"));
         }
     }
 }

@@ -39,7 +39,8 @@ final class ChainWalk {
         long count = 0;
         long cursor = afterSequence;
         while (true) {
-            List<AuditEntry> page = entries.findBySequenceGreaterThanOrderBySequenceAsc(cursor, PageRequest.of(0, PAGE));
+            List<AuditEntry> page =
+                    entries.findBySequenceGreaterThanOrderBySequenceAsc(cursor, PageRequest.of(0, PAGE));
             if (page.isEmpty()) {
                 break;
             }
@@ -79,5 +80,6 @@ final class ChainWalk {
      * @param lastHash its stored hash
      * @param captured stored hash by sequence, for the sequences asked for that exist
      */
-    record Result(long entries, long lastSequence, String lastHash, List<Finding> findings, Map<Long, String> captured) {}
+    record Result(
+            long entries, long lastSequence, String lastHash, List<Finding> findings, Map<Long, String> captured) {}
 }

@@ -17,8 +17,7 @@ public record Checkpoint(long sequence, String hash, Instant at, String signatur
 
     static Checkpoint signed(long sequence, String hash, Instant at, CheckpointKey key) {
         Checkpoint unsigned = new Checkpoint(sequence, hash, at, null);
-        return new Checkpoint(
-                sequence, hash, at, Base64.getEncoder().encodeToString(key.sign(unsigned.signedBytes())));
+        return new Checkpoint(sequence, hash, at, Base64.getEncoder().encodeToString(key.sign(unsigned.signedBytes())));
     }
 
     static Checkpoint parse(String line) {

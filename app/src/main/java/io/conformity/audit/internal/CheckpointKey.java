@@ -54,7 +54,8 @@ final class CheckpointKey {
             PublicKey publicKey = keys.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile)));
             return new CheckpointKey(privateKey, publicKey);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("The audit checkpoint key in " + directory + " cannot be read or created", e);
+            throw new IllegalStateException(
+                    "The audit checkpoint key in " + directory + " cannot be read or created", e);
         }
     }
 

@@ -40,9 +40,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.conformity.assessment.AssessmentApi;
-import io.conformity.audit.Audited;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.RequirementAssessmentView;
+import io.conformity.audit.Audited;
 import io.conformity.evidence.AnalysisStatus;
 import io.conformity.evidence.AnalysisView;
 import io.conformity.evidence.ComponentView;

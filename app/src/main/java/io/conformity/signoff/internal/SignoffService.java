@@ -28,8 +28,7 @@ class SignoffService implements SignoffApi {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    SignoffService(
-            SignoffRepository signoffs, EvidenceApi evidence, Clock clock, ApplicationEventPublisher events) {
+    SignoffService(SignoffRepository signoffs, EvidenceApi evidence, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.signoffs = signoffs;
         this.evidence = evidence;

@@ -27,8 +27,7 @@ class IssueDeclarationDelegate implements JavaDelegate {
     private final AssessmentApi assessments;
     private final ApplicationEventPublisher events;
 
-    IssueDeclarationDelegate(
-            DeclarationApi declarations, AssessmentApi assessments, ApplicationEventPublisher events) {
+    IssueDeclarationDelegate(DeclarationApi declarations, AssessmentApi assessments, ApplicationEventPublisher events) {
         this.events = events;
         this.declarations = declarations;
         this.assessments = assessments;
@@ -46,7 +45,8 @@ class IssueDeclarationDelegate implements JavaDelegate {
                 assessmentId.toString(),
                 Map.of(
                         "activity", execution.getCurrentActivityId(),
-                        "declarationIds", issued.stream().map(DeclarationView::id).toList()),
+                        "declarationIds",
+                                issued.stream().map(DeclarationView::id).toList()),
                 execution.getProcessInstanceId(),
                 null));
     }

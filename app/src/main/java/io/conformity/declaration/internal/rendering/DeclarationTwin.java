@@ -45,7 +45,8 @@ public final class DeclarationTwin {
             if (names == null || names.getEmbeddedFiles() == null) {
                 return Optional.empty();
             }
-            Map<String, PDComplexFileSpecification> files = names.getEmbeddedFiles().getNames();
+            Map<String, PDComplexFileSpecification> files =
+                    names.getEmbeddedFiles().getNames();
             PDComplexFileSpecification twin = files == null ? null : files.get(DeclarationRenderer.TWIN_NAME);
             if (twin == null || twin.getEmbeddedFile() == null) {
                 return Optional.empty();

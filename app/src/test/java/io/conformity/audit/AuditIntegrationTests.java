@@ -1,0 +1,334 @@
+package io.conformity.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.conformity.audit.internal.AuditCheckpoints;
+import io.conformity.support.ApiClient;
+import io.conformity.support.ApiClient.Credentials;
+import io.conformity.support.Concurrently;
+import io.conformity.support.ConformityIntegrationTest;
+import io.conformity.support.Fixtures;
+import io.conformity.support.Problems;
+
+/**
+ * The audit trail on the embedded default (H2): what is recorded, who may read and verify it, that parallel appends
+ * form one chain, and that verification finds a changed row and a consistently rewritten tail.
+ */
+@ConformityIntegrationTest
+class AuditIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AuditCheckpoints checkpoints;
+
+    ApiClient api;
+    Fixtures fixtures;
+    Credentials admin;
+    Credentials officer;
+    Credentials engineer;
+
+    @BeforeEach
+    void users() {
+        api = new ApiClient(port);
+        fixtures = new Fixtures(api);
+        admin = fixtures.admin();
+        officer = fixtures.user("aud-off", "Audrey Officer", "Compliance officer", "COMPLIANCE_OFFICER");
+        engineer = fixtures.user("aud-eng", "Audrey Engineer", "Engineer", "ENGINEER");
+    }
+
+    @Test
+    void theHistoryOfAnAssessmentSaysWhoInWhichRoleDidWhatAndWhen() {
+        String releaseId = fixtures.release(officer, "Audit Devices Ltd", "AU-1");
+        String assessmentId =
+                fixtures.openAssessment(officer, releaseId).get("id").asText();
+        JsonNode collect = fixtures.task(engineer, assessmentId, "1");
+        fixtures.submit(engineer, collect).expect(204);
+
+        JsonNode history = api.get(officer, "/api/v1/audit?subject=" + assessmentId + "&size=100")
+                .expect(200)
+                .json();
+        List<JsonNode> entries = new ArrayList<>();
+        history.get("content").forEach(entries::add);
+        assertThat(entries)
+                .extracting(e -> e.get("action").asText())
+                .startsWith("assessment.opened")
+                .contains(
+                        "assessment.no-evidence-stated",
+                        "assessment.principle-submitted",
+                        "signoff.recorded",
+                        "task.completed");
+        JsonNode opened = entries.get(0);
+        assertThat(opened.get("actor").asText()).isEqualTo(officer.username());
+        assertThat(opened.get("roles")).extracting(JsonNode::asText).containsExactly("compliance-officer");
+        assertThat(opened.get("subjectType").asText()).isEqualTo("assessment");
+        assertThat(opened.get("change").get("releaseId").asText()).isEqualTo(releaseId);
+        assertThat(opened.get("occurredAt").asText()).isNotBlank();
+        JsonNode completed = entries.stream()
+                .filter(e -> e.get("action").asText().equals("task.completed"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(completed.get("actor").asText()).isEqualTo(engineer.username());
+        assertThat(completed.get("roles")).extracting(JsonNode::asText).containsExactly("engineer");
+        assertThat(completed.get("processInstanceId").asText()).isNotBlank();
+        assertThat(completed.get("change").get("outcome").asText()).isEqualTo("submitted");
+        // In sequence, each linked to the one before it somewhere in the chain.
+        List<Long> sequences =
+                entries.stream().map(e -> e.get("sequence").asLong()).toList();
+        assertThat(sequences).isSorted();
+        assertThat(history.get("page").get("totalElements").asLong()).isEqualTo(entries.size());
+
+        // Newest first on request, and the pages of every list endpoint.
+        JsonNode newest = api.get(officer, "/api/v1/audit?subject=" + assessmentId + "&sort=sequence,desc&size=1")
+                .expect(200)
+                .json();
+        assertThat(newest.get("content").get(0).get("sequence").asLong())
+                .isEqualTo(sequences.get(sequences.size() - 1));
+        Problems.assertProblem(api.get(officer, "/api/v1/audit?subject=" + assessmentId + "&sort=actor"), 400);
+        Problems.assertProblem(api.get(engineer, "/api/v1/audit?subject=" + assessmentId), 403);
+        Problems.assertProblem(api.get(null, "/api/v1/audit?subject=" + assessmentId), 401);
+    }
+
+    @Test
+    void productChangesAreRecordedAgainstTheirSubjects() {
+        String releaseId = fixtures.release(officer, "Audit Subjects Ltd", "AU-2");
+        JsonNode release =
+                api.get(officer, "/api/v1/releases/" + releaseId).expect(200).json();
+        String productId = release.get("productId").asText();
+
+        JsonNode product =
+                api.get(admin, "/api/v1/audit?subject=" + productId).expect(200).json();
+        assertThat(product.get("content"))
+                .extracting(e -> e.get("action").asText())
+                .containsExactly("product.created", "product.profile-set", "release.created");
+    }
+
+    @Test
+    void onlyAnAdministratorVerifiesAndAnIntactChainIsValid() {
+        fixtures.release(officer, "Audit Verify Ltd", "AU-3");
+
+        JsonNode report = api.get(admin, "/api/v1/audit/verify").expect(200).json();
+
+        assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("firstBroken").isNull()).isTrue();
+        assertThat(report.get("entries").asLong()).isPositive();
+        assertThat(report.get("head").get("sequence").asLong())
+                .isEqualTo(report.get("entries").asLong());
+        Problems.assertProblem(api.get(officer, "/api/v1/audit/verify"), 403);
+        Problems.assertProblem(api.get(engineer, "/api/v1/audit/verify"), 403);
+    }
+
+    @Test
+    void fiftyParallelChangesAppendOneContiguousChain() {
+        long before = head();
+
+        List<Integer> statuses = Concurrently.run(
+                50,
+                i -> api.post(
+                                officer,
+                                "/api/v1/manufacturers",
+                                Map.of("name", "Parallel " + i + " Ltd", "address", "1 Race Street, York"))
+                        .status());
+
+        assertThat(statuses).containsOnly(201);
+        List<Long> sequences = jdbc.queryForList(
+                "select sequence from audit_entry where sequence > ? order by sequence", Long.class, before);
+        assertThat(sequences).hasSizeGreaterThanOrEqualTo(50);
+        for (int i = 0; i < sequences.size(); i++) {
+            assertThat(sequences.get(i)).isEqualTo(before + 1 + i);
+        }
+        Set<String> previous = new HashSet<>(
+                jdbc.queryForList("select previous_hash from audit_entry where sequence > ?", String.class, before));
+        assertThat(previous).as("no two entries claim the same predecessor").hasSize(sequences.size());
+        JsonNode report = api.get(admin, "/api/v1/audit/verify").expect(200).json();
+        assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
+    }
+
+    @Test
+    void twentyParallelReviewsOfOneTaskCompleteItOnceAndTheOthersAreTold409() {
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer, "Audit Race Ltd", "AU-4"))
+                .get("id")
+                .asText();
+        fixtures.submit(engineer, fixtures.task(engineer, assessmentId, "1")).expect(204);
+        String review = fixtures.task(officer, assessmentId, "1").get("id").asText();
+        Map<String, Object> body =
+                Map.of("verdicts", fixtures.verdicts(officer, assessmentId, "1", "PASS"), "decision", "ACCEPT");
+
+        List<ApiClient.Response> responses =
+                Concurrently.run(20, i -> api.post(officer, "/api/v1/tasks/" + review + "/review", body));
+
+        assertThat(responses).filteredOn(r -> r.status() == 204).hasSize(1);
+        List<ApiClient.Response> refused =
+                responses.stream().filter(r -> r.status() != 204).toList();
+        assertThat(refused).hasSize(19);
+        refused.forEach(r ->
+                assertThat(Problems.assertProblem(r, 409).get("type").asText()).endsWith(":task-completed"));
+        JsonNode history = api.get(officer, "/api/v1/audit?subject=" + assessmentId + "&size=100")
+                .expect(200)
+                .json();
+        List<String> accepted = new ArrayList<>();
+        history.get("content").forEach(e -> {
+            if (e.get("action").asText().equals("assessment.principle-accepted")) {
+                accepted.add(e.get("change").get("principle").asText());
+            }
+        });
+        assertThat(accepted).as("one review recorded").containsExactly("1");
+        JsonNode report = api.get(admin, "/api/v1/audit/verify").expect(200).json();
+        assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
+    }
+
+    @Test
+    void aRowChangedInTheDatabaseIsNamedByVerification() {
+        String releaseId = fixtures.release(officer, "Audit Tamper Ltd", "AU-5");
+        long tampered = jdbc.queryForObject(
+                "select max(sequence) from audit_entry where action = 'release.created' and change_json like ?",
+                Long.class,
+                "%" + releaseId + "%");
+        String actor = jdbc.queryForObject("select actor from audit_entry where sequence = ?", String.class, tampered);
+        try {
+            jdbc.update("update audit_entry set actor = 'someone-else' where sequence = ?", tampered);
+
+            JsonNode report = api.get(admin, "/api/v1/audit/verify").expect(200).json();
+
+            assertThat(report.get("valid").asBoolean()).isFalse();
+            assertThat(report.get("firstBroken").get("sequence").asLong()).isEqualTo(tampered);
+            assertThat(report.get("firstBroken").get("reason").asText()).contains("hash does not match");
+            assertThat(checkpoints.writeNow())
+                    .as("a broken chain is never signed")
+                    .isEmpty();
+        } finally {
+            jdbc.update("update audit_entry set actor = ? where sequence = ?", actor, tampered);
+        }
+        assertThat(api.get(admin, "/api/v1/audit/verify")
+                        .expect(200)
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void aTailRewrittenWithEveryHashRecomputedIsCaughtByTheSignedCheckpoint() throws Exception {
+        String releaseId = fixtures.release(officer, "Audit Rewrite Ltd", "AU-6");
+        long rewriteFrom = jdbc.queryForObject(
+                "select max(sequence) from audit_entry where action = 'release.created' and change_json like ?",
+                Long.class,
+                "%" + releaseId + "%");
+        checkpoints.writeNow();
+        fixtures.release(officer, "Audit Rewrite Later Ltd", "AU-7");
+        List<Map<String, Object>> original =
+                jdbc.queryForList("select * from audit_entry where sequence >= ? order by sequence", rewriteFrom);
+        Map<String, Object> head = jdbc.queryForMap("select sequence, hash from audit_chain_head");
+        try {
+            // What a database superuser can do: change an entry, then recompute every hash after it and the head.
+            String previous = jdbc.queryForObject(
+                    "select hash from audit_entry where sequence = ?", String.class, rewriteFrom - 1);
+            for (Map<String, Object> row : original) {
+                long sequence = ((Number) row.get("SEQUENCE")).longValue();
+                String actor = sequence == rewriteFrom ? "someone-else" : (String) row.get("ACTOR");
+                String hash = recomputed(row, actor, previous);
+                jdbc.update(
+                        "update audit_entry set actor = ?, previous_hash = ?, hash = ? where sequence = ?",
+                        actor,
+                        previous,
+                        hash,
+                        sequence);
+                previous = hash;
+            }
+            jdbc.update("update audit_chain_head set hash = ?", previous);
+
+            JsonNode report = api.get(admin, "/api/v1/audit/verify").expect(200).json();
+
+            assertThat(report.get("valid").asBoolean()).isFalse();
+            List<String> reasons = new ArrayList<>();
+            report.get("findings").forEach(f -> reasons.add(f.get("reason").asText()));
+            assertThat(reasons)
+                    .as("the chain itself is consistent again; only the checkpoint knows")
+                    .allMatch(reason -> reason.contains("signed checkpoint"));
+            long broken = report.get("firstBroken").get("sequence").asLong();
+            assertThat(broken).isGreaterThanOrEqualTo(rewriteFrom);
+            assertThat(report.get("firstBroken").get("reason").asText()).contains("differs from the signed checkpoint");
+        } finally {
+            for (Map<String, Object> row : original) {
+                jdbc.update(
+                        "update audit_entry set actor = ?, previous_hash = ?, hash = ? where sequence = ?",
+                        row.get("ACTOR"),
+                        row.get("PREVIOUS_HASH"),
+                        row.get("HASH"),
+                        row.get("SEQUENCE"));
+            }
+            jdbc.update("update audit_chain_head set hash = ?", head.get("HASH"));
+        }
+        assertThat(api.get(admin, "/api/v1/audit/verify")
+                        .expect(200)
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    private long head() {
+        return jdbc.queryForObject("select sequence from audit_chain_head", Long.class);
+    }
+
+    /**
+     * The entry's hash as documented (README, ADR 0009), computed here independently of the application's code:
+     * SHA-256 of the canonical JSON (sorted keys, no white space) of every field but the hash.
+     */
+    static String recomputed(Map<String, Object> row, String actor, String previousHash) throws Exception {
+        Map<String, Object> fields = new TreeMap<>();
+        fields.put("v", 1);
+        fields.put("sequence", ((Number) row.get("SEQUENCE")).longValue());
+        fields.put("occurredAt", instant(row.get("OCCURRED_AT")));
+        fields.put("actor", actor);
+        String roles = (String) row.get("ROLES");
+        fields.put("roles", roles.isEmpty() ? List.of() : List.of(roles.split(",")));
+        fields.put("action", row.get("ACTION"));
+        fields.put("subjectType", row.get("SUBJECT_TYPE"));
+        fields.put("subjectId", row.get("SUBJECT_ID"));
+        fields.put("processInstanceId", row.get("PROCESS_INSTANCE_ID"));
+        fields.put("changeDigest", row.get("CHANGE_DIGEST"));
+        fields.put("previousHash", previousHash);
+        String json = new ObjectMapper()
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .writeValueAsString(fields);
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String instant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant().toString();
+        }
+        if (value instanceof Timestamp time) {
+            return time.toInstant().toString();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}
