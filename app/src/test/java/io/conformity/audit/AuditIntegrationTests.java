@@ -171,39 +171,6 @@ class AuditIntegrationTests {
     }
 
     @Test
-    void twentyParallelReviewsOfOneTaskCompleteItOnceAndTheOthersAreTold409() {
-        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer, "Audit Race Ltd", "AU-4"))
-                .get("id")
-                .asText();
-        fixtures.submit(engineer, fixtures.task(engineer, assessmentId, "1")).expect(204);
-        String review = fixtures.task(officer, assessmentId, "1").get("id").asText();
-        Map<String, Object> body =
-                Map.of("verdicts", fixtures.verdicts(officer, assessmentId, "1", "PASS"), "decision", "ACCEPT");
-
-        List<ApiClient.Response> responses =
-                Concurrently.run(20, i -> api.post(officer, "/api/v1/tasks/" + review + "/review", body));
-
-        assertThat(responses).filteredOn(r -> r.status() == 204).hasSize(1);
-        List<ApiClient.Response> refused =
-                responses.stream().filter(r -> r.status() != 204).toList();
-        assertThat(refused).hasSize(19);
-        refused.forEach(r ->
-                assertThat(Problems.assertProblem(r, 409).get("type").asText()).endsWith(":task-completed"));
-        JsonNode history = api.get(officer, "/api/v1/audit?subject=" + assessmentId + "&size=100")
-                .expect(200)
-                .json();
-        List<String> accepted = new ArrayList<>();
-        history.get("content").forEach(e -> {
-            if (e.get("action").asText().equals("assessment.principle-accepted")) {
-                accepted.add(e.get("change").get("principle").asText());
-            }
-        });
-        assertThat(accepted).as("one review recorded").containsExactly("1");
-        JsonNode report = api.get(admin, "/api/v1/audit/verify").expect(200).json();
-        assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
-    }
-
-    @Test
     void aRowChangedInTheDatabaseIsNamedByVerification() {
         String releaseId = fixtures.release(officer, "Audit Tamper Ltd", "AU-5");
         long tampered = jdbc.queryForObject(
