@@ -80,6 +80,7 @@ class AuditIntegrationTests {
                 .extracting(e -> e.get("action").asText())
                 .startsWith("assessment.opened")
                 .contains(
+                        "process.started",
                         "assessment.no-evidence-stated",
                         "assessment.principle-submitted",
                         "signoff.recorded",

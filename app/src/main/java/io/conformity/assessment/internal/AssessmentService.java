@@ -153,7 +153,6 @@ class AssessmentService implements AssessmentApi {
                 .map(Scope.Principle::code)
                 .filter(activePrinciples::contains)
                 .toList();
-        events.publishEvent(new AssessmentOpened(assessment.id(), scope.regimes(), principles));
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("releaseId", command.releaseId());
         change.put("regimes", scope.regimes());
@@ -163,7 +162,9 @@ class AssessmentService implements AssessmentApi {
         change.put("requirements", created.size());
         change.put("principles", principles);
         change.put("conformityRoute", assessment.conformityRoute());
+        // Recorded before the process starts, so the trail reads in the order things happened.
         audit("assessment.opened", assessment.id(), change);
+        events.publishEvent(new AssessmentOpened(assessment.id(), scope.regimes(), principles));
         return view(assessment, created);
     }
 
