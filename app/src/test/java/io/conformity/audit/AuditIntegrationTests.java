@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -210,39 +212,109 @@ class AuditIntegrationTests {
                 "%" + releaseId + "%");
         checkpoints.writeNow();
         fixtures.release(officer, "Audit Rewrite Later Ltd", "AU-7");
-        List<Map<String, Object>> original =
-                jdbc.queryForList("select * from audit_entry where sequence >= ? order by sequence", rewriteFrom);
-        Map<String, Object> head = jdbc.queryForMap("select sequence, hash from audit_chain_head");
+        Rewrite rewrite = rewriteFrom(rewriteFrom);
         try {
-            // What a database superuser can do: change an entry, then recompute every hash after it and the head.
-            String previous = jdbc.queryForObject(
-                    "select hash from audit_entry where sequence = ?", String.class, rewriteFrom - 1);
-            for (Map<String, Object> row : original) {
-                long sequence = ((Number) row.get("SEQUENCE")).longValue();
-                String actor = sequence == rewriteFrom ? "someone-else" : (String) row.get("ACTOR");
-                String hash = recomputed(row, actor, previous);
-                jdbc.update(
-                        "update audit_entry set actor = ?, previous_hash = ?, hash = ? where sequence = ?",
-                        actor,
-                        previous,
-                        hash,
-                        sequence);
-                previous = hash;
-            }
-            jdbc.update("update audit_chain_head set hash = ?", previous);
-
             JsonNode report = api.get(admin, "/api/v1/audit/verify").expect(200).json();
 
             assertThat(report.get("valid").asBoolean()).isFalse();
-            List<String> reasons = new ArrayList<>();
-            report.get("findings").forEach(f -> reasons.add(f.get("reason").asText()));
-            assertThat(reasons)
+            assertThat(reasons(report))
                     .as("the chain itself is consistent again; only the checkpoint knows")
+                    .isNotEmpty()
                     .allMatch(reason -> reason.contains("signed checkpoint"));
-            long broken = report.get("firstBroken").get("sequence").asLong();
-            assertThat(broken).isGreaterThanOrEqualTo(rewriteFrom);
+            assertThat(report.get("firstBroken").get("sequence").asLong()).isGreaterThanOrEqualTo(rewriteFrom);
             assertThat(report.get("firstBroken").get("reason").asText()).contains("differs from the signed checkpoint");
         } finally {
+            rewrite.undo();
+        }
+        assertThat(api.get(admin, "/api/v1/audit/verify")
+                        .expect(200)
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void anIssuedDeclarationCarriesTheHeadWhichCatchesARewriteOfTheChainBeforeIt() throws Exception {
+        Credentials signatory = fixtures.user("aud-sig", "Audrey Signatory", "Director", "SIGNATORY");
+        JsonNode declaration =
+                fixtures.issuePsti(engineer, officer, signatory, fixtures.release(officer, "Audit Anchor Ltd", "AU-8"));
+        byte[] pdf = api.get(
+                        officer, "/api/v1/declarations/" + declaration.get("id").asText() + "/pdf")
+                .expect(200)
+                .body();
+        JsonNode carried = twin(pdf).get("auditHead");
+        long sequence = carried.get("sequence").asLong();
+        assertThat(carried.get("hash").asText())
+                .isEqualTo(
+                        jdbc.queryForObject("select hash from audit_entry where sequence = ?", String.class, sequence));
+        JsonNode intact = api.get(admin, "/api/v1/audit/verify").expect(200).json();
+        assertThat(intact.get("valid").asBoolean()).as(intact.toString()).isTrue();
+        assertThat(intact.get("anchors").asInt()).isPositive();
+
+        Rewrite rewrite = rewriteFrom(sequence);
+        try {
+            JsonNode report = api.get(admin, "/api/v1/audit/verify").expect(200).json();
+
+            assertThat(report.get("valid").asBoolean()).isFalse();
+            assertThat(reasons(report))
+                    .anyMatch(reason -> reason.contains(
+                            "declaration " + declaration.get("id").asText()));
+            assertThat(report.get("firstBroken").get("sequence").asLong()).isLessThanOrEqualTo(sequence);
+        } finally {
+            rewrite.undo();
+        }
+        assertThat(api.get(admin, "/api/v1/audit/verify")
+                        .expect(200)
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    /** What a database superuser can do: change an entry, then recompute every hash after it and the head. */
+    private Rewrite rewriteFrom(long sequence) throws Exception {
+        List<Map<String, Object>> original =
+                jdbc.queryForList("select * from audit_entry where sequence >= ? order by sequence", sequence);
+        String originalHead = jdbc.queryForObject("select hash from audit_chain_head", String.class);
+        Rewrite rewrite = new Rewrite(original, originalHead);
+        String previous =
+                jdbc.queryForObject("select hash from audit_entry where sequence = ?", String.class, sequence - 1);
+        for (Map<String, Object> row : original) {
+            long at = ((Number) row.get("SEQUENCE")).longValue();
+            String actor = at == sequence ? "someone-else" : (String) row.get("ACTOR");
+            String hash = recomputed(row, actor, previous);
+            jdbc.update(
+                    "update audit_entry set actor = ?, previous_hash = ?, hash = ? where sequence = ?",
+                    actor,
+                    previous,
+                    hash,
+                    at);
+            previous = hash;
+        }
+        jdbc.update("update audit_chain_head set hash = ?", previous);
+        return rewrite;
+    }
+
+    private final class Rewrite {
+
+        private final List<Map<String, Object>> original;
+        private final String head;
+
+        Rewrite(List<Map<String, Object>> original, String head) {
+            this.original = original;
+            this.head = head;
+        }
+
+        void undo() {
+            // Unique hashes: clear the rewritten ones first, then put the originals back.
+            for (Map<String, Object> row : original) {
+                jdbc.update(
+                        "update audit_entry set previous_hash = ?, hash = ? where sequence = ?",
+                        "x" + row.get("SEQUENCE"),
+                        "y" + row.get("SEQUENCE"),
+                        row.get("SEQUENCE"));
+            }
             for (Map<String, Object> row : original) {
                 jdbc.update(
                         "update audit_entry set actor = ?, previous_hash = ?, hash = ? where sequence = ?",
@@ -251,14 +323,27 @@ class AuditIntegrationTests {
                         row.get("HASH"),
                         row.get("SEQUENCE"));
             }
-            jdbc.update("update audit_chain_head set hash = ?", head.get("HASH"));
+            jdbc.update("update audit_chain_head set hash = ?", head);
         }
-        assertThat(api.get(admin, "/api/v1/audit/verify")
-                        .expect(200)
-                        .json()
-                        .get("valid")
-                        .asBoolean())
-                .isTrue();
+    }
+
+    private static List<String> reasons(JsonNode report) {
+        List<String> reasons = new ArrayList<>();
+        report.get("findings").forEach(f -> reasons.add(f.get("reason").asText()));
+        return reasons;
+    }
+
+    private static JsonNode twin(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            byte[] json = document.getDocumentCatalog()
+                    .getNames()
+                    .getEmbeddedFiles()
+                    .getNames()
+                    .get("declaration.json")
+                    .getEmbeddedFile()
+                    .toByteArray();
+            return new ObjectMapper().readTree(json);
+        }
     }
 
     private long head() {
