@@ -462,6 +462,16 @@ class EvidenceService implements EvidenceApi {
                     Reading reading = reader.read(() -> openBlob(e), e.fileName(), e.size(), context(assessmentId));
                     if (reading.status() == AnalysisStatus.ANALYZED) {
                         writeAnalysis(e, reading);
+                        // Derived, yet what the officer reviews: the trail shows when and why findings changed.
+                        events.publishEvent(Audited.of(
+                                "evidence.reanalysed",
+                                "assessment",
+                                assessmentId.toString(),
+                                Map.of(
+                                        "evidenceId", e.id(),
+                                        "sha256", e.sha256(),
+                                        "analyzer", reading.analyzer(),
+                                        "trigger", except)));
                     }
                 });
             } catch (RuntimeException failed) {
