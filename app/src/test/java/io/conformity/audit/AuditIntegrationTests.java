@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +51,12 @@ class AuditIntegrationTests {
 
     @Autowired
     AuditCheckpoints checkpoints;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     ApiClient api;
     Fixtures fixtures;
@@ -130,6 +138,41 @@ class AuditIntegrationTests {
         assertThat(product.get("content"))
                 .extracting(e -> e.get("action").asText())
                 .containsExactly("product.created", "product.profile-set", "release.created");
+    }
+
+    @Test
+    void anEventWithoutATransactionIsAppendedInItsOwnAndOneRolledBackLeavesNothing() {
+        String name = "nobody-" + System.nanoTime();
+
+        // A failed login: no transaction, no authenticated caller, the attempted name as the actor.
+        events.publishEvent(new Audited("login.failed", "user", name, Map.of("reason", "bad credentials"), null, name));
+
+        List<Map<String, Object>> entries = entriesAbout(name);
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("ACTOR")).isEqualTo(name);
+        assertThat(entries.get(0).get("ROLES")).isEqualTo("");
+        assertThat(entries.get(0).get("ACTION")).isEqualTo("login.failed");
+        assertThat(entries.get(0).get("CHANGE_JSON")).isEqualTo("{\"reason\":\"bad credentials\"}");
+
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(Audited.of("manufacturer.created", "user", name, Map.of()));
+            status.setRollbackOnly();
+        });
+        assertThat(entriesAbout(name))
+                .as("the entry rolls back with its change")
+                .hasSize(1);
+
+        transactions.executeWithoutResult(
+                status -> events.publishEvent(Audited.of("manufacturer.created", "user", name, Map.of())));
+        entries = entriesAbout(name);
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(1).get("ACTOR"))
+                .as("no caller: the system acted")
+                .isEqualTo("system");
+    }
+
+    private List<Map<String, Object>> entriesAbout(String subjectId) {
+        return jdbc.queryForList("select * from audit_entry where subject_id = ? order by sequence", subjectId);
     }
 
     @Test
