@@ -22,7 +22,7 @@ record ChainLink(
         String changeDigest,
         String previousHash) {
 
-    /** Bumped if the encoding ever changes, so old entries are still verified the old way. */
+    /** Part of every encoding, so that a future encoding can tell the entries written before it apart. */
     static final int VERSION = 1;
 
     ChainLink {
