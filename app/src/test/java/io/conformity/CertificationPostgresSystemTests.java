@@ -1,11 +1,27 @@
 package io.conformity;
 
-import java.nio.file.Path;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.conformity.support.PostgresTestDatabase;
 import io.conformity.support.TestInstallation;
@@ -26,9 +42,78 @@ class CertificationPostgresSystemTests extends CertificationSystemTestBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.registerDataSource(registry);
+        // As in production, the application's role is no superuser: what is revoked from it holds.
+        PostgresTestDatabase.registerDataSourceAsOwnerRole(registry, "spring_test");
         registry.add("conformity.data-dir", DATA::toString);
         registry.add("conformity.identity.initial-admin.password", () -> TestInstallation.ADMIN_PASSWORD);
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    @Value("${spring.datasource.url}")
+    String url;
+
+    @Test
+    void theApplicationsRoleCannotChangeDeleteOrTruncateAuditEntries() {
+        fixtures.release(officer, "Append Only Ltd", "AO-1");
+        JdbcTemplate application = new JdbcTemplate(dataSource);
+        long last = application.queryForObject("select max(sequence) from audit_entry", Long.class);
+        // The embedded server's test connects as a role of its own; an external server's user may be a superuser, whom
+        // no privilege binds: then the trigger is what refuses.
+        boolean superuser =
+                application.queryForObject("select rolsuper from pg_roles where rolname = current_user", Boolean.class);
+        String refusal = superuser ? "append-only" : "permission denied for table audit_entry";
+
+        for (String statement : List.of(
+                "update audit_entry set actor = 'someone-else' where sequence = " + last,
+                "delete from audit_entry where sequence = " + last,
+                "truncate audit_entry")) {
+            assertThatThrownBy(() -> application.execute(statement))
+                    .as(statement)
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause()
+                    .hasMessageContaining(refusal);
+        }
+        assertThat(application.queryForObject("select max(sequence) from audit_entry", Long.class))
+                .isEqualTo(last);
+    }
+
+    @Test
+    void evenASuperuserMeetsTheTriggerAndARowChangedAroundItIsNamedByVerification() throws SQLException {
+        fixtures.release(officer, "Superuser Ltd", "SU-1");
+        long tampered;
+        String actor;
+        try (Connection superuser = PostgresTestDatabase.connectAsAdministrator(url);
+                Statement statement = superuser.createStatement()) {
+            try (ResultSet last =
+                    statement.executeQuery("select sequence, actor from audit_entry order by sequence desc limit 1")) {
+                last.next();
+                tampered = last.getLong(1);
+                actor = last.getString(2);
+            }
+            String change = "update audit_entry set actor = 'someone-else' where sequence = " + tampered;
+            assertThatThrownBy(() -> statement.executeUpdate(change))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("append-only");
+            // A superuser can switch triggers off for the session: then only verification stands in the way.
+            statement.execute("set session_replication_role = replica");
+            assertThat(statement.executeUpdate(change)).isEqualTo(1);
+            try {
+                JsonNode report =
+                        api.get(admin, "/api/v1/audit/verify").expect(200).json();
+                assertThat(report.get("valid").asBoolean()).isFalse();
+                assertThat(report.get("firstBroken").get("sequence").asLong()).isEqualTo(tampered);
+            } finally {
+                statement.executeUpdate("update audit_entry set actor = '" + actor + "' where sequence = " + tampered);
+            }
+        }
+        assertThat(api.get(admin, "/api/v1/audit/verify")
+                        .expect(200)
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Override

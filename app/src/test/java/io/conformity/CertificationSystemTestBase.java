@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ApiClient.Response;
+import io.conformity.support.Concurrently;
 import io.conformity.support.Fixtures;
 import io.conformity.support.Problems;
 import io.conformity.support.TestInstallation;
@@ -363,6 +364,39 @@ abstract class CertificationSystemTestBase {
         // The engineer's statements where no evidence exists are part of the annex, with who made them.
         assertThat(text).contains("No evidence (" + engineer.username() + ")");
         assertThat(tasks(signatory, assessmentId)).isEmpty();
+    }
+
+    @Test
+    void twentyParallelReviewsOfOneTaskCompleteItOnceTheOthersGet409AndTheAuditChainStaysValid() {
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer, "Race Ltd", "RC-1"))
+                .get("id")
+                .asText();
+        fixtures.submit(engineer, fixtures.task(engineer, assessmentId, "1")).expect(204);
+        String review = fixtures.task(officer, assessmentId, "1").get("id").asText();
+        Map<String, Object> body = Map.of("verdicts", verdicts(assessmentId, "1", "PASS"), "decision", "ACCEPT");
+
+        List<Response> responses =
+                Concurrently.run(20, i -> api.post(officer, "/api/v1/tasks/" + review + "/review", body));
+
+        assertThat(responses).filteredOn(r -> r.status() == 204).hasSize(1);
+        List<Response> refused =
+                responses.stream().filter(r -> r.status() != 204).toList();
+        assertThat(refused).hasSize(19);
+        refused.forEach(r ->
+                assertThat(Problems.assertProblem(r, 409).get("type").asText()).endsWith(":task-completed"));
+        List<String> accepted = new ArrayList<>();
+        api.get(officer, "/api/v1/audit?subject=" + assessmentId + "&size=100")
+                .expect(200)
+                .json()
+                .get("content")
+                .forEach(e -> {
+                    if (e.get("action").asText().equals("assessment.principle-accepted")) {
+                        accepted.add(e.get("change").get("principle").asText());
+                    }
+                });
+        assertThat(accepted).as("the review is recorded once").containsExactly("1");
+        JsonNode report = api.get(admin, "/api/v1/audit/verify").expect(200).json();
+        assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
     }
 
     /** Asserts 201 and that the Location header, absolute on this server, reads the created resource back. */

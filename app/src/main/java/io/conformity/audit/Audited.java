@@ -1,5 +1,7 @@
 package io.conformity.audit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +26,8 @@ public record Audited(
         String actor) {
 
     public Audited {
-        change = change == null ? Map.of() : Map.copyOf(change);
+        // A copy that keeps null values: "no comment" is a fact of the change too.
+        change = change == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(change));
     }
 
     public static Audited of(String action, String subjectType, String subjectId, Map<String, ?> change) {

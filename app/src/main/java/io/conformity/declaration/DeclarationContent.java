@@ -30,6 +30,8 @@ import java.util.UUID;
  *                            applied; null unless the declaration is the CRA one
  * @param supportPeriodEndAtFirstSupply PSTI Schedule 4 (e): the end of the defined support period as it stood when
  *                            the product was first supplied ({@code supportPeriodEnd} is the end as it is now)
+ * @param auditHead           the audit trail's head when the declaration was issued: a copy of it outside the
+ *                            database, signed with the declaration, that verification checks the trail against
  */
 public record DeclarationContent(
         UUID declarationId,
@@ -51,7 +53,8 @@ public record DeclarationContent(
         List<RequirementLine> requirements,
         List<EvidenceLine> evidence,
         CraConformity craConformity,
-        LocalDate supportPeriodEndAtFirstSupply) {
+        LocalDate supportPeriodEndAtFirstSupply,
+        AuditHead auditHead) {
 
     public DeclarationContent {
         manufacturers = List.copyOf(manufacturers);
@@ -61,6 +64,9 @@ public record DeclarationContent(
         requirements = List.copyOf(requirements);
         evidence = List.copyOf(evidence);
     }
+
+    /** The last audit entry committed before the declaration was issued: its sequence and hash. */
+    public record AuditHead(long sequence, String hash) {}
 
     /** A manufacturer or authorised representative: name and postal address. */
     public record Party(String name, String address) {}

@@ -104,6 +104,42 @@ public final class PostgresTestDatabase {
         }
     }
 
+    /**
+     * Like {@link #registerDataSource(DynamicPropertyRegistry)}, but the application connects as a role of its own that
+     * owns the new database and is no superuser, as in production: privileges revoked from it hold (a superuser
+     * bypasses every privilege). On an external server, whose user may not create roles, the configured user is kept.
+     */
+    public static void registerDataSourceAsOwnerRole(DynamicPropertyRegistry registry, String databaseName) {
+        if (externalUrl() != null) {
+            registerDataSource(registry, databaseName);
+            return;
+        }
+        String role = uniqueDatabaseName("conformity_app");
+        String password = Long.toString(new SecureRandom().nextLong() >>> 1, 36);
+        Supplier<String> url = memoize(() -> {
+            String created = createFreshDatabase(databaseName);
+            try (Connection connection = connect(jdbcUrl(), username(), password());
+                    Statement statement = connection.createStatement()) {
+                statement.execute(
+                        "CREATE ROLE " + quoteIdentifier(role) + " LOGIN NOSUPERUSER PASSWORD '" + password + "'");
+                statement.execute("ALTER DATABASE " + quoteIdentifier(created.substring(created.lastIndexOf('/') + 1))
+                        + " OWNER TO " + quoteIdentifier(role));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create the application role " + role, e);
+            }
+            return created;
+        });
+        registry.add("spring.datasource.url", url::get);
+        registry.add("spring.datasource.driver-class-name", () -> DRIVER_CLASS_NAME);
+        registry.add("spring.datasource.username", () -> role);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
+    /** A connection to the database at {@code url} as the server's administrator (a superuser when embedded). */
+    public static Connection connectAsAdministrator(String url) throws SQLException {
+        return connect(url, username(), password());
+    }
+
     private static synchronized Server server() {
         if (server != null) {
             return server;

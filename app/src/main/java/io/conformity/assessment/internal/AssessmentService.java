@@ -35,6 +35,7 @@ import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.RequirementStatus;
 import io.conformity.assessment.Verdict;
 import io.conformity.assessment.VerdictCommand;
+import io.conformity.audit.Audited;
 import io.conformity.catalog.Applicability;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
@@ -155,6 +156,17 @@ class AssessmentService implements AssessmentApi {
                 .map(Scope.Principle::code)
                 .filter(activePrinciples::contains)
                 .toList();
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("releaseId", command.releaseId());
+        change.put("regimes", scope.regimes());
+        change.put("en303645Version", scope.en303645Version());
+        change.put("supersedes", supersedes);
+        change.put("openedBy", openedBy);
+        change.put("requirements", created.size());
+        change.put("principles", principles);
+        change.put("conformityRoute", assessment.conformityRoute());
+        // Recorded before the process starts, so the trail reads in the order things happened.
+        audit("assessment.opened", assessment.id(), change);
         events.publishEvent(new AssessmentOpened(assessment.id(), scope.regimes(), principles));
         return view(assessment, created);
     }
@@ -330,6 +342,14 @@ class AssessmentService implements AssessmentApi {
         } else {
             row.stateNoEvidence(statement, by, clock.instant());
         }
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("requirementAssessmentId", requirementAssessmentId);
+        change.put("requirement", row.label());
+        change.put("statement", statement);
+        audit(
+                statement == null ? "assessment.no-evidence-withdrawn" : "assessment.no-evidence-stated",
+                assessmentId,
+                change);
         return row.view();
     }
 
@@ -337,6 +357,7 @@ class AssessmentService implements AssessmentApi {
     public void submitPrinciple(UUID assessmentId, String principle) {
         find(assessmentId).requireInProgress("submit evidence for");
         principleRows(assessmentId, principle).forEach(RequirementAssessment::submit);
+        audit("assessment.principle-submitted", assessmentId, Map.of("principle", principle));
     }
 
     @Override
@@ -359,6 +380,10 @@ class AssessmentService implements AssessmentApi {
             row.judge(v.verdict(), v.justification());
         }
         rows.forEach(accept ? RequirementAssessment::accept : RequirementAssessment::sendBack);
+        audit(
+                accept ? "assessment.principle-accepted" : "assessment.principle-sent-back",
+                assessmentId,
+                Map.of("principle", principle, "verdicts", verdicts));
     }
 
     @Override
@@ -400,6 +425,7 @@ class AssessmentService implements AssessmentApi {
         LocalDate dateOfIssue = LocalDate.ofInstant(now, ZoneOffset.UTC);
         requireLawfulToIssue(assessmentId, assessment, product, dateOfIssue);
         assessment.approve(signatory, placeOfIssue, now);
+        audit("assessment.approved", assessmentId, Map.of("signatory", signatory, "placeOfIssue", placeOfIssue));
         // From the approval on, the declaration's end date is a promise: it may be extended, not shortened.
         products.supportPeriodDeclared(product.id(), product.supportPeriodEnd());
     }
@@ -477,6 +503,7 @@ class AssessmentService implements AssessmentApi {
             throw new ProblemException(ProblemType.CONFORMITY_ROUTE_NOT_ALLOWED, reason);
         });
         assessment.recordConformityRoute(route, by, clock.instant());
+        audit("assessment.conformity-route-recorded", assessmentId, Map.of("route", route));
         return view(assessment, requirements.findByAssessmentIdOrderByPosition(assessmentId));
     }
 
@@ -484,6 +511,7 @@ class AssessmentService implements AssessmentApi {
     public void reject(UUID assessmentId) {
         find(assessmentId).requireInProgress("reject");
         requirements.findByAssessmentIdOrderByPosition(assessmentId).forEach(RequirementAssessment::reopen);
+        audit("assessment.rejected", assessmentId, Map.of());
     }
 
     @Override
@@ -500,9 +528,14 @@ class AssessmentService implements AssessmentApi {
     public void markIssued(UUID assessmentId) {
         Assessment assessment = find(assessmentId);
         assessment.markIssued();
+        audit("assessment.issued", assessmentId, Map.of());
         // The issued declaration states the end date as it is now (it may have been extended since approval).
         ProductView product = products.releaseDetails(assessment.releaseId()).product();
         products.supportPeriodDeclared(product.id(), product.supportPeriodEnd());
+    }
+
+    private void audit(String action, UUID assessmentId, Map<String, ?> change) {
+        events.publishEvent(Audited.of(action, "assessment", assessmentId.toString(), change));
     }
 
     private Assessment find(UUID id) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ import io.conformity.assessment.ics.IcsRow;
 import io.conformity.assessment.ics.IcsRules;
 import io.conformity.assessment.ics.IcsStatement;
 import io.conformity.assessment.ics.Support;
+import io.conformity.audit.Audited;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.Requirement;
@@ -42,13 +44,16 @@ class IcsService {
     private final RequirementAssessmentRepository requirements;
     private final CatalogApi catalog;
     private final AssessmentApi access;
+    private final ApplicationEventPublisher events;
 
     IcsService(
             AssessmentRepository assessments,
             RequirementAssessmentRepository requirements,
             CatalogApi catalog,
-            AssessmentApi access) {
+            AssessmentApi access,
+            ApplicationEventPublisher events) {
         this.access = access;
+        this.events = events;
         this.assessments = assessments;
         this.requirements = requirements;
         this.catalog = catalog;
@@ -126,6 +131,20 @@ class IcsService {
         for (IcsRow row : statement.rows()) {
             rows.get(row.provision()).claim(row.support().label(), row.detail().isEmpty() ? null : row.detail());
         }
+        events.publishEvent(Audited.of(
+                "assessment.ics-imported",
+                "assessment",
+                assessmentId.toString(),
+                Map.of(
+                        "framework", statement.framework(),
+                        "version", statement.version(),
+                        "claims",
+                                statement.rows().stream()
+                                        .map(r -> Map.of(
+                                                "provision", r.provision(),
+                                                "support", r.support().label(),
+                                                "detail", r.detail()))
+                                        .toList())));
     }
 
     /** One row/column problem as the API reports it. */

@@ -130,12 +130,16 @@ class Declaration {
         return regime;
     }
 
-    UUID releaseId() {
-        return releaseId;
-    }
-
     UUID assessmentId() {
         return assessmentId;
+    }
+
+    long size() {
+        return size;
+    }
+
+    UUID releaseId() {
+        return releaseId;
     }
 
     String sha256() {

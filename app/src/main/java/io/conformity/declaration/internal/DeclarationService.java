@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -35,6 +37,9 @@ import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConformityRoute;
 import io.conformity.assessment.RegimeStatement;
 import io.conformity.assessment.RequirementAssessmentView;
+import io.conformity.audit.AuditApi;
+import io.conformity.audit.Audited;
+import io.conformity.audit.ChainHead;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Framework;
 import io.conformity.catalog.Regime;
@@ -87,6 +92,8 @@ class DeclarationService implements DeclarationApi {
     private final SupersessionRule supersession;
     private final ObjectProvider<BlobReferences> references;
     private final Clock clock;
+    private final AuditApi audit;
+    private final ApplicationEventPublisher events;
 
     DeclarationService(
             DeclarationRepository declarations,
@@ -102,7 +109,11 @@ class DeclarationService implements DeclarationApi {
             RegisterLinks links,
             SupersessionRule supersession,
             ObjectProvider<BlobReferences> references,
-            Clock clock) {
+            Clock clock,
+            AuditApi audit,
+            ApplicationEventPublisher events) {
+        this.audit = audit;
+        this.events = events;
         this.declarations = declarations;
         this.assessments = assessments;
         this.products = products;
@@ -150,6 +161,12 @@ class DeclarationService implements DeclarationApi {
             StoredBlob blob = keep(pdf);
             issued.add(declarations.save(new Declaration(
                     declarationId, assessmentId, code, subject(details), blob.sha256(), blob.size(), issuedAt)));
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("declarationId", declarationId);
+            change.put("regime", code);
+            change.put("sha256", blob.sha256());
+            change.put("size", blob.size());
+            audit("declaration.issued", assessmentId, change);
         }
         supersede(assessment, issued, issuedAt);
         return issued.stream().map(Declaration::view).toList();
@@ -195,6 +212,10 @@ class DeclarationService implements DeclarationApi {
                 // Withdrawn since the assessment was opened: withdrawal is final and stays what the register says.
                 if (successor != null && earlier.status() == DeclarationStatus.ISSUED) {
                     earlier.supersede(successor, at);
+                    audit(
+                            "declaration.superseded",
+                            earlier.assessmentId(),
+                            Map.of("declarationId", earlier.id(), "supersededBy", successor));
                 }
             });
         }
@@ -297,7 +318,17 @@ class DeclarationService implements DeclarationApi {
                                 e.requirementId(), e.fileName(), e.sha256(), e.size()))
                         .toList(),
                 CRA.equals(regime.code()) ? craConformity(details.product(), assessment.conformityRoute()) : null,
-                details.product().supportPeriodEndAtFirstSupply());
+                details.product().supportPeriodEndAtFirstSupply(),
+                auditHead());
+    }
+
+    /**
+     * The audit trail's head as committed before this transaction: every entry up to it is then sealed by the
+     * declaration's signature too. This issue's own entries follow it.
+     */
+    private DeclarationContent.AuditHead auditHead() {
+        ChainHead head = audit.head();
+        return new DeclarationContent.AuditHead(head.sequence(), head.hash());
     }
 
     /** Annex V pts 6 and 7 from the product's CRA category and the route the approval accepted. */
@@ -423,6 +454,10 @@ class DeclarationService implements DeclarationApi {
         Declaration declaration =
                 declarations.findForUpdate(id).orElseThrow(() -> new NotFoundException("Declaration", id));
         declaration.withdraw(command.reason().strip(), by, clock.instant());
+        audit(
+                "declaration.withdrawn",
+                declaration.assessmentId(),
+                Map.of("declarationId", id, "reason", command.reason().strip(), "withdrawnBy", by));
         return declaration.view();
     }
 
@@ -466,6 +501,10 @@ class DeclarationService implements DeclarationApi {
         declaration.requireDeletable(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         declarations.delete(declaration);
         String sha256 = declaration.sha256();
+        audit(
+                "declaration.deleted",
+                declaration.assessmentId(),
+                Map.of("declarationId", id, "regime", declaration.regime(), "sha256", sha256));
         // Only once the entry is gone for good: a rollback must not leave an entry without its file.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -489,6 +528,10 @@ class DeclarationService implements DeclarationApi {
             assessments.requireReader(declaration.assessmentId(), () -> new NotFoundException("Declaration", id));
         }
         return declaration;
+    }
+
+    private void audit(String action, UUID assessmentId, Map<String, ?> change) {
+        events.publishEvent(Audited.of(action, "assessment", assessmentId.toString(), change));
     }
 
     private Declaration find(UUID id) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -40,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.RequirementAssessmentView;
+import io.conformity.audit.Audited;
 import io.conformity.evidence.AnalysisStatus;
 import io.conformity.evidence.AnalysisView;
 import io.conformity.evidence.ComponentView;
@@ -101,6 +104,7 @@ class EvidenceService implements EvidenceApi {
     private final Clock clock;
 
     private final PrintableCharacters printable;
+    private final ApplicationEventPublisher events;
 
     EvidenceService(
             EvidenceRepository evidence,
@@ -115,7 +119,9 @@ class EvidenceService implements EvidenceApi {
             PlatformTransactionManager transactionManager,
             ResourceLoader resources,
             PrintableCharacters printable,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.printable = printable;
         this.evidence = evidence;
         this.analyses = analyses;
@@ -319,6 +325,21 @@ class EvidenceService implements EvidenceApi {
             // Last: the bytes are in place before the rows that name them commit, and a failure before here
             // leaves no blob that nothing names.
             staged.commit();
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("evidenceId", saved.id());
+            change.put("requirementAssessmentId", requirement.id());
+            change.put("requirement", requirement.requirementId());
+            change.put("principle", requirement.principle());
+            change.put("fileName", what.fileName());
+            change.put("declarationKind", what.declarationKind());
+            change.put("sha256", staged.sha256());
+            change.put("size", staged.size());
+            change.put("analysis", reading.status());
+            events.publishEvent(Audited.of(
+                    saved.kind() == EvidenceKind.DECLARATION ? "evidence.declared" : "evidence.uploaded",
+                    "assessment",
+                    assessmentId.toString(),
+                    change));
             return saved.view(null);
         });
     }
@@ -444,6 +465,16 @@ class EvidenceService implements EvidenceApi {
                     Reading reading = reader.read(() -> openBlob(e), e.fileName(), e.size(), context(assessmentId));
                     if (reading.status() == AnalysisStatus.ANALYZED) {
                         writeAnalysis(e, reading);
+                        // Derived, yet what the officer reviews: the trail shows when and why findings changed.
+                        events.publishEvent(Audited.of(
+                                "evidence.reanalysed",
+                                "assessment",
+                                assessmentId.toString(),
+                                Map.of(
+                                        "evidenceId", e.id(),
+                                        "sha256", e.sha256(),
+                                        "analyzer", reading.analyzer(),
+                                        "trigger", except)));
                     }
                 });
             } catch (RuntimeException failed) {

@@ -70,8 +70,25 @@ class AccountService implements IdentityApi, UserDetailsService {
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        return user(authentication.getName())
+        Optional<CurrentUser> fromToken = KeycloakClaims.caller(authentication);
+        if (fromToken.isPresent()) {
+            return fromToken;
+        }
+        Optional<CurrentUser> known = user(authentication.getName())
                 .map(user -> new CurrentUser(user.username(), user.displayName(), user.function(), user.roles()));
+        if (known.isPresent()) {
+            return known;
+        }
+        // Authenticated elsewhere (an identity provider) without a local account: its granted roles are what it has.
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        authentication.getAuthorities().forEach(granted -> {
+            for (Role role : Role.values()) {
+                if (role.authority().equals(granted.getAuthority())) {
+                    roles.add(role);
+                }
+            }
+        });
+        return Optional.of(new CurrentUser(authentication.getName(), authentication.getName(), null, roles));
     }
 
     @Override

@@ -93,11 +93,17 @@ class ProductService implements ProductApi {
         this.clock = clock;
     }
 
+    private void audit(String action, String subjectType, UUID subjectId, Map<String, ?> change) {
+        events.publishEvent(Audited.of(action, subjectType, subjectId.toString(), change));
+    }
+
     @Override
     public ManufacturerView createManufacturer(CreateManufacturerCommand command) {
-        return manufacturers
+        ManufacturerView created = manufacturers
                 .save(new Manufacturer(command.name(), command.address(), command.authorisedRepresentatives()))
                 .view();
+        audit("manufacturer.created", "manufacturer", created.id(), Map.of("manufacturer", created));
+        return created;
     }
 
     @Override
@@ -128,6 +134,7 @@ class ProductService implements ProductApi {
                         command.firstSuppliedOn(),
                         latestSupportPeriodEnd()))
                 .view();
+        audit("product.created", "product", created.id(), Map.of("product", created));
         // Whoever registers a product works on it; nobody else does until an administrator adds them.
         access.caller().ifPresent(creator -> {
             members.save(new ProductMember(created.id(), creator.username(), creator.username(), clock.instant()));
@@ -145,6 +152,7 @@ class ProductService implements ProductApi {
         access.requireMember(productId, () -> productNotFound(productId));
         Product product = findProduct(productId);
         product.classify(command.craCategory(), command.craAnnexItem());
+        audit("product.classified", "product", productId, Map.of("classification", command));
         return product.view();
     }
 
@@ -165,6 +173,7 @@ class ProductService implements ProductApi {
                 command.supportPeriodUrl(),
                 latestSupportPeriodEnd(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        audit("product.support-period-changed", "product", productId, Map.of("supportPeriod", command));
         return product.view();
     }
 
@@ -173,6 +182,7 @@ class ProductService implements ProductApi {
         products.findForUpdate(productId)
                 .orElseThrow(() -> new NotFoundException("Product", productId))
                 .supportPeriodDeclared(end);
+        audit("product.support-period-declared", "product", productId, Map.of("supportPeriodEnd", end));
     }
 
     private LocalDate latestSupportPeriodEnd() {
@@ -212,8 +222,11 @@ class ProductService implements ProductApi {
                     ProblemType.DUPLICATE_RELEASE,
                     "Product " + productId + " already has a release " + command.firmwareVersion() + ".");
         }
-        return releases.save(new Release(productId, command.firmwareVersion(), command.batch(), clock.instant()))
+        ReleaseView created = releases.save(
+                        new Release(productId, command.firmwareVersion(), command.batch(), clock.instant()))
                 .view();
+        audit("release.created", "product", productId, Map.of("release", created));
+        return created;
     }
 
     @Override
@@ -268,7 +281,9 @@ class ProductService implements ProductApi {
                 .orElseGet(() -> new ProductProfile(productId, version));
         profile.replace(conditions, features, updatedBy, clock.instant());
         try {
-            return profiles.saveAndFlush(profile).view();
+            ProfileView saved = profiles.saveAndFlush(profile).view();
+            audit("product.profile-set", "product", productId, Map.of("profile", saved));
+            return saved;
         } catch (DataIntegrityViolationException e) {
             // Two first writes of one profile at once: the unique (product, version) row lets one through.
             throw new ProblemException(

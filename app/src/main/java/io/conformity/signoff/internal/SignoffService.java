@@ -72,9 +72,19 @@ class SignoffService implements SignoffApi {
                     "You uploaded evidence for this assessment; another signatory must decide on the declaration.");
         }
         List<String> hashes = coveredHashes(assessmentId, principle);
-        return signoffs.save(new Signoff(
+        SignoffView recorded = signoffs.save(new Signoff(
                         assessmentId, principle, taskId, decision, actor, role, clock.instant(), comment, hashes))
                 .view();
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("signoffId", recorded.id());
+        change.put("principle", principle);
+        change.put("taskId", taskId);
+        change.put("decision", decision);
+        change.put("role", role);
+        change.put("comment", comment);
+        change.put("evidenceHashes", hashes);
+        events.publishEvent(Audited.of("signoff.recorded", "assessment", assessmentId.toString(), change));
+        return recorded;
     }
 
     /**

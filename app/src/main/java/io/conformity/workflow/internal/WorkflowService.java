@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,7 @@ import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.Verdict;
 import io.conformity.assessment.VerdictCommand;
+import io.conformity.audit.Audited;
 import io.conformity.declaration.DeclarationApi;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.RequirementEvidence;
@@ -61,6 +63,7 @@ class WorkflowService implements WorkflowApi {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final ProductApi products;
+    private final ApplicationEventPublisher events;
 
     WorkflowService(
             TaskService tasks,
@@ -71,8 +74,10 @@ class WorkflowService implements WorkflowApi {
             DeclarationApi declarations,
             RuntimeService runtime,
             ManagementService management,
-            ProductApi products) {
+            ProductApi products,
+            ApplicationEventPublisher events) {
         this.products = products;
+        this.events = events;
         this.tasks = tasks;
         this.assessments = assessments;
         this.signoffs = signoffs;
@@ -169,6 +174,7 @@ class WorkflowService implements WorkflowApi {
                 Role.ENGINEER.group(),
                 command.comment());
         tasks.complete(task.getId());
+        completed(task, assessmentId, principle, "submitted", command.comment());
     }
 
     @Override
@@ -197,6 +203,7 @@ class WorkflowService implements WorkflowApi {
                 Role.COMPLIANCE_OFFICER.group(),
                 command.comment());
         tasks.complete(task.getId(), Map.of(ProcessVariables.ACCEPTED, accept));
+        completed(task, assessmentId, principle, accept ? "accepted" : "sent-back", command.comment());
     }
 
     /**
@@ -246,6 +253,19 @@ class WorkflowService implements WorkflowApi {
         // On approval the engine only schedules Task_IssueDeclaration (asyncBefore): rendering, signing and
         // time-stamping run in a job, so a slow time-stamp server does not hold the signatory's request.
         tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve, ProcessVariables.REVIEW_AGAIN, false));
+        completed(task, assessmentId, null, approve ? "approved" : "rejected", command.comment());
+    }
+
+    /** The process's side of a decision: which task of which process instance it completed. */
+    private void completed(Task task, UUID assessmentId, String principle, String outcome, String comment) {
+        Map<String, Object> change = new HashMap<>();
+        change.put("taskId", task.getId());
+        change.put("task", task.getTaskDefinitionKey());
+        change.put("principle", principle);
+        change.put("outcome", outcome);
+        change.put("comment", comment);
+        events.publishEvent(new Audited(
+                "task.completed", "assessment", assessmentId.toString(), change, task.getProcessInstanceId(), null));
     }
 
     @Override
@@ -279,6 +299,18 @@ class WorkflowService implements WorkflowApi {
         String jobId = incident.getConfiguration();
         management.setJobRetries(jobId, 1);
         management.setJobDuedate(jobId, new Date());
+        String assessmentId = (String) runtime.getVariable(incident.getExecutionId(), ProcessVariables.ASSESSMENT_ID);
+        Map<String, Object> change = new HashMap<>();
+        change.put("incidentId", incidentId);
+        change.put("jobId", jobId);
+        change.put("incidentMessage", incident.getIncidentMessage());
+        events.publishEvent(new Audited(
+                "issuance.retried",
+                assessmentId == null ? "process-instance" : "assessment",
+                assessmentId == null ? incident.getProcessInstanceId() : assessmentId,
+                change,
+                incident.getProcessInstanceId(),
+                null));
     }
 
     private IssuanceIncidentView view(Incident incident) {

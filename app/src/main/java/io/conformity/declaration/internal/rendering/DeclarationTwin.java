@@ -1,8 +1,17 @@
 package io.conformity.declaration.internal.rendering;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -28,6 +37,23 @@ public final class DeclarationTwin {
             .build();
 
     private DeclarationTwin() {}
+
+    /** The twin embedded in a declaration file as issued, if it carries one. */
+    public static Optional<JsonNode> embeddedIn(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDDocumentNameDictionary names = document.getDocumentCatalog().getNames();
+            if (names == null || names.getEmbeddedFiles() == null) {
+                return Optional.empty();
+            }
+            Map<String, PDComplexFileSpecification> files =
+                    names.getEmbeddedFiles().getNames();
+            PDComplexFileSpecification twin = files == null ? null : files.get(DeclarationRenderer.TWIN_NAME);
+            if (twin == null || twin.getEmbeddedFile() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(JSON.readTree(twin.getEmbeddedFile().toByteArray()));
+        }
+    }
 
     public static byte[] json(DeclarationContent content, String verificationUrl) {
         ObjectNode twin = JSON.createObjectNode();

@@ -133,7 +133,8 @@ public final class SampleDeclarations {
                 c.requirements(),
                 c.evidence(),
                 cra,
-                endAtFirstSupply);
+                endAtFirstSupply,
+                c.auditHead());
     }
 
     public static DeclarationContent en303645(int requirements, int evidence) {
@@ -175,7 +176,8 @@ public final class SampleDeclarations {
                 requirements,
                 evidence,
                 null,
-                LocalDate.of(2029, 12, 31));
+                LocalDate.of(2029, 12, 31),
+                new DeclarationContent.AuditHead(41, "9f2c".repeat(16)));
     }
 
     public static List<RequirementLine> rows(int count, String framework) {
