@@ -71,6 +71,7 @@ class AuditIntegrationTests {
         admin = fixtures.admin();
         officer = fixtures.user("aud-off", "Audrey Officer", "Compliance officer", "COMPLIANCE_OFFICER");
         engineer = fixtures.user("aud-eng", "Audrey Engineer", "Engineer", "ENGINEER");
+        fixtures.team(engineer);
     }
 
     @Test
@@ -137,7 +138,12 @@ class AuditIntegrationTests {
                 api.get(admin, "/api/v1/audit?subject=" + productId).expect(200).json();
         assertThat(product.get("content"))
                 .extracting(e -> e.get("action").asText())
-                .containsExactly("product.created", "product.profile-set", "release.created");
+                .containsExactly(
+                        "product.created",
+                        "membership.added",
+                        "product.profile-set",
+                        "membership.added",
+                        "release.created");
     }
 
     @Test
@@ -280,6 +286,7 @@ class AuditIntegrationTests {
     @Test
     void anIssuedDeclarationCarriesTheHeadWhichCatchesARewriteOfTheChainBeforeIt() throws Exception {
         Credentials signatory = fixtures.user("aud-sig", "Audrey Signatory", "Director", "SIGNATORY");
+        fixtures.team(signatory);
         JsonNode declaration =
                 fixtures.issuePsti(engineer, officer, signatory, fixtures.release(officer, "Audit Anchor Ltd", "AU-8"));
         byte[] pdf = api.get(
