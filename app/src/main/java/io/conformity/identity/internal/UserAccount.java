@@ -53,6 +53,9 @@ class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     protected UserAccount() {}
 
     UserAccount(
@@ -72,6 +75,10 @@ class UserAccount {
         this.createdAt = createdAt;
     }
 
+    UUID id() {
+        return id;
+    }
+
     String username() {
         return username;
     }
@@ -86,6 +93,29 @@ class UserAccount {
 
     Set<Role> roles() {
         return Set.copyOf(roles);
+    }
+
+    boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /** A new hash; {@code temporary} when an administrator set it and the account must choose its own. */
+    void changePassword(String passwordHash, boolean temporary) {
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = temporary;
+    }
+
+    void changeRoles(Set<Role> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    String function() {
+        return function;
     }
 
     UserView view() {
