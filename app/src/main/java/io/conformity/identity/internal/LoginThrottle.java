@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  * Slows password and token guessing with growing delays, never with a permanent lockout.
  *
  * <p>Keys: one account from one address (strict: a guesser at one place); one address over all accounts (a sprayer
- * trying many accounts); one account over all addresses (guessing spread over many addresses). The last one would
- * let an attacker who controls many addresses keep an account waiting everywhere, so it does not apply to an
- * address the account signed in from successfully within {@code knownAddressFor}: the real user keeps signing in
- * from their usual places while the attacker waits. No delay exceeds {@code maxDelay}, and a key is forgotten after
+ * trying many accounts); one account over all addresses (guessing spread over many addresses). The last two would
+ * let an attacker keep an account waiting everywhere (from many addresses) or everyone behind a shared address
+ * waiting, so neither applies to an address the account signed in from successfully within {@code knownAddressFor}:
+ * the real user keeps signing in from their usual places while the attacker waits. No delay exceeds {@code maxDelay}, and a key is forgotten after
  * {@code forgetAfter} without a failure. Attempts refused while a delay runs are not checked and do not count, so
  * hammering does not lengthen the wait. Only failures count: successful requests never wait.
  *
@@ -42,11 +42,12 @@ class LoginThrottle {
     Optional<Duration> signInDelay(String username, String address) {
         Instant now = sweep();
         String account = account(username);
+        boolean known = known(account, address, now);
         Duration wait = longest(
                 now,
                 "pair:" + account + "|" + address,
-                "address:" + address,
-                known(account, address, now) ? null : "account:" + account);
+                known ? null : "address:" + address,
+                known ? null : "account:" + account);
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
