@@ -159,6 +159,16 @@ class ProblemCatalogueIntegrationTests {
         Response notAcceptable =
                 raw.send(officer, "GET", "/api/v1/manufacturers/" + id, null, new byte[0], "Accept", "application/xml");
         assertCatalogued(ProblemType.NOT_ACCEPTABLE, notAcceptable);
+
+        Credentials reset = fixtures.user("tmp", "Tia Temporary", "Engineer", "ENGINEER");
+        String temporary = "temporary-" + UUID.randomUUID();
+        api.put(admin, "/api/v1/users/" + reset.username() + "/password", Map.of("temporaryPassword", temporary))
+                .expect(204);
+        expect(
+                ProblemType.PASSWORD_CHANGE_REQUIRED,
+                "GET",
+                "/api/v1/tasks",
+                api.get(new Credentials(reset.username(), temporary), "/api/v1/tasks"));
     }
 
     @Test

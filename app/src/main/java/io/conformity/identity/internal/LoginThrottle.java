@@ -79,7 +79,7 @@ class LoginThrottle {
         Duration longest = Duration.ZERO;
         for (String key : keys) {
             Failures f = key == null ? null : failures.get(key);
-            if (f != null && f.blockedUntil().isAfter(now)) {
+            if (f != null && f.blockedUntil() != null && f.blockedUntil().isAfter(now)) {
                 Duration wait = Duration.between(now, f.blockedUntil());
                 longest = wait.compareTo(longest) > 0 ? wait : longest;
             }
@@ -90,7 +90,8 @@ class LoginThrottle {
     private void fail(String key, int free, Instant now) {
         failures.compute(key, (k, f) -> {
             int count = f == null || forgotten(f, now) ? 1 : f.count() + 1;
-            Instant blockedUntil = count <= free ? now : now.plus(delay(count - free));
+            // Within the free failures nothing waits: not even "until now", which a clock set back would make later.
+            Instant blockedUntil = count <= free ? null : now.plus(delay(count - free));
             return new Failures(count, now, blockedUntil);
         });
     }
@@ -103,7 +104,7 @@ class LoginThrottle {
 
     private boolean forgotten(Failures f, Instant now) {
         return f.last().plus(properties.forgetAfter()).isBefore(now)
-                && !f.blockedUntil().isAfter(now);
+                && (f.blockedUntil() == null || !f.blockedUntil().isAfter(now));
     }
 
     private boolean known(String account, String address, Instant now) {

@@ -17,7 +17,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -29,6 +28,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -113,13 +115,15 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .authenticationManager(authenticationManager(accounts, throttle, passwordEncoder))
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated)
+                        // For this request only: a script's Basic request leaves no session behind.
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .formLogin(form -> form.loginPage("/login")
                         .loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true)
                         .failureHandler(loginFailure())
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
                 .addFilterBefore(
                         new ApiTokenFilter(tokens, throttle, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new LiveAccountFilter(accounts, problems), AuthorizationFilter.class)
@@ -129,7 +133,11 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 // Sessions only for people who signed in on the page: Basic and token requests store nothing, and an
                 // unauthenticated request is not remembered for after the sign-in (which always lands on /).
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .sessionManagement(s -> s
+                        // Sessions are made when needed (the default policy), and only form login starts one (it
+                        // applies the session strategy itself); without this a filter would store every Basic or token
+                        // caller in a new session. Naming the policy here would bring that filter back.
+                        .requireExplicitAuthenticationStrategy(true))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .build();
@@ -175,6 +183,14 @@ class SecurityConfiguration {
                 response.sendRedirect("/login?error");
             }
         };
+    }
+
+    /** Always back to the login page, whatever the request accepts (Spring answers 204 to some clients). */
+    private static LogoutSuccessHandler signedOut() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?signedOut");
+        handler.setAlwaysUseDefaultTargetUrl(true);
+        return handler;
     }
 
     private static void page(HttpServletResponse response, String html) throws IOException {
