@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.conformity.audit.Audited;
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ApiClient.Response;
@@ -45,6 +46,9 @@ class ApiTokenIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    AuditedEvents audited;
 
     ApiClient api;
     Fixtures fixtures;
@@ -105,6 +109,17 @@ class ApiTokenIntegrationTests {
                         .get("revoked")
                         .asBoolean())
                 .isTrue();
+        assertThat(audited.about(engineer.username()))
+                .extracting(Audited::action)
+                .containsSubsequence("user.created", "token.created", "token.revoked");
+        assertThat(audited.about(engineer.username()).stream()
+                        .filter(e -> e.action().equals("token.created"))
+                        .findFirst()
+                        .orElseThrow()
+                        .change())
+                .containsEntry("tokenId", id)
+                .containsEntry("scope", "read")
+                .doesNotContainValue(secret);
         Response unknown = api.get(Credentials.bearer("cfy_" + "A".repeat(43)), "/api/v1/users/me");
         assertProblem(unknown, 401);
         assertThat(unknown.text().replace(unknown.json().get("instance").asText(), ""))

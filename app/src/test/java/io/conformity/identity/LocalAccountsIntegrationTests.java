@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.conformity.audit.Audited;
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ApiClient.Response;
@@ -32,6 +33,9 @@ class LocalAccountsIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AuditedEvents audited;
 
     ApiClient api;
     Fixtures fixtures;
@@ -113,6 +117,12 @@ class LocalAccountsIntegrationTests {
         assertThat(wrong.headers().getFirst("Location"))
                 .isEqualTo(unknown.headers().getFirst("Location"));
         assertThat(browser.get("/login?error").text()).contains("Wrong user name or password.");
+        Audited failed = audited.about(engineer.username()).stream()
+                .filter(e -> e.action().equals("login.failed"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(failed.actor()).isEqualTo(engineer.username());
+        assertThat(failed.subjectType()).isEqualTo("user");
         assertThat(browser.get("/").status()).isEqualTo(302);
         // The login form needs the CSRF token of its page, so no other site can sign a victim in.
         Response forged = new Browser(port)
@@ -267,6 +277,9 @@ class LocalAccountsIntegrationTests {
         browser.api("GET", "/api/v1/tasks", null, false).expect(200);
 
         api.get(new Credentials(engineer.username(), chosen), "/api/v1/tasks").expect(200);
+        assertThat(audited.about(engineer.username()))
+                .extracting(Audited::action)
+                .containsSubsequence("user.created", "password.reset", "password.changed");
         assertThat(jdbc.queryForObject(
                         "select password_change_required from app_user where username = ?",
                         Boolean.class,
@@ -286,6 +299,12 @@ class LocalAccountsIntegrationTests {
         api.put(admin, "/api/v1/users/" + officer.username() + "/roles", Map.of("roles", List.of("ENGINEER")))
                 .expect(200);
         assertProblem(browser.api("POST", "/api/v1/manufacturers", manufacturer, true), 403);
+        Audited changed = audited.about(officer.username()).stream()
+                .filter(e -> e.action().equals("user.roles-changed"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(changed.change().get("before").toString()).contains("COMPLIANCE_OFFICER");
+        assertThat(changed.change().get("after").toString()).contains("ENGINEER");
         assertThat(browser.api("GET", "/api/v1/users/me", null, false)
                         .json()
                         .get("roles")
