@@ -8,16 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Tag;
@@ -47,6 +48,9 @@ class AuthenticationBenchmark {
     private static final int RATE = Integer.getInteger("benchmark.rate", 100);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
     private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 5);
+    private static final int WORKERS = Integer.getInteger("benchmark.workers", 32);
+    private static final int SEQUENTIAL = 500;
+    private static final int WARM_UP_SEQUENTIAL = 200;
 
     @LocalServerPort
     int port;
@@ -73,45 +77,86 @@ class AuthenticationBenchmark {
         targets.put("GET /api/v1/users/me, API token", request("/api/v1/users/me", "Bearer " + token, null));
         targets.put("GET /api/v1/users/me, session cookie", request("/api/v1/users/me", null, session));
 
-        ExecutorService executor = Executors.newFixedThreadPool(16);
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(executor)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
         List<HttpRequest> requests = new ArrayList<>(targets.values());
+
+        // One client, one request after another, the targets in turn: what each costs on an idle server.
+        List<long[]> sequential = new ArrayList<>();
+        requests.forEach(r -> sequential.add(new long[SEQUENTIAL]));
+        for (int i = 0; i < WARM_UP_SEQUENTIAL + SEQUENTIAL; i++) {
+            for (int t = 0; t < requests.size(); t++) {
+                long sent = System.nanoTime();
+                HttpResponse<Void> response = client.send(requests.get(t), HttpResponse.BodyHandlers.discarding());
+                long latency = System.nanoTime() - sent;
+                assertThat(response.statusCode()).isEqualTo(200);
+                if (i >= WARM_UP_SEQUENTIAL) {
+                    sequential.get(t)[i - WARM_UP_SEQUENTIAL] = latency;
+                }
+            }
+        }
+
+        // Constant rate: request k is due at start + k * period, the targets in turn, each at RATE a second.
+        // Workers take the next due request, wait for its time if it is not due yet, and measure from the due time:
+        // when the server is slow and every worker is busy, the requests that leave late count their wait.
         int perTarget = RATE * (WARM_UP + SECONDS);
+        long total = (long) perTarget * requests.size();
+        long period = TimeUnit.SECONDS.toNanos(1) / ((long) RATE * requests.size());
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        long warmUpEnd = start + TimeUnit.SECONDS.toNanos(WARM_UP);
         List<ConcurrentLinkedQueue<Long>> latencies = new ArrayList<>();
         requests.forEach(r -> latencies.add(new ConcurrentLinkedQueue<>()));
         AtomicInteger failures = new AtomicInteger();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-
-        // One request every period, taking the targets in turn: each gets RATE a second.
-        long period = TimeUnit.SECONDS.toNanos(1) / ((long) RATE * requests.size());
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        long warmUpEnd = start + TimeUnit.SECONDS.toNanos(WARM_UP);
-        for (long i = 0; i < (long) perTarget * requests.size(); i++) {
-            long due = start + i * period;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            int target = (int) (i % requests.size());
-            inFlight.add(client.sendAsync(requests.get(target), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> {
+        AtomicLong next = new AtomicLong();
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        for (int w = 0; w < WORKERS; w++) {
+            workers.submit(() -> {
+                long k;
+                while ((k = next.getAndIncrement()) < total) {
+                    long due = start + k * period;
+                    long wait;
+                    while ((wait = due - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    int target = (int) (k % requests.size());
+                    try {
+                        HttpResponse<Void> response =
+                                client.send(requests.get(target), HttpResponse.BodyHandlers.discarding());
                         long latency = System.nanoTime() - due;
-                        if (error != null || response.statusCode() != 200) {
+                        if (response.statusCode() != 200) {
                             failures.incrementAndGet();
                         } else if (due >= warmUpEnd) {
                             latencies.get(target).add(latency);
                         }
-                    }));
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            });
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-                .handle((ok, e) -> null)
-                .get(60, TimeUnit.SECONDS);
-        executor.shutdownNow();
+        workers.shutdown();
+        assertThat(workers.awaitTermination(WARM_UP + SECONDS + 120, TimeUnit.SECONDS))
+                .isTrue();
 
+        System.out.printf(
+                Locale.ROOT,
+                "%nAuthentication, one request after another (%d per target after %d warm-up), one client:%n",
+                SEQUENTIAL,
+                WARM_UP_SEQUENTIAL);
+        int s = 0;
+        for (String name : targets.keySet()) {
+            long[] sorted = sequential.get(s++).clone();
+            Arrays.sort(sorted);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  | %-40s | p50 %6.2f ms | p99 %6.2f ms |%n",
+                    name,
+                    millis(percentile(sorted, 0.50)),
+                    millis(percentile(sorted, 0.99)));
+        }
         System.out.printf(
                 Locale.ROOT,
                 "%nAuthentication at a constant rate: %d requests/s per target, %d s measured after %d s warm-up,"
