@@ -51,6 +51,8 @@ class AuthenticationBenchmark {
     private static final int WORKERS = Integer.getInteger("benchmark.workers", 32);
     private static final int SEQUENTIAL = 500;
     private static final int WARM_UP_SEQUENTIAL = 200;
+    private static final int BASIC = 100;
+    private static final int BASIC_WARM_UP = 20;
 
     @LocalServerPort
     int port;
@@ -97,6 +99,20 @@ class AuthenticationBenchmark {
                 }
             }
         }
+
+        // HTTP Basic hashes the password on every request (Argon2id): measured alone, for comparison only.
+        HttpRequest basic = request("/api/v1/users/me", engineer.authorization(), null);
+        long[] basicLatencies = new long[BASIC];
+        for (int i = 0; i < BASIC_WARM_UP + BASIC; i++) {
+            long sent = System.nanoTime();
+            assertThat(client.send(basic, HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(200);
+            if (i >= BASIC_WARM_UP) {
+                basicLatencies[i - BASIC_WARM_UP] = System.nanoTime() - sent;
+            }
+        }
+        Arrays.sort(basicLatencies);
 
         // Constant rate: request k is due at start + k * period, the targets in turn, each at RATE a second.
         // Workers take the next due request, wait for its time if it is not due yet, and measure from the due time:
@@ -157,6 +173,14 @@ class AuthenticationBenchmark {
                     millis(percentile(sorted, 0.50)),
                     millis(percentile(sorted, 0.99)));
         }
+        System.out.printf(
+                Locale.ROOT,
+                "  | %-40s | p50 %6.2f ms | p99 %6.2f ms | (%d after %d warm-up)%n",
+                "GET /api/v1/users/me, HTTP Basic",
+                millis(percentile(basicLatencies, 0.50)),
+                millis(percentile(basicLatencies, 0.99)),
+                BASIC,
+                BASIC_WARM_UP);
         System.out.printf(
                 Locale.ROOT,
                 "%nAuthentication at a constant rate: %d requests/s per target, %d s measured after %d s warm-up,"
