@@ -53,7 +53,8 @@ class ProblemCatalogueIntegrationTests {
             ProblemType.INVALID_SETUP_TOKEN,
             "FirstStartSystemTests (a fresh installation, before its first setup)",
             ProblemType.TOO_MANY_REQUESTS,
-            "DeclarationVerificationIntegrationTests (more verifications from one address than a minute allows)");
+            "DeclarationVerificationIntegrationTests (more verifications from one address than a minute allows) and"
+                    + " SignInThrottleIntegrationTests (sign-ins and tokens after repeated failures)");
 
     static final Set<ProblemType> PROVOKED = EnumSet.noneOf(ProblemType.class);
 

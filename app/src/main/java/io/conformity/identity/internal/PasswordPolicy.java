@@ -78,7 +78,7 @@ class PasswordPolicy {
         return Optional.empty();
     }
 
-    /** "passwordpass", "qwertyqwerty", "iloveyou2024": the length rule alone would let these through. */
+    /** "passwordpass", "qwertyqwerty", "iloveyou1234": the length rule alone would let these through. */
     private boolean twoCommon(String password) {
         for (int split = 1; split < password.length(); split++) {
             if (common.contains(password.substring(0, split)) && common.contains(password.substring(split))) {
