@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -154,7 +155,7 @@ class AccountService implements IdentityApi, UserDetailsService {
 
     @Override
     public UserView changeRoles(String username, Set<Role> roles) {
-        if (roles == null || roles.isEmpty() || roles.contains(null)) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInputException(
                     "An account needs at least one role.",
                     List.of(InvalidInputException.at("/roles", "must not be empty")));
