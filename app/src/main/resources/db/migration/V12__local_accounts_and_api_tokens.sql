@@ -1,6 +1,8 @@
 -- Issue 9, local accounts: an administrator's reset leaves a temporary password that must be changed before
 -- anything else; personal API tokens are stored as the SHA-256 of the secret only.
 alter table app_user add column password_change_required boolean default false not null;
+-- Sessions signed in before this instant end: a changed or reset password signs out everyone who knew the old one.
+alter table app_user add column credentials_changed_at timestamp(6) with time zone;
 
 create table api_token (
     id           uuid primary key,

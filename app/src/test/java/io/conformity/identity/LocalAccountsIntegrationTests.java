@@ -207,6 +207,9 @@ class LocalAccountsIntegrationTests {
     @Test
     void aUserChangesTheirOwnPasswordProvingTheCurrentOne() {
         Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
+        Browser session = new Browser(port);
+        session.signIn(engineer.username(), engineer.password());
+        session.api("GET", "/api/v1/users/me", null, false).expect(200);
         String next = "new-" + UUID.randomUUID();
         JsonNode wrongCurrent = assertProblem(
                 api.put(
@@ -230,6 +233,8 @@ class LocalAccountsIntegrationTests {
                 .expect(204);
         assertProblem(api.get(engineer, "/api/v1/users/me"), 401);
         api.get(new Credentials(engineer.username(), next), "/api/v1/users/me").expect(200);
+        // A session signed in with the old password ends.
+        assertProblem(session.api("GET", "/api/v1/users/me", null, false), 401);
     }
 
     @Test
@@ -253,10 +258,25 @@ class LocalAccountsIntegrationTests {
                 .containsExactly("/temporaryPassword");
         assertProblem(
                 api.put(admin, "/api/v1/users/nobody-here/password", Map.of("temporaryPassword", temporary)), 404);
+        Credentials token = Credentials.bearer(api.post(
+                        engineer,
+                        "/api/v1/users/me/tokens",
+                        Map.of("name", "before the reset", "scope", "read", "lifetime", "P1D"))
+                .expect(201)
+                .json()
+                .get("secret")
+                .asText());
+        Browser before = new Browser(port);
+        before.signIn(engineer.username(), engineer.password());
+        before.get("/").expect(200);
         api.put(admin, "/api/v1/users/" + engineer.username() + "/password", Map.of("temporaryPassword", temporary))
                 .expect(204);
 
+        // Whoever held the account loses what they made with it: its tokens and sessions.
         assertProblem(api.get(engineer, "/api/v1/users/me"), 401);
+        assertProblem(api.get(token, "/api/v1/users/me"), 401);
+        assertProblem(before.api("GET", "/api/v1/users/me", null, false), 401);
+        assertThat(before.get("/").status()).isEqualTo(302);
         Credentials reset = new Credentials(engineer.username(), temporary);
         JsonNode refused = assertProblem(api.get(reset, "/api/v1/tasks"), 403);
         assertThat(refused.get("type").asText()).isEqualTo("urn:conformity:problem:password-change-required");
@@ -274,12 +294,18 @@ class LocalAccountsIntegrationTests {
         Response changed =
                 browser.postForm("/account/password", Map.of("currentPassword", temporary, "newPassword", chosen));
         assertThat(changed.status()).isEqualTo(303);
+        assertThat(changed.headers().getFirst("Location")).isEqualTo("/login?changed");
+        // The change ends the sessions signed in before it, this one too: sign in with the new password.
+        assertProblem(browser.api("GET", "/api/v1/tasks", null, false), 401);
+        browser.signIn(reset.username(), chosen);
+        browser.get("/").expect(200);
         browser.api("GET", "/api/v1/tasks", null, false).expect(200);
 
         api.get(new Credentials(engineer.username(), chosen), "/api/v1/tasks").expect(200);
         assertThat(audited.about(engineer.username()))
                 .extracting(Audited::action)
-                .containsSubsequence("user.created", "password.reset", "password.changed");
+                .containsSubsequence(
+                        "user.created", "token.created", "password.reset", "token.revoked", "password.changed");
         assertThat(jdbc.queryForObject(
                         "select password_change_required from app_user where username = ?",
                         Boolean.class,

@@ -44,6 +44,7 @@ class AccountService implements IdentityApi, UserDetailsService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
+    private final ApiTokenService tokens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -51,11 +52,13 @@ class AccountService implements IdentityApi, UserDetailsService {
             UserAccountRepository users,
             PasswordEncoder passwordEncoder,
             PasswordPolicy policy,
+            ApiTokenService tokens,
             ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
+        this.tokens = tokens;
         this.events = events;
         this.clock = clock;
     }
@@ -141,7 +144,7 @@ class AccountService implements IdentityApi, UserDetailsService {
                     List.of(InvalidInputException.at("/newPassword", "must differ from the current password")));
         }
         policy.check(account.username(), command.newPassword(), "/newPassword");
-        account.changePassword(passwordEncoder.encode(command.newPassword()), false);
+        account.changePassword(passwordEncoder.encode(command.newPassword()), false, clock.instant());
         events.publishEvent(Audited.of("password.changed", "user", account.username(), Map.of()));
     }
 
@@ -149,8 +152,11 @@ class AccountService implements IdentityApi, UserDetailsService {
     public void resetPassword(String username, String temporaryPassword) {
         UserAccount account = users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
         policy.check(username, temporaryPassword, "/temporaryPassword");
-        account.changePassword(passwordEncoder.encode(temporaryPassword), true);
+        account.changePassword(passwordEncoder.encode(temporaryPassword), true, clock.instant());
         events.publishEvent(Audited.of("password.reset", "user", username, Map.of("changeRequired", true)));
+        // A reset is what an administrator does when the account may be in someone else's hands: whatever that
+        // someone made with it goes too (its sessions end through credentialsChangedAt).
+        tokens.revokeAll(account.id(), username);
     }
 
     @Override

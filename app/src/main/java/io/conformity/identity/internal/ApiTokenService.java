@@ -118,6 +118,21 @@ class ApiTokenService {
         return token.view();
     }
 
+    /** Every unrevoked token of the account, each recorded as revoked. */
+    void revokeAll(UUID userId, String username) {
+        Instant now = clock.instant();
+        for (ApiToken token : tokens.findByUserIdOrderByCreatedAtDesc(userId)) {
+            if (!token.revoked()) {
+                token.revoke(now);
+                events.publishEvent(Audited.of(
+                        "token.revoked",
+                        "user",
+                        username,
+                        Map.of("tokenId", token.id().toString(), "reason", "password reset")));
+            }
+        }
+    }
+
     /**
      * The caller of a token that exists, is neither revoked nor expired, and whose account is enabled; empty
      * otherwise, whichever the reason, so a guesser learns nothing. The last use is written at most once a minute.

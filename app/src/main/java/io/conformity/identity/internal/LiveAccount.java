@@ -1,5 +1,6 @@
 package io.conformity.identity.internal;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,7 +14,8 @@ record LiveAccount(
         String function,
         Set<Role> roles,
         boolean enabled,
-        boolean passwordChangeRequired) {
+        boolean passwordChangeRequired,
+        Instant credentialsChangedAt) {
 
     static LiveAccount of(UserAccount account) {
         return new LiveAccount(
@@ -23,6 +25,7 @@ record LiveAccount(
                 account.function(),
                 account.roles(),
                 account.enabled(),
-                account.passwordChangeRequired());
+                account.passwordChangeRequired(),
+                account.credentialsChangedAt());
     }
 }

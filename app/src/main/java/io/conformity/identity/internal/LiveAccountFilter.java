@@ -55,14 +55,21 @@ class LiveAccountFilter extends OncePerRequestFilter {
         } else if (authentication instanceof UsernamePasswordAuthenticationToken password
                 && password.isAuthenticated()
                 && password.getPrincipal() instanceof UserDetails) {
-            Optional<LiveAccount> now = accounts.live(password.getName()).filter(LiveAccount::enabled);
+            Optional<LiveAccount> now = accounts.live(password.getName())
+                    .filter(LiveAccount::enabled)
+                    .filter(a -> !signedInBeforePasswordChange(password, a));
             if (now.isEmpty()) {
+                // Disabled, removed, or a session from before the password changed: signed out.
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
                 }
                 SecurityContextHolder.clearContext();
-                problems.unauthenticated(request, response, null);
+                if (request.getRequestURI().startsWith("/api/")) {
+                    problems.unauthenticated(request, response, null);
+                } else {
+                    response.sendRedirect("/login");
+                }
                 return;
             }
             account = now.get();
@@ -89,6 +96,12 @@ class LiveAccountFilter extends OncePerRequestFilter {
         context.setAuthentication(new LiveAuthentication(caller, authentication));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    private static boolean signedInBeforePasswordChange(Authentication authentication, LiveAccount account) {
+        return authentication.getDetails() instanceof SignInDetails signIn
+                && account.credentialsChangedAt() != null
+                && signIn.signedInAt().isBefore(account.credentialsChangedAt());
     }
 
     private static boolean mayWithTemporaryPassword(HttpServletRequest request) {

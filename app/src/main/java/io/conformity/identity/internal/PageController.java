@@ -47,8 +47,8 @@ class PageController {
 
     @GetMapping("/")
     @ResponseBody
-    ResponseEntity<String> landing(HttpServletRequest request, @RequestParam(required = false) String changed) {
-        return landingPage(request, HttpStatus.OK, changed != null ? "Your password was changed." : null);
+    ResponseEntity<String> landing(HttpServletRequest request) {
+        return landingPage(request, HttpStatus.OK, null);
     }
 
     /** The page's own form: a browser posts a form, not JSON, so this is the form twin of the API's change. */
@@ -66,8 +66,9 @@ class PageController {
         } catch (ConstraintViolationException e) {
             return landingPage(request, HttpStatus.BAD_REQUEST, "Password not changed: both fields are required.");
         }
+        // A changed password ends every session signed in before it, this one included.
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .header(HttpHeaders.LOCATION, "/?changed")
+                .header(HttpHeaders.LOCATION, "/login?changed")
                 .build();
     }
 

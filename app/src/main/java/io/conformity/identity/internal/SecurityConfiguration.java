@@ -2,6 +2,7 @@ package io.conformity.identity.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,8 @@ class SecurityConfiguration {
             ApiTokenService tokens,
             LoginThrottle throttle,
             SecurityProblems problems,
-            PasswordEncoder passwordEncoder)
+            PasswordEncoder passwordEncoder,
+            Clock clock)
             throws Exception {
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
@@ -119,6 +121,7 @@ class SecurityConfiguration {
                         // For this request only: a script's Basic request leaves no session behind.
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(request -> new SignInDetails(request, clock.instant()))
                         .loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true)
                         .failureHandler(loginFailure())

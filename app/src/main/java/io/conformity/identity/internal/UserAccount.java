@@ -56,6 +56,9 @@ class UserAccount {
     @Column(name = "password_change_required", nullable = false)
     private boolean passwordChangeRequired;
 
+    @Column(name = "credentials_changed_at")
+    private Instant credentialsChangedAt;
+
     protected UserAccount() {}
 
     UserAccount(
@@ -100,9 +103,14 @@ class UserAccount {
     }
 
     /** A new hash; {@code temporary} when an administrator set it and the account must choose its own. */
-    void changePassword(String passwordHash, boolean temporary) {
+    void changePassword(String passwordHash, boolean temporary, Instant at) {
         this.passwordHash = passwordHash;
         this.passwordChangeRequired = temporary;
+        this.credentialsChangedAt = at;
+    }
+
+    Instant credentialsChangedAt() {
+        return credentialsChangedAt;
     }
 
     void changeRoles(Set<Role> roles) {
