@@ -1,6 +1,7 @@
 package io.conformity.identity;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -25,4 +26,16 @@ public interface IdentityApi {
     Page<UserView> users(Pageable pageable);
 
     UserView createUser(@Valid CreateUserCommand command);
+
+    /** The caller's own password, proven by the current one; the new one must pass the password rules. */
+    void changePassword(@Valid PasswordChangeCommand command);
+
+    /**
+     * An administrator sets a temporary password (it must pass the password rules); until the account changes it,
+     * every request but the change itself, {@code GET /users/me} and logout is refused.
+     */
+    void resetPassword(String username, String temporaryPassword);
+
+    /** Replaces an account's roles; its sessions and API tokens lose a removed role at their next request. */
+    UserView changeRoles(String username, Set<Role> roles);
 }

@@ -21,6 +21,7 @@ public enum ProblemType {
     SEPARATION_OF_DUTIES("separation-of-duties", HttpStatus.FORBIDDEN, "Separation of duties"),
     SIGNOFF_VOID("signoff-void", HttpStatus.CONFLICT, "Sign-off void: evidence changed"),
     INVALID_SETUP_TOKEN("invalid-setup-token", HttpStatus.FORBIDDEN, "Invalid setup link"),
+    PASSWORD_CHANGE_REQUIRED("password-change-required", HttpStatus.FORBIDDEN, "Password change required"),
     // 404, 405, 406, 413, 415: the resource and the representation
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),

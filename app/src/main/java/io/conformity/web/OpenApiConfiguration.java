@@ -48,6 +48,7 @@ import io.swagger.v3.oas.models.servers.Server;
 class OpenApiConfiguration {
 
     static final String BASIC = "basic";
+    static final String TOKEN = "token";
     static final String PROBLEM_TYPES = "x-problem-types";
     static final String PROBLEM_JSON = "application/problem+json";
 
@@ -65,14 +66,25 @@ class OpenApiConfiguration {
 
                         """ + catalogue()))
                 .servers(List.of(new Server().url(web.publicUrl())))
+                // Either one: two requirements are alternatives.
+                .addSecurityItem(new SecurityRequirement().addList(TOKEN))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .components(new Components()
+                        .addSecuritySchemes(
+                                TOKEN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("cfy_…")
+                                        .description("A personal API token (POST /api/v1/users/me/tokens), limited to"
+                                                + " its scope and to what its user may do now."))
                         .addSecuritySchemes(
                                 BASIC,
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("basic")
-                                        .description("A local account's user name and password."))
+                                        .description("A local account's user name and password, for scripts;"
+                                                + " failed attempts are slowed (429 with Retry-After)."))
                         .addSchemas("Problem", problemSchema()));
         api.addExtension(
                 PROBLEM_TYPES,
@@ -130,7 +142,12 @@ class OpenApiConfiguration {
             types.add(ProblemType.MALFORMED_MULTIPART);
         }
         if (!isPublic) {
+            // Any authenticated call: a token's scope may not allow it, an account with a temporary password may only
+            // change it, and a caller with too many failed sign-ins waits.
             types.add(ProblemType.UNAUTHENTICATED);
+            types.add(ProblemType.FORBIDDEN);
+            types.add(ProblemType.PASSWORD_CHANGE_REQUIRED);
+            types.add(ProblemType.TOO_MANY_REQUESTS);
         }
         if (handler.hasMethodAnnotation(PreAuthorize.class)) {
             types.add(ProblemType.FORBIDDEN);

@@ -44,7 +44,7 @@ class IdentityIntegrationTests {
     void anonymousAndWrongPasswordGet401Problems() {
         ApiClient.Response anonymous = api.get(null, "/api/v1/tasks");
         assertProblem(anonymous, 401);
-        assertThat(anonymous.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.headers().getFirst("WWW-Authenticate")).startsWith("Bearer");
         Credentials engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
         fixtures.team(engineer);
         assertProblem(api.get(new Credentials(engineer.username(), "wrong-password-123"), "/api/v1/tasks"), 401);

@@ -68,7 +68,7 @@ public final class ApiClient {
     private Response exchange(Credentials user, HttpMethod method, String path, Object body, MediaType type) {
         RestClient.RequestBodySpec request = rest.method(method).uri(path);
         if (user != null) {
-            request.header(HttpHeaders.AUTHORIZATION, user.basic());
+            request.header(HttpHeaders.AUTHORIZATION, user.authorization());
         }
         if (body != null) {
             request.contentType(type).body(body);
@@ -77,8 +77,26 @@ public final class ApiClient {
                 res.getStatusCode().value(), res.getHeaders(), res.getBody().readAllBytes()));
     }
 
-    public record Credentials(String username, String password) {
-        String basic() {
+    /**
+     * HTTP Basic with a user name and password, or a personal API token ({@link #bearer}); {@code username} is the
+     * token owner's when known.
+     */
+    public record Credentials(String username, String password, String token) {
+
+        public Credentials(String username, String password) {
+            this(username, password, null);
+        }
+
+        /** {@code Authorization: Bearer <token>}, as a pipeline sends it. */
+        public static Credentials bearer(String token) {
+            return new Credentials(null, null, token);
+        }
+
+        /** The {@code Authorization} header value. */
+        public String authorization() {
+            if (token != null) {
+                return "Bearer " + token;
+            }
             return "Basic "
                     + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         }

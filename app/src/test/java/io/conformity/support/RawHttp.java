@@ -48,7 +48,7 @@ public final class RawHttp {
             InputStream in = socket.getInputStream();
             String head = method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: "
                     + contentType + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n"
-                    + (user == null ? "" : "Authorization: " + user.basic() + "\r\n") + "\r\n";
+                    + (user == null ? "" : "Authorization: " + user.authorization() + "\r\n") + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[64 * 1024];
             try {
@@ -129,7 +129,7 @@ public final class RawHttp {
             request.header("Content-Type", contentType);
         }
         if (user != null) {
-            request.header("Authorization", user.basic());
+            request.header("Authorization", user.authorization());
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

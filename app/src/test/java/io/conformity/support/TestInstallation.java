@@ -16,7 +16,7 @@ public final class TestInstallation {
     public static final long UPLOAD_LIMIT_BYTES = 1024 * 1024;
     public static final String ADMIN_USERNAME = "admin";
     /** Generated per run: no password is written down anywhere. */
-    public static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
+    public static final String ADMIN_PASSWORD = "initial-" + UUID.randomUUID();
 
     private TestInstallation() {}
 

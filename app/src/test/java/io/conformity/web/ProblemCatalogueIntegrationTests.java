@@ -53,7 +53,8 @@ class ProblemCatalogueIntegrationTests {
             ProblemType.INVALID_SETUP_TOKEN,
             "FirstStartSystemTests (a fresh installation, before its first setup)",
             ProblemType.TOO_MANY_REQUESTS,
-            "DeclarationVerificationIntegrationTests (more verifications from one address than a minute allows)",
+            "DeclarationVerificationIntegrationTests (more verifications from one address than a minute allows) and"
+                    + " SignInThrottleIntegrationTests (sign-ins and tokens after repeated failures)",
             ProblemType.SIGNOFF_VOID,
             "WorkflowIntegrationTests (the evidence under an accepted principle changed before the approval)");
 
@@ -164,6 +165,16 @@ class ProblemCatalogueIntegrationTests {
         Response notAcceptable =
                 raw.send(officer, "GET", "/api/v1/manufacturers/" + id, null, new byte[0], "Accept", "application/xml");
         assertCatalogued(ProblemType.NOT_ACCEPTABLE, notAcceptable);
+
+        Credentials reset = fixtures.user("tmp", "Tia Temporary", "Engineer", "ENGINEER");
+        String temporary = "temporary-" + UUID.randomUUID();
+        api.put(admin, "/api/v1/users/" + reset.username() + "/password", Map.of("temporaryPassword", temporary))
+                .expect(204);
+        expect(
+                ProblemType.PASSWORD_CHANGE_REQUIRED,
+                "GET",
+                "/api/v1/tasks",
+                api.get(new Credentials(reset.username(), temporary), "/api/v1/tasks"));
     }
 
     @Test

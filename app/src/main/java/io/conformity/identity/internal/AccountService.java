@@ -3,9 +3,13 @@ package io.conformity.identity.internal;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,12 +25,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import io.conformity.audit.Audited;
 import io.conformity.identity.CreateUserCommand;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
+import io.conformity.identity.PasswordChangeCommand;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
 import io.conformity.problem.InvalidInputException;
+import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 
@@ -37,11 +44,23 @@ class AccountService implements IdentityApi, UserDetailsService {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy policy;
+    private final ApiTokenService tokens;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(
+            UserAccountRepository users,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy policy,
+            ApiTokenService tokens,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.policy = policy;
+        this.tokens = tokens;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,6 +70,10 @@ class AccountService implements IdentityApi, UserDetailsService {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("No authenticated user");
+        }
+        if (authentication.getPrincipal() instanceof CurrentUser live) {
+            // Read from the account at the start of this request (LiveAccountFilter), narrowed to the token's scope.
+            return live;
         }
         Optional<CurrentUser> fromToken = KeycloakClaims.caller(authentication);
         if (fromToken.isPresent()) {
@@ -69,6 +92,9 @@ class AccountService implements IdentityApi, UserDetailsService {
                 || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof CurrentUser live) {
+            return Optional.of(live);
         }
         Optional<CurrentUser> fromToken = KeycloakClaims.caller(authentication);
         if (fromToken.isPresent()) {
@@ -115,6 +141,7 @@ class AccountService implements IdentityApi, UserDetailsService {
         if (users.existsByUsername(command.username())) {
             throw duplicate(command.username());
         }
+        policy.check(command.username(), command.password(), "/password");
         UserAccount account = new UserAccount(
                 command.username(),
                 command.displayName(),
@@ -125,11 +152,93 @@ class AccountService implements IdentityApi, UserDetailsService {
         try {
             // Flushed here so that a parallel request for the same name, which passed the check above too, meets
             // the unique constraint inside this method and not at commit.
-            return users.saveAndFlush(account).view();
+            UserView created = users.saveAndFlush(account).view();
+            events.publishEvent(Audited.of(
+                    "user.created",
+                    "user",
+                    created.username(),
+                    Map.of(
+                            "roles",
+                            new TreeSet<>(
+                                    created.roles().stream().map(Role::name).toList()))));
+            return created;
         } catch (DataIntegrityViolationException e) {
             // The only unique key of a new account besides its random id is the user name.
             throw duplicate(command.username());
         }
+    }
+
+    @Override
+    public void changePassword(PasswordChangeCommand command) {
+        UserAccount account = account(currentUser().username());
+        if (!passwordEncoder.matches(command.currentPassword(), account.passwordHash())) {
+            throw new InvalidInputException(
+                    "The current password is wrong; nothing was changed.",
+                    List.of(InvalidInputException.at("/currentPassword", "is not your current password")));
+        }
+        if (passwordEncoder.matches(command.newPassword(), account.passwordHash())) {
+            throw new InvalidInputException(
+                    "The new password is the current one; nothing was changed.",
+                    List.of(InvalidInputException.at("/newPassword", "must differ from the current password")));
+        }
+        policy.check(account.username(), command.newPassword(), "/newPassword");
+        account.changePassword(passwordEncoder.encode(command.newPassword()), false, clock.instant());
+        events.publishEvent(Audited.of("password.changed", "user", account.username(), Map.of()));
+    }
+
+    @Override
+    public void resetPassword(String username, String temporaryPassword) {
+        UserAccount account = users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
+        policy.check(username, temporaryPassword, "/temporaryPassword");
+        account.changePassword(passwordEncoder.encode(temporaryPassword), true, clock.instant());
+        events.publishEvent(Audited.of("password.reset", "user", username, Map.of("changeRequired", true)));
+        // A reset is what an administrator does when the account may be in someone else's hands: whatever that
+        // someone made with it goes too (its sessions end through credentialsChangedAt).
+        tokens.revokeAll(account.id(), username);
+    }
+
+    @Override
+    public UserView changeRoles(String username, Set<Role> roles) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidInputException(
+                    "An account needs at least one role.",
+                    List.of(InvalidInputException.at("/roles", "must not be empty")));
+        }
+        UserAccount account = users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
+        if (roles.contains(Role.SIGNATORY)
+                && (account.function() == null || account.function().isBlank())) {
+            throw new InvalidInputException(
+                    "A signatory's function is printed on every declaration they approve.",
+                    List.of(InvalidInputException.at("/roles", "SIGNATORY needs an account with a function")));
+        }
+        Set<String> before = names(account.roles());
+        account.changeRoles(roles);
+        Set<String> after = names(roles);
+        if (!before.equals(after)) {
+            events.publishEvent(
+                    Audited.of("user.roles-changed", "user", username, Map.of("before", before, "after", after)));
+        }
+        return account.view();
+    }
+
+    /** A failed password sign-in, for the audit trail: the attempted name is the actor, known or not. */
+    void signInFailed(String attemptedUsername, String address) {
+        String name = attemptedUsername == null ? "" : attemptedUsername;
+        events.publishEvent(new Audited("login.failed", "user", name, Map.of("address", address), null, name));
+    }
+
+    /** The account as it is now, for the request being authenticated. */
+    @Transactional(readOnly = true)
+    Optional<LiveAccount> live(String username) {
+        return users.findByUsername(username).map(LiveAccount::of);
+    }
+
+    private UserAccount account(String username) {
+        return users.findByUsername(username).orElseThrow(() -> new IllegalStateException("Unknown user " + username));
+    }
+
+    private static Set<String> names(Set<Role> roles) {
+        return new TreeSet<>(roles.stream().map(Role::name).toList());
     }
 
     private static ProblemException duplicate(String username) {

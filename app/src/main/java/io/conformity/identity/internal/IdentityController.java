@@ -1,15 +1,21 @@
 package io.conformity.identity.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -19,15 +25,19 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.conformity.identity.CreateUserCommand;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
+import io.conformity.identity.PasswordChangeCommand;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
 import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemType;
+import io.conformity.validation.PlainText;
 import io.conformity.web.ListQuery;
 import io.conformity.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 @RestController
@@ -36,10 +46,12 @@ class IdentityController {
 
     private final IdentityApi identity;
     private final FirstAdministrator firstAdministrator;
+    private final ApiTokenService tokens;
 
-    IdentityController(IdentityApi identity, FirstAdministrator firstAdministrator) {
+    IdentityController(IdentityApi identity, FirstAdministrator firstAdministrator, ApiTokenService tokens) {
         this.identity = identity;
         this.firstAdministrator = firstAdministrator;
+        this.tokens = tokens;
     }
 
     @PostMapping("/users")
@@ -76,6 +88,75 @@ class IdentityController {
     CurrentUser me() {
         return identity.currentUser();
     }
+
+    /** Your own password; the current one is asked again so that an unattended session cannot change it. */
+    @PutMapping("/users/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@RequestBody PasswordChangeCommand command) {
+        identity.changePassword(command);
+    }
+
+    /** A temporary password the account must change before anything else. */
+    @PutMapping("/users/{username}/password")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetPassword(@PathVariable String username, @Valid @RequestBody PasswordReset request) {
+        identity.resetPassword(username, request.temporaryPassword());
+    }
+
+    @PutMapping("/users/{username}/roles")
+    @PreAuthorize("hasRole('ADMIN')")
+    UserView changeRoles(@PathVariable String username, @Valid @RequestBody RoleChange request) {
+        return identity.changeRoles(username, request.roles());
+    }
+
+    /** A personal API token; its secret is in this answer and nowhere else, ever. */
+    @PostMapping("/users/me/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<CreatedTokenView> createToken(@Valid @RequestBody TokenRequest request) {
+        ApiTokenService.CreatedToken created =
+                tokens.create(identity.currentUser().username(), request);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .replaceQuery(null)
+                        .path("/{id}")
+                        .buildAndExpand(created.token().id())
+                        .toUri())
+                .body(new CreatedTokenView(created.token(), created.secret()));
+    }
+
+    @GetMapping("/users/me/tokens")
+    List<ApiTokenView> tokens() {
+        return tokens.list(identity.currentUser().username());
+    }
+
+    @DeleteMapping("/users/me/tokens/{id}")
+    ApiTokenView revokeToken(@PathVariable UUID id) {
+        return tokens.revoke(identity.currentUser().username(), id);
+    }
+
+    record TokenRequest(
+            @NotBlank @PlainText(max = 100) String name,
+            @NotNull TokenScope scope,
+            UUID productId,
+            Instant expiresAt,
+            Duration lifetime) {}
+
+    /** @param secret send as {@code Authorization: Bearer <secret>}; shown this once only */
+    record CreatedTokenView(ApiTokenView token, String secret) {
+        @Override
+        public String toString() {
+            return "CreatedTokenView[token=" + token + "]";
+        }
+    }
+
+    record PasswordReset(@NotBlank @PlainText(max = 128) String temporaryPassword) {
+        @Override
+        public String toString() {
+            return "PasswordReset[]";
+        }
+    }
+
+    record RoleChange(@NotEmpty Set<@NotNull Role> roles) {}
 
     @PostMapping("/setup")
     @SecurityRequirements

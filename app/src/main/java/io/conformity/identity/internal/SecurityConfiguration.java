@@ -1,17 +1,23 @@
 package io.conformity.identity.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -19,18 +25,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.conformity.problem.ProblemException;
-import io.conformity.problem.ProblemType;
 import io.conformity.validation.TextRules;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * HTTP Basic over local accounts for the API, stateless so no session cookie (and hence no CSRF exposure)
- * exists. The Keycloak issue swaps the authentication mechanism here; roles and {@code IdentityApi} stay.
+ * Local accounts. People sign in on {@code /login} and get a session cookie (HttpOnly, SameSite=Lax) whose
+ * state-changing requests need the CSRF token; scripts send HTTP Basic and pipelines personal API tokens
+ * ({@code Authorization: Bearer cfy_…}), both without a session. A request that carries an {@code Authorization}
+ * header needs no CSRF token: a browser adds none on its own, as no Basic challenge is ever sent for it to
+ * remember. Keycloak adds its mechanisms through {@link SecurityContribution}; roles and {@code IdentityApi} stay.
  */
 @Configuration
 @EnableMethodSecurity
@@ -41,20 +56,35 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, List<SecurityContribution> contributions)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            List<SecurityContribution> contributions,
+            AccountService accounts,
+            ApiTokenService tokens,
+            LoginThrottle throttle,
+            SecurityProblems problems,
+            PasswordEncoder passwordEncoder,
+            Clock clock)
             throws Exception {
+        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"conformity\"");
-            write(
-                    json,
-                    response,
-                    ProblemException.problem(ProblemType.UNAUTHENTICATED, "Authenticate to use this resource."));
+            if (e instanceof SignInThrottledException throttled) {
+                problems.tooManyAttempts(request, response, throttled.retryAfterSeconds());
+            } else if (isApi(request)) {
+                problems.unauthenticated(request, response, null);
+            } else {
+                loginPage.commence(request, response, e);
+            }
         };
-        AccessDeniedHandler denied = (request, response, e) -> write(
-                json,
+        AccessDeniedHandler denied = (request, response, e) -> problems.forbidden(
+                request,
                 response,
-                ProblemException.problem(ProblemType.FORBIDDEN, "Your roles do not allow this action."));
+                e instanceof CsrfException
+                        ? "The request lacks the CSRF token of the session (header X-CSRF-TOKEN, or form field _csrf)."
+                        : "Your roles do not allow this action.");
         for (SecurityContribution contribution : contributions) {
             contribution.contribute(http);
         }
@@ -63,6 +93,8 @@ class SecurityConfiguration {
                                 "/setup.html",
                                 "/setup.js",
                                 "/setup.css",
+                                "/login",
+                                "/account.css",
                                 "/error",
                                 "/actuator/health",
                                 "/v3/api-docs",
@@ -78,16 +110,95 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/account/password")
+                        .authenticated()
                         .anyRequest()
                         .denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .authenticationManager(authenticationManager(accounts, throttle, passwordEncoder))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated)
+                        // For this request only: a script's Basic request leaves no session behind.
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(request -> new SignInDetails(request, clock.instant()))
+                        .loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", true)
+                        .failureHandler(loginFailure())
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
+                .addFilterBefore(
+                        new ApiTokenFilter(tokens, throttle, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LiveAccountFilter(accounts, problems), AuthorizationFilter.class)
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                // Sessions only for people who signed in on the page: Basic and token requests store nothing, and an
+                // unauthenticated request is not remembered for after the sign-in (which always lands on /).
+                .sessionManagement(s -> s
+                        // Sessions are made when needed (the default policy), and only form login starts one (it
+                        // applies the session strategy itself); without this a filter would store every Basic or token
+                        // caller in a new session. Naming the policy here would bring that filter back.
+                        .requireExplicitAuthenticationStrategy(true))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .build();
+    }
+
+    /**
+     * State-changing requests a browser could be made to send with the session cookie: the login form itself (no
+     * signing a victim in to the attacker's account), the pages' forms and logout, and API calls of a session. A
+     * request with an {@code Authorization} header authenticates by that header, which no other site can make a
+     * browser send; one without it and without a session is anonymous, and authorization refuses it.
+     */
+    private static boolean needsCsrfToken(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        return !isApi(request) || request.getSession(false) != null;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/");
+    }
+
+    private static AuthenticationManager authenticationManager(
+            AccountService accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts));
+    }
+
+    /** The form shows why: a wrong password, or the wait (429 with Retry-After, as for the API). */
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                page(
+                        response,
+                        Pages.login(
+                                request,
+                                "Too many failed sign-ins. Try again in " + throttled.retryAfterSeconds()
+                                        + " seconds."));
+            } else {
+                response.sendRedirect("/login?error");
+            }
+        };
+    }
+
+    /** Always back to the login page, whatever the request accepts (Spring answers 204 to some clients). */
+    private static LogoutSuccessHandler signedOut() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?signedOut");
+        handler.setAlwaysUseDefaultTargetUrl(true);
+        return handler;
+    }
+
+    private static void page(HttpServletResponse response, String html) throws IOException {
+        response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
+        response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -120,12 +231,5 @@ class SecurityConfiguration {
                 return delegating.upgradeEncoding(encoded);
             }
         };
-    }
-
-    private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -55,6 +55,12 @@ class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
+    @Column(name = "credentials_changed_at")
+    private Instant credentialsChangedAt;
+
     protected UserAccount() {}
 
     UserAccount(
@@ -95,6 +101,10 @@ class UserAccount {
         this.roles = user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.roles());
     }
 
+    UUID id() {
+        return id;
+    }
+
     String username() {
         return username;
     }
@@ -109,6 +119,34 @@ class UserAccount {
 
     Set<Role> roles() {
         return Set.copyOf(roles);
+    }
+
+    boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /** A new hash; {@code temporary} when an administrator set it and the account must choose its own. */
+    void changePassword(String passwordHash, boolean temporary, Instant at) {
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = temporary;
+        this.credentialsChangedAt = at;
+    }
+
+    Instant credentialsChangedAt() {
+        return credentialsChangedAt;
+    }
+
+    void changeRoles(Set<Role> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    String function() {
+        return function;
     }
 
     UserView view() {

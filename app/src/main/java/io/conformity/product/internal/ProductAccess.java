@@ -45,7 +45,8 @@ class ProductAccess {
      * (a pipeline's API token bound to one product) narrow it here and only here, so lists and single reads agree.
      */
     private static boolean permits(CurrentUser user, UUID productId, boolean member) {
-        return member && worksOnProducts(user);
+        // A personal API token bound to one product reaches no other, whatever its owner's memberships.
+        return member && worksOnProducts(user) && user.mayActOnProduct(productId.toString());
     }
 
     boolean mayActOn(CurrentUser user, UUID productId) {
