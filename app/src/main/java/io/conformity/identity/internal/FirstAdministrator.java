@@ -42,6 +42,7 @@ class FirstAdministrator {
     private final IdentityProperties properties;
     private final WebProperties web;
     private final Clock clock;
+    private final KeycloakProperties keycloak;
     private final SecureRandom random = new SecureRandom();
 
     FirstAdministrator(
@@ -49,7 +50,9 @@ class FirstAdministrator {
             SetupTokenRepository tokens,
             IdentityProperties properties,
             WebProperties web,
-            Clock clock) {
+            Clock clock,
+            KeycloakProperties keycloak) {
+        this.keycloak = keycloak;
         this.identity = identity;
         this.tokens = tokens;
         this.properties = properties;
@@ -62,6 +65,11 @@ class FirstAdministrator {
     @Order(0)
     @Transactional
     public void ensureAdministrator() {
+        if (keycloak.issuerUri() != null) {
+            // Administrators are the realm's holders of the admin role; a local password could not sign in anyway.
+            log.info("Identity provider: {}. Administrators hold its realm role 'admin'.", keycloak.issuerUri());
+            return;
+        }
         if (identity.hasAdministrator()) {
             return;
         }

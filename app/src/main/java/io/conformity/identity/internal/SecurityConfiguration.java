@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -67,9 +68,14 @@ class SecurityConfiguration {
             LoginThrottle throttle,
             SecurityProblems problems,
             PasswordEncoder passwordEncoder,
+            KeycloakProperties keycloak,
             Clock clock)
             throws Exception {
-        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        // With Keycloak, people sign in on the realm's page and nobody signs in with a local password: no login form,
+        // no HTTP Basic, and signing out ends the realm's session too (the contribution's logout handler).
+        boolean localPasswords = keycloak.issuerUri() == null;
+        LoginUrlAuthenticationEntryPoint loginPage =
+                new LoginUrlAuthenticationEntryPoint(localPasswords ? "/login" : KeycloakConfiguration.SIGN_IN);
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             if (e instanceof SignInThrottledException throttled) {
                 problems.tooManyAttempts(request, response, throttled.retryAfterSeconds());
@@ -88,12 +94,11 @@ class SecurityConfiguration {
         for (SecurityContribution contribution : contributions) {
             contribution.contribute(http);
         }
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/api/v1/setup",
                                 "/setup.html",
                                 "/setup.js",
                                 "/setup.css",
-                                "/login",
                                 "/account.css",
                                 "/error",
                                 "/actuator/health",
@@ -102,6 +107,8 @@ class SecurityConfiguration {
                                 "/swagger-ui/**",
                                 "/swagger-ui.html")
                         .permitAll()
+                        .requestMatchers("/login")
+                        .access((authentication, context) -> new AuthorizationDecision(localPasswords))
                         // Anyone holding a declaration may check it (rate-limited per address) and read its register
                         // entry, the page its printed verification URL and QR code lead to.
                         .requestMatchers(HttpMethod.POST, "/api/v1/verify")
@@ -116,18 +123,22 @@ class SecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .denyAll())
-                .authenticationManager(authenticationManager(accounts, throttle, passwordEncoder))
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated)
-                        // For this request only: a script's Basic request leaves no session behind.
-                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .formLogin(form -> form.loginPage("/login")
-                        .authenticationDetailsSource(request -> new SignInDetails(request, clock.instant()))
-                        .loginProcessingUrl("/login")
-                        .defaultSuccessUrl("/", true)
-                        .failureHandler(loginFailure())
-                        .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
-                .addFilterBefore(
+                .authenticationManager(authenticationManager(accounts, throttle, passwordEncoder));
+        if (localPasswords) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated)
+                            // For this request only: a script's Basic request leaves no session behind.
+                            .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                    .formLogin(form -> form.loginPage("/login")
+                            .authenticationDetailsSource(request -> new SignInDetails(request, clock.instant()))
+                            .loginProcessingUrl("/login")
+                            .defaultSuccessUrl("/", true)
+                            .failureHandler(loginFailure())
+                            .permitAll())
+                    .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()));
+        } else {
+            http.logout(logout -> logout.logoutUrl("/logout"));
+        }
+        return http.addFilterBefore(
                         new ApiTokenFilter(tokens, throttle, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new LiveAccountFilter(accounts, problems), AuthorizationFilter.class)
                 .exceptionHandling(
