@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -125,6 +126,16 @@ class AuditIntegrationTests {
         Problems.assertProblem(api.get(officer, "/api/v1/audit?subject=" + assessmentId + "&sort=actor"), 400);
         Problems.assertProblem(api.get(engineer, "/api/v1/audit?subject=" + assessmentId), 403);
         Problems.assertProblem(api.get(null, "/api/v1/audit?subject=" + assessmentId), 401);
+
+        // An officer of another product learns nothing of this one, not even that it exists; nor reads the whole
+        // trail, which is the administrators'.
+        Credentials stranger = fixtures.user("aud-other", "Otto Officer", "Compliance officer", "COMPLIANCE_OFFICER");
+        Problems.assertProblem(api.get(stranger, "/api/v1/audit?subject=" + assessmentId), 404);
+        Problems.assertProblem(api.get(stranger, "/api/v1/audit?subject=" + releaseId), 404);
+        Problems.assertProblem(api.get(stranger, "/api/v1/audit?subject=" + UUID.randomUUID()), 404);
+        Problems.assertProblem(api.get(officer, "/api/v1/audit"), 403);
+        api.get(officer, "/api/v1/audit?subject=" + releaseId).expect(200);
+        api.get(admin, "/api/v1/audit?size=1").expect(200);
     }
 
     @Test

@@ -62,6 +62,8 @@ class ApiTokenIntegrationTests {
         fixtures = new Fixtures(api);
         officer = fixtures.user("off", "Ola", "Officer", "COMPLIANCE_OFFICER");
         engineer = fixtures.user("eng", "Ed", "Engineer", "ENGINEER");
+        // A member of every product the fixtures create: the token, not membership, is what keeps it to one product.
+        fixtures.team(engineer);
     }
 
     @AfterEach
@@ -216,8 +218,10 @@ class ApiTokenIntegrationTests {
                         "/api/v1/requirement-assessments/" + otherRequirement + "/evidence/report.json",
                         report,
                         MediaType.APPLICATION_OCTET_STREAM),
-                403);
-        assertThat(elsewhere.get("detail").asText()).contains("another product");
+                404);
+        // The owner is a member of that product too: the token, bound to the first, is what keeps it out, with the
+        // same answer as for a product its owner does not work on.
+        assertThat(elsewhere.get("detail").asText()).contains("No requirement assessment");
         assertThat(jdbc.queryForObject(
                         "select count(*) from evidence where requirement_assessment_id = ?",
                         Integer.class,

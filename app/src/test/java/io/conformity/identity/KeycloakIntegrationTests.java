@@ -9,6 +9,7 @@ import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,7 +45,6 @@ import io.conformity.support.KeycloakIntegrationTest;
 import io.conformity.support.KeycloakServer;
 import io.conformity.support.MutableClock;
 import io.conformity.support.Problems;
-import io.conformity.support.TestInstallation;
 
 /**
  * Keycloak as the identity provider, against a real Keycloak with the repository's realm: bearer tokens on the
@@ -58,8 +58,6 @@ class KeycloakIntegrationTests {
     private static final KeycloakServer KEYCLOAK = KeycloakServer.instance();
     private static final String APP = "http://localhost:" + KEYCLOAK.applicationPort();
     private static boolean logged;
-    private static final Credentials ADMIN =
-            new Credentials(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -79,6 +77,14 @@ class KeycloakIntegrationTests {
             logged = true;
             LOG.info("Keycloak took {} s to start", took.toSeconds());
         }
+    }
+
+    /** An administrator of the realm: with Keycloak, no local password signs anyone in, administrators included. */
+    private Credentials admin() {
+        String password = password();
+        String admin = username("admin");
+        KEYCLOAK.createUser(admin, "Ada", "Admin", null, password, "admin");
+        return Credentials.bearer(accessToken(admin, password));
     }
 
     @AfterEach
@@ -130,7 +136,8 @@ class KeycloakIntegrationTests {
         assertThat(caller.get("roles")).extracting(JsonNode::asText).containsExactlyInAnyOrder("SIGNATORY", "ENGINEER");
 
         // Administrators see the user (to grant product membership by name) with the roles of the token...
-        JsonNode row = api.get(ADMIN, "/api/v1/users/" + signatory).expect(200).json();
+        JsonNode row =
+                api.get(admin(), "/api/v1/users/" + signatory).expect(200).json();
         assertThat(row.get("displayName").asText()).isEqualTo("Sigrid Signer");
         assertThat(row.get("function").asText()).isEqualTo("Head of Product Security");
         assertThat(row.get("roles")).extracting(JsonNode::asText).containsExactlyInAnyOrder("SIGNATORY", "ENGINEER");
@@ -148,7 +155,7 @@ class KeycloakIntegrationTests {
         List<Integer> statuses =
                 Concurrently.run(8, i -> get("/api/v1/users/me", token).statusCode());
         assertThat(statuses).containsOnly(200);
-        JsonNode users = api.get(ADMIN, "/api/v1/users?size=100&sort=username")
+        JsonNode users = api.get(admin(), "/api/v1/users?size=100&sort=username")
                 .expect(200)
                 .json();
         assertThat(users.get("content").findValuesAsText("username")).containsOnlyOnce(engineer);
@@ -162,7 +169,7 @@ class KeycloakIntegrationTests {
                                 "{\"name\":\"Promoted Ltd\",\"address\":\"3 Realm Road, Leeds LS1 1AA\"}")
                         .statusCode())
                 .isEqualTo(201);
-        assertThat(api.get(ADMIN, "/api/v1/users/" + engineer)
+        assertThat(api.get(admin(), "/api/v1/users/" + engineer)
                         .expect(200)
                         .json()
                         .get("roles"))
@@ -262,7 +269,14 @@ class KeycloakIntegrationTests {
         assertThat(location(again).toString()).startsWith(APP + "/login/oauth2/code/keycloak?");
 
         // Signing out of the application signs out of Keycloak too (OIDC RP-initiated logout).
-        HttpResponse<String> logout = browser.post(APP + "/logout", "");
+        // The landing page's sign-out form carries the session's CSRF token; without it the POST is refused.
+        HttpResponse<String> landing = browser.get(APP + "/");
+        assertThat(landing.statusCode()).as(landing.body()).isEqualTo(200);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(landing.body());
+        assertThat(csrf.find()).as(landing.body()).isTrue();
+        assertThat(browser.post(APP + "/logout", "").statusCode()).isEqualTo(403);
+        HttpResponse<String> logout =
+                browser.post(APP + "/logout", "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
         assertThat(logout.statusCode()).as(logout.body()).isEqualTo(302);
         URI endSession = location(logout);
         assertThat(endSession.toString()).startsWith(KEYCLOAK.issuer() + "/protocol/openid-connect/logout?");

@@ -34,7 +34,6 @@ public @interface KeycloakIntegrationTest {
             TestPropertyValues.of(
                             "server.port=" + keycloak.applicationPort(),
                             "conformity.data-dir=" + TestInstallation.newDataDirectory("keycloak-installation-"),
-                            "conformity.identity.initial-admin.password=" + TestInstallation.ADMIN_PASSWORD,
                             "conformity.identity.keycloak.issuer-uri=" + keycloak.issuer(),
                             "conformity.identity.keycloak.client-id=" + KeycloakServer.CLIENT,
                             "conformity.identity.keycloak.client-secret=" + keycloak.clientSecret())

@@ -262,6 +262,21 @@ class AccessRulesIntegrationTests {
                 admin,
                 List.of(officerA),
                 who -> api.get(who, "/api/v1/users/" + engineerA.username()));
+        Credentials bystander = fixtures.user("bystander", "By Stander", "Engineer", "ENGINEER");
+        table.global(
+                "PUT /api/v1/users/{username}/password",
+                admin,
+                List.of(officerA, signatoryA),
+                who -> api.put(
+                        who,
+                        "/api/v1/users/" + bystander.username() + "/password",
+                        Map.of("temporaryPassword", "tmp-" + UUID.randomUUID())));
+        table.global(
+                "PUT /api/v1/users/{username}/roles",
+                admin,
+                List.of(officerA, signatoryA),
+                who -> api.put(
+                        who, "/api/v1/users/" + bystander.username() + "/roles", Map.of("roles", List.of("ENGINEER"))));
         table.global(
                 "POST /api/v1/admin/storage-verifications",
                 admin,

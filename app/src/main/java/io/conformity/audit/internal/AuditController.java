@@ -27,8 +27,8 @@ class AuditController {
 
     /**
      * The readable history of a subject (an assessment's id gives everything done within the assessment): who, in
-     * which role, did what, when, with the change. Role-based for now; product membership will narrow it for
-     * compliance officers.
+     * which role, did what, when, with the change. Administrators read any subject and the whole
+     * trail; compliance officers the subjects of their own products only.
      */
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE_OFFICER')")

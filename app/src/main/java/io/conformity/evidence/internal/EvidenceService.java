@@ -424,6 +424,13 @@ class EvidenceService implements EvidenceApi {
                 clock.instant());
         analyses.save(analysis);
         findings.replaceFindings(item.id(), item.assessmentId(), reading.findings(), matches);
+        // Coverage of requirements past collection is what their submission or acceptance rested on (and what a
+        // sign-off's hashes name): a re-analysis leaves it as it was.
+        Set<UUID> settled = scope.stream()
+                .filter(r -> !r.inCollection())
+                .map(RequirementAssessmentView::id)
+                .collect(Collectors.toSet());
+        findings.coverageOf(item.id()).stream().filter(settled::contains).forEach(covered::add);
         findings.replaceCoverage(item.id(), covered);
         findings.replaceComponents(item.id(), item.assessmentId(), reading.components());
     }

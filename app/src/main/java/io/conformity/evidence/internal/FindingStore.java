@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,6 +85,13 @@ class FindingStore {
         batches.batchUpdate(
                 "insert into finding_requirement (finding_id, requirement_assessment_id, principle) values (?, ?, ?)",
                 links);
+    }
+
+    Set<UUID> coverageOf(UUID evidenceId) {
+        return new HashSet<>(jdbc.sql("select requirement_assessment_id from evidence_coverage where evidence_id = ?")
+                .param(evidenceId)
+                .query(UUID.class)
+                .list());
     }
 
     void replaceCoverage(UUID evidenceId, Collection<UUID> requirementAssessmentIds) {

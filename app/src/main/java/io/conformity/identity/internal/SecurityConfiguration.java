@@ -95,37 +95,39 @@ class SecurityConfiguration {
             contribution.contribute(http);
         }
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/api/v1/setup",
-                                "/setup.html",
-                                "/setup.js",
-                                "/setup.css",
-                                "/account.css",
-                                "/error",
-                                "/actuator/health",
-                                "/v3/api-docs",
-                                "/v3/api-docs/**",
-                                "/swagger-ui/**",
-                                "/swagger-ui.html")
-                        .permitAll()
-                        .requestMatchers("/login")
-                        .access((authentication, context) -> new AuthorizationDecision(localPasswords))
-                        // Anyone holding a declaration may check it (rate-limited per address) and read its register
-                        // entry, the page its printed verification URL and QR code lead to.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/verify")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/register/*")
-                        .permitAll()
-                        .requestMatchers("/api/**")
-                        .authenticated()
-                        .requestMatchers(HttpMethod.GET, "/")
-                        .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/account/password")
-                        .authenticated()
-                        .anyRequest()
-                        .denyAll())
-                .authenticationManager(authenticationManager(accounts, throttle, passwordEncoder));
+                        "/api/v1/setup",
+                        "/setup.html",
+                        "/setup.js",
+                        "/setup.css",
+                        "/account.css",
+                        "/error",
+                        "/actuator/health",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
+                .permitAll()
+                .requestMatchers("/login")
+                .access((authentication, context) -> new AuthorizationDecision(localPasswords))
+                // Anyone holding a declaration may check it (rate-limited per address) and read its register
+                // entry, the page its printed verification URL and QR code lead to.
+                .requestMatchers(HttpMethod.POST, "/api/v1/verify")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/register/*")
+                .permitAll()
+                .requestMatchers("/api/**")
+                .authenticated()
+                .requestMatchers(HttpMethod.GET, "/")
+                .authenticated()
+                .requestMatchers(HttpMethod.POST, "/account/password")
+                .authenticated()
+                .anyRequest()
+                .denyAll());
         if (localPasswords) {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated)
+            // Only passwords (throttled): Keycloak's sign-in and bearer JWTs bring their own providers, which an
+            // explicit manager would shut out.
+            http.authenticationManager(authenticationManager(accounts, throttle, passwordEncoder))
+                    .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated)
                             // For this request only: a script's Basic request leaves no session behind.
                             .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                     .formLogin(form -> form.loginPage("/login")
