@@ -105,6 +105,67 @@ class EvidenceIntegrationTests {
     }
 
     @Test
+    void aReadingAgainKeepsWhatAnAcceptedPrincipleWasAcceptedOn() throws IOException {
+        Credentials signatory = fixtures.user("sig", "Sam Signatory", "Director", "SIGNATORY");
+        String assessmentId = fixtures.openFullStandardAssessment(officer);
+        fixtures.assessmentMembers(assessmentId, signatory);
+        Map<String, String> ids = requirementIds(assessmentId, "V2.1.1");
+        String scanHash = putFile(ids.get("5.6-1"), "nmap-smartcam.xml", sample("nmap-smartcam.xml"))
+                .expect(201)
+                .json()
+                .get("sha256")
+                .asText();
+        fixtures.submit(engineer, fixtures.task(engineer, assessmentId, "5")).expect(204);
+        JsonNode review = fixtures.task(officer, assessmentId, "5");
+        api.post(
+                        officer,
+                        "/api/v1/tasks/" + review.get("id").asText() + "/review",
+                        Map.of("verdicts", fixtures.verdicts(officer, assessmentId, "5", "PASS"), "decision", "ACCEPT"))
+                .expect(204);
+        // The telnet console's clear-text login counts against 5.5-1 too: principle 5 was accepted on the scan.
+        assertThat(signoffs(assessmentId, "5").get(0).get("evidenceHashes").toString())
+                .contains(scanHash);
+
+        // Principle 6, still collecting, declares its interfaces: the scan is read again for it...
+        declare(
+                ids.get("5.6-1"),
+                "interfaces",
+                interfaces(Map.of(
+                        12323, "Service console on the installer's bench network only; disabled on first boot.",
+                        18080, "Redirects to the TLS port.",
+                        18443, "Local web interface over TLS.")));
+        assertThat(sheet(assessmentId, "6")
+                        .get("5.6-1")
+                        .at("/suggestion/verdict")
+                        .asText())
+                .isEqualTo("PASS");
+
+        // ...while what principle 5 was accepted on stays: its acceptance still holds at the approval.
+        fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        JsonNode approval = fixtures.task(signatory, assessmentId, null);
+        api.post(
+                        signatory,
+                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
+                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds"))
+                .expect(204);
+        assertThat(signoffs(assessmentId, "5").get(0).get("voidedAt").isNull()).isTrue();
+    }
+
+    private List<JsonNode> signoffs(String assessmentId, String principle) {
+        List<JsonNode> found = new ArrayList<>();
+        api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
+                .expect(200)
+                .json()
+                .forEach(s -> {
+                    if (principle.equals(s.path("principle").asText(null))
+                            && s.get("decision").asText().equals("ACCEPTED")) {
+                        found.add(s);
+                    }
+                });
+        return found;
+    }
+
+    @Test
     void aPrivateKeyInTheFirmwareIsACriticalFindingAgainst5_4_3() throws IOException {
         String assessmentId = fixtures.openFullStandardAssessment(officer);
         Map<String, String> ids = requirementIds(assessmentId, "V2.1.1");
