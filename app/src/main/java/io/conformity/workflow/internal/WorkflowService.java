@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -424,7 +426,16 @@ class WorkflowService implements WorkflowApi {
     }
 
     private UUID assessmentOf(Task task) {
-        return UUID.fromString((String) tasks.getVariable(task.getId(), ProcessVariables.ASSESSMENT_ID));
+        try {
+            return UUID.fromString((String) tasks.getVariable(task.getId(), ProcessVariables.ASSESSMENT_ID));
+        } catch (NullValueException | OptimisticLockingException gone) {
+            // Completed by someone else since it was found (PostgreSQL shows their commit at once): the same answer
+            // as for a task found completed, or a plain conflict if their decision is not visible yet.
+            throw completed(task.getId())
+                    .orElseGet(() -> new ProblemException(
+                            ProblemType.CONCURRENT_UPDATE,
+                            "Task " + task.getId() + " was completed by someone else meanwhile; reload it."));
+        }
     }
 
     private String principleOf(Task task) {
