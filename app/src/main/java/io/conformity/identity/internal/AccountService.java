@@ -67,21 +67,7 @@ class AccountService implements IdentityApi, UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public CurrentUser currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
-            throw new IllegalStateException("No authenticated user");
-        }
-        if (authentication.getPrincipal() instanceof CurrentUser live) {
-            // Read from the account at the start of this request (LiveAccountFilter), narrowed to the token's scope.
-            return live;
-        }
-        Optional<CurrentUser> fromToken = KeycloakClaims.caller(authentication);
-        if (fromToken.isPresent()) {
-            return fromToken.get();
-        }
-        UserView user = user(authentication.getName())
-                .orElseThrow(() -> new IllegalStateException("Unknown user " + authentication.getName()));
-        return new CurrentUser(user.username(), user.displayName(), user.function(), user.roles());
+        return caller().orElseThrow(() -> new IllegalStateException("No authenticated user"));
     }
 
     @Override
@@ -94,6 +80,7 @@ class AccountService implements IdentityApi, UserDetailsService {
             return Optional.empty();
         }
         if (authentication.getPrincipal() instanceof CurrentUser live) {
+            // Read from the account at the start of this request (LiveAccountFilter), narrowed to the token's scope.
             return Optional.of(live);
         }
         Optional<CurrentUser> fromToken = KeycloakClaims.caller(authentication);

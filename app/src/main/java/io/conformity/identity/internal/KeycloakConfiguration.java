@@ -1,6 +1,5 @@
 package io.conformity.identity.internal;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,8 +10,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -49,13 +46,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.conformity.identity.CurrentUser;
-import io.conformity.problem.ProblemException;
-import io.conformity.problem.ProblemType;
 import io.conformity.validation.PrintableCharacters;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Keycloak as the identity provider, only when {@code conformity.identity.keycloak.issuer-uri} is set. People
@@ -131,7 +123,7 @@ class KeycloakConfiguration {
             JwtDecoder keycloakJwtDecoder,
             KeycloakAccounts accounts,
             ObjectProvider<PrintableCharacters> printable,
-            ObjectMapper json) {
+            SecurityProblems problems) {
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -143,22 +135,18 @@ class KeycloakConfiguration {
             accounts.mirror(caller);
             return new JwtAuthenticationToken(jwt, KeycloakClaims.authorities(caller.roles()), caller.username());
         };
-        AuthenticationFailureHandler signInFailed = (request, response, e) -> write(
-                json,
+        AuthenticationFailureHandler signInFailed = (request, response, e) -> problems.unauthenticatedBecause(
+                request,
                 response,
-                ProblemException.problem(
-                        ProblemType.UNAUTHENTICATED,
-                        "Signing in with Keycloak failed: " + signInFailure(e) + " Start again at " + SIGN_IN + "."));
+                "Signing in with Keycloak failed: " + signInFailure(e) + " Start again at " + SIGN_IN + ".");
         BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
         AuthenticationEntryPoint refused = (request, response, e) -> {
             challenge.commence(request, response, e);
-            write(
-                    json,
+            problems.unauthenticatedBecause(
+                    request,
                     response,
-                    ProblemException.problem(
-                            ProblemType.UNAUTHENTICATED,
-                            "The bearer token was refused: it is malformed, expired, or not an access token of "
-                                    + "this realm for " + properties.clientId() + "."));
+                    "The bearer token was refused: it is malformed, expired, or not an access token of this realm for "
+                            + properties.clientId() + ".");
         };
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         BearerTokenResolver jwtOnly = request -> {
@@ -215,13 +203,6 @@ class KeycloakConfiguration {
 
     private static OAuth2TokenValidatorResult invalid(String description) {
         return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
-    }
-
-    private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     /**

@@ -45,6 +45,12 @@ class SecurityProblems {
                                 : "The token is unknown, expired or revoked."));
     }
 
+    /** An unauthenticated answer with its own detail, for a mechanism that has set its own challenge. */
+    void unauthenticatedBecause(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        write(request, response, ProblemException.problem(ProblemType.UNAUTHENTICATED, detail));
+    }
+
     void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         write(request, response, ProblemException.problem(ProblemType.FORBIDDEN, detail));
     }

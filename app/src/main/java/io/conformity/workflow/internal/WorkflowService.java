@@ -363,8 +363,10 @@ class WorkflowService implements WorkflowApi {
      * of both racing into the engine's optimistic lock.
      */
     private Task lockForCompletion(CurrentUser user, String taskId, TaskKind expected) {
-        Task task = findVisible(taskId);
-        assessments.requireMember(assessmentOf(task), () -> new NotFoundException("Task", taskId));
+        Task task = find(taskId);
+        UUID assessmentId = assessmentOf(task);
+        assessments.requireReader(assessmentId, () -> new NotFoundException("Task", taskId));
+        assessments.requireMember(assessmentId, () -> new NotFoundException("Task", taskId));
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
         if (user.has(Role.ADMIN)) {
@@ -378,7 +380,7 @@ class WorkflowService implements WorkflowApi {
             throw new ProblemException(
                     ProblemType.WRONG_TASK_KIND, "Task " + taskId + " is " + kind + ", not " + expected + ".");
         }
-        assessments.lock(assessmentOf(task));
+        assessments.lock(assessmentId);
         if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
             throw completed(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
         }
