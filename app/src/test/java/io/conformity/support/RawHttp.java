@@ -1,5 +1,6 @@
 package io.conformity.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 
@@ -65,7 +69,7 @@ public final class RawHttp {
             } catch (SocketException e) {
                 // The server answered and closed while the body was still being sent: read its answer.
             }
-            return parse(in.readAllBytes());
+            return readAnswer(in);
         } catch (IOException e) {
             throw new AssertionError("Request failed: " + e, e);
         }
@@ -85,6 +89,43 @@ public final class RawHttp {
             throw new AssertionError("Request failed: " + e, e);
         }
     }
+
+    /**
+     * Reads one response by its framing, not until the connection closes: a client that stopped sending leaves
+     * the request unfinished, and the server may read on for a while (Tomcat drains up to 2 MB of a refused body)
+     * before it closes.
+     */
+    private static Response readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            received.write(buffer, 0, n);
+            if (complete(received.toString(StandardCharsets.ISO_8859_1))) {
+                break;
+            }
+        }
+        return parse(received.toByteArray());
+    }
+
+    private static boolean complete(String received) {
+        int end = received.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = received.substring(0, end).toLowerCase(Locale.ROOT);
+        String body = received.substring(end + 4);
+        Matcher length = CONTENT_LENGTH.matcher(head);
+        if (length.find()) {
+            return body.length() >= Integer.parseInt(length.group(1));
+        }
+        if (head.contains("\r\ntransfer-encoding: chunked")) {
+            return body.startsWith("0\r\n\r\n") || body.contains("\r\n0\r\n\r\n");
+        }
+        return false;
+    }
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("\r\ncontent-length:\\s*(\\d+)");
 
     private static Response parse(byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);
