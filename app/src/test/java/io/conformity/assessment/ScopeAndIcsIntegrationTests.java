@@ -507,26 +507,24 @@ class ScopeAndIcsIntegrationTests {
                 .get("id")
                 .asText();
 
-        // Submit everything; the officer accepts all but 5.7-1 (R, secure boot), which fails without a reason.
-        submitAndReview(assessmentId, "");
-        JsonNode approval = fixtures.task(signatory, assessmentId, null);
-        JsonNode problem = assertProblem(
-                api.post(
-                        signatory,
-                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                        Map.of("decision", "APPROVE", "placeOfIssue", "York")),
-                409);
+        // Submit everything; the officer judges 5.7-1 (R, secure boot) FAIL without a reason: the review refuses.
+        for (JsonNode task : fixtures.tasks(engineer, assessmentId)) {
+            fixtures.submit(engineer, task).expect(204);
+        }
+        String secureBootPrinciple = null;
+        for (JsonNode r :
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+            if (r.get("requirementId").asText().equals("5.7-1")) {
+                secureBootPrinciple = r.get("principle").asText();
+            }
+        }
+        JsonNode problem = assertProblem(review(assessmentId, secureBootPrinciple, ""), 409);
         assertThat(problem.get("type").asText()).endsWith("justification-missing");
         assertThat(problem.get("detail").asText()).contains("5.7-1", "5.0-1");
 
-        // The signatory sends it back; the officer records the reason; now it can be approved.
-        api.post(
-                        signatory,
-                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                        Map.of("decision", "REJECT", "comment", "Justify 5.7-1"))
-                .expect(204);
+        // The officer records the reason; then it can be accepted and approved.
         submitAndReview(assessmentId, "No hardware root of trust; integrity rests on signed updates (5.3-9)");
-        approval = fixtures.task(signatory, assessmentId, null);
+        JsonNode approval = fixtures.task(signatory, assessmentId, null);
         api.post(
                         signatory,
                         "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
@@ -557,29 +555,30 @@ class ScopeAndIcsIntegrationTests {
             fixtures.submit(engineer, task).expect(204);
         }
         for (JsonNode review : fixtures.tasks(officer, assessmentId)) {
-            String principle = review.get("principle").asText();
-            List<Map<String, Object>> verdicts = new ArrayList<>();
-            for (JsonNode r : api.get(officer, "/api/v1/assessments/" + assessmentId)
-                    .json()
-                    .get("requirements")) {
-                if (r.get("principle").asText().equals(principle)
-                        && r.get("applicable").asBoolean()) {
-                    boolean secureBoot = r.get("requirementId").asText().equals("5.7-1");
-                    verdicts.add(Map.of(
-                            "requirementAssessmentId",
-                            r.get("id").asText(),
-                            "verdict",
-                            secureBoot ? "FAIL" : "PASS",
-                            "justification",
-                            secureBoot ? secureBootReason : "Tested"));
-                }
-            }
-            api.post(
-                            officer,
-                            "/api/v1/tasks/" + review.get("id").asText() + "/review",
-                            Map.of("verdicts", verdicts, "decision", "ACCEPT"))
+            review(assessmentId, review.get("principle").asText(), secureBootReason)
                     .expect(204);
         }
+    }
+
+    private ApiClient.Response review(String assessmentId, String principle, String secureBootReason) {
+        List<Map<String, Object>> verdicts = new ArrayList<>();
+        for (JsonNode r :
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+            if (r.get("principle").asText().equals(principle)
+                    && r.get("applicable").asBoolean()) {
+                boolean secureBoot = r.get("requirementId").asText().equals("5.7-1");
+                verdicts.add(Map.of(
+                        "requirementAssessmentId",
+                        r.get("id").asText(),
+                        "verdict",
+                        secureBoot ? "FAIL" : "PASS",
+                        "justification",
+                        secureBoot ? secureBootReason : "Tested"));
+            }
+        }
+        String task = fixtures.task(officer, assessmentId, principle).get("id").asText();
+        return api.post(
+                officer, "/api/v1/tasks/" + task + "/review", Map.of("verdicts", verdicts, "decision", "ACCEPT"));
     }
 
     /** The spreadsheet row (header = 1) of the line starting with the prefix. */

@@ -3,6 +3,7 @@ package io.conformity.workflow;
 import static io.conformity.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
@@ -111,39 +113,63 @@ class WorkflowIntegrationTests {
     }
 
     @Test
-    void aFailedMandatoryRequirementBlocksApprovalAndLeavesNothingBehind() {
-        fixtures.completeAllPrinciples(engineer, officer, assessmentId, "FAIL");
-        JsonNode approval = fixtures.task(signatory, assessmentId, null);
+    void aFailedMandatoryRequirementIsRefusedAtReviewAndThePrincipleGoesBackToTheEngineer() {
+        fixtures.submit(engineer, fixtures.task(engineer, assessmentId, "1")).expect(204);
+        String review = fixtures.task(officer, assessmentId, "1").get("id").asText();
 
         JsonNode problem = assertProblem(
                 api.post(
-                        signatory,
-                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                        Map.of("decision", "APPROVE", "placeOfIssue", "Leeds")),
+                        officer,
+                        "/api/v1/tasks/" + review + "/review",
+                        Map.of(
+                                "verdicts",
+                                fixtures.verdicts(officer, assessmentId, "1", "FAIL"),
+                                "decision",
+                                "ACCEPT")),
                 409);
-        assertThat(problem.get("detail").asText()).contains("5.1-1", "5.2-1", "5.3-13");
+        assertThat(problem.get("type").asText()).endsWith("mandatory-requirement-failed");
+        assertThat(problem.get("detail").asText()).contains("5.1-1");
+        assertThat(problem.get("requirementAssessmentIds")).isNotEmpty();
 
-        // The sign-off written before the refusal was rolled back with it, and the task is still open.
-        List<String> decisions = api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
-                .expect(200)
-                .json()
-                .findValuesAsText("decision");
-        assertThat(decisions).doesNotContain("APPROVED");
-        assertThat(fixtures.tasks(signatory, assessmentId)).hasSize(1);
-        assertProblem(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration"), 404);
-
-        // Rejecting sends every principle back to the engineers.
-        api.post(
-                        signatory,
-                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                        Map.of("decision", "REJECT", "comment", "Mandatory provisions failed"))
-                .expect(204);
-        assertThat(fixtures.tasks(engineer, assessmentId)).hasSize(13);
-        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
+        // Nothing of the refused review was kept: no verdicts, no sign-off, the review task still waits.
+        JsonNode principle = principle("1");
+        assertThat(principle.findValuesAsText("status")).containsOnly("SUBMITTED");
+        assertThat(principle.findValues("verdict"))
+                .allSatisfy(v -> assertThat(v.isNull()).isTrue());
+        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
                         .json()
-                        .get("requirements")
-                        .findValuesAsText("status"))
-                .containsOnly("OPEN");
+                        .findValuesAsText("decision"))
+                .doesNotContain("ACCEPTED");
+        assertThat(fixtures.task(officer, assessmentId, "1").get("id").asText()).isEqualTo(review);
+
+        // The remedy is this principle sent back, with the reason the engineer reads.
+        api.post(
+                        officer,
+                        "/api/v1/tasks/" + review + "/review",
+                        Map.of(
+                                "verdicts",
+                                fixtures.verdicts(officer, assessmentId, "1", "FAIL"),
+                                "decision",
+                                "SEND_BACK",
+                                "comment",
+                                "5.1-1: the default password is printed on the label."))
+                .expect(204);
+        assertThat(principle("1").findValuesAsText("status")).containsOnly("OPEN");
+        assertThat(fixtures.task(engineer, assessmentId, "1")).isNotNull();
+    }
+
+    private JsonNode principle(String code) {
+        List<JsonNode> rows = new ArrayList<>();
+        api.get(officer, "/api/v1/assessments/" + assessmentId)
+                .json()
+                .get("requirements")
+                .forEach(r -> {
+                    if (r.get("principle").asText().equals(code)
+                            && r.get("applicable").asBoolean()) {
+                        rows.add(r);
+                    }
+                });
+        return new ObjectMapper().valueToTree(rows);
     }
 
     @Test

@@ -379,11 +379,49 @@ class AssessmentService implements AssessmentApi {
             }
             row.judge(v.verdict(), v.justification());
         }
+        if (accept) {
+            requireAcceptable(rows, principle);
+        }
         rows.forEach(accept ? RequirementAssessment::accept : RequirementAssessment::sendBack);
         audit(
                 accept ? "assessment.principle-accepted" : "assessment.principle-sent-back",
                 assessmentId,
                 Map.of("principle", principle, "verdicts", verdicts));
+    }
+
+    /**
+     * What the approval would refuse is refused where it arises, so that the remedy is one principle sent back, not a
+     * rejection of the whole declaration. Judged together, so one answer names every requirement concerned.
+     */
+    private static void requireAcceptable(List<RequirementAssessment> rows, String principle) {
+        List<RequirementAssessment> failed =
+                rows.stream().filter(RequirementAssessment::failsMandatory).toList();
+        if (!failed.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.MANDATORY_REQUIREMENT_FAILED,
+                    "Principle " + principle + " cannot be accepted: mandatory requirements judged FAIL: "
+                            + labels(failed) + ". Send the principle back to the engineer with what must change,"
+                            + " or close the assessment as not certifiable. Nothing was recorded.",
+                    Map.of("requirementAssessmentIds", ids(failed)));
+        }
+        List<RequirementAssessment> unjustified = rows.stream()
+                .filter(RequirementAssessment::failsRecommendationUnexplained)
+                .toList();
+        if (!unjustified.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.JUSTIFICATION_MISSING,
+                    "Recommendations judged FAIL need a justification (EN 303 645 5.0-1 / 4-1), which the"
+                            + " declaration's annex prints: " + labels(unjustified) + ". Nothing was recorded.",
+                    Map.of("requirementAssessmentIds", ids(unjustified)));
+        }
+    }
+
+    private static String labels(List<RequirementAssessment> rows) {
+        return String.join(", ", rows.stream().map(RequirementAssessment::label).toList());
+    }
+
+    private static List<UUID> ids(List<RequirementAssessment> rows) {
+        return rows.stream().map(RequirementAssessment::id).toList();
     }
 
     @Override

@@ -239,6 +239,16 @@ class RequirementAssessment {
         status = RequirementStatus.ACCEPTED;
     }
 
+    /** A mandatory requirement judged FAIL: the principle cannot be accepted with it (the declaration could not). */
+    boolean failsMandatory() {
+        return mandatory && verdict == Verdict.FAIL;
+    }
+
+    /** EN 303 645 5.0-1 / 4-1: a recommendation not met carries its reason, which the annex prints. */
+    boolean failsRecommendationUnexplained() {
+        return !mandatory && verdict == Verdict.FAIL && (justification == null || justification.isBlank());
+    }
+
     void sendBack() {
         requireStatus(RequirementStatus.SUBMITTED, "send back");
         status = RequirementStatus.OPEN;

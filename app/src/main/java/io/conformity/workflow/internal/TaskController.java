@@ -79,6 +79,7 @@ class TaskController {
         ProblemType.REQUIREMENT_NOT_IN_PRINCIPLE,
         ProblemType.NOT_APPLICABLE,
         ProblemType.VERDICT_MISSING,
+        ProblemType.MANDATORY_REQUIREMENT_FAILED,
         ProblemType.JUSTIFICATION_MISSING,
         ProblemType.CONCURRENT_UPDATE
     })
