@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * @param conformityRoute the CRA conformity route recorded (internal control for a default product when opened),
  *                        or null: outside the CRA regime, or not yet recorded
@@ -13,6 +15,8 @@ import java.util.UUID;
  * @param supersedes   the issued declarations this assessment's declarations replace, as stated when it was opened
  * @param statements   per regime code, the standards and compliance routes its declaration states, as the regime
  *                     said when the assessment was opened (empty for assessments opened before they were recorded)
+ * @param conversation every decision and comment on its principles, oldest first; only in the view of one
+ *                     assessment (lists leave it out)
  */
 public record AssessmentView(
         UUID id,
@@ -31,7 +35,30 @@ public record AssessmentView(
         ConformityRoute conformityRoute,
         String conformityRouteRecordedBy,
         Instant conformityRouteRecordedAt,
-        Map<String, RegimeStatement> statements) {
+        Map<String, RegimeStatement> statements,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ConversationEntry> conversation) {
+
+    public AssessmentView withConversation(List<ConversationEntry> entries) {
+        return new AssessmentView(
+                id,
+                releaseId,
+                regimes,
+                en303645Version,
+                status,
+                openedBy,
+                openedAt,
+                approvedBy,
+                approvedAt,
+                placeOfIssue,
+                pstiExcepted,
+                supersedes,
+                requirements,
+                conformityRoute,
+                conformityRouteRecordedBy,
+                conformityRouteRecordedAt,
+                statements,
+                List.copyOf(entries));
+    }
 
     /** The regime whose declaration is issued: PSTI when in scope, else the first one chosen. */
     public String declarationRegime() {

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.conformity.assessment.ConversationEntry;
+import jakarta.validation.Valid;
+
 /**
  * Records decisions with the evidence they covered and enforces separation of duties: whoever uploaded
  * evidence for a principle cannot accept it, and whoever reviewed cannot approve the declaration.
@@ -24,6 +27,13 @@ public interface SignoffApi {
     Optional<SignoffView> ofTask(String taskId);
 
     List<SignoffView> ofAssessment(UUID assessmentId);
+
+    /**
+     * Records a comment on a principle of an assessment in progress, by a member of its product; 404 when the
+     * assessment has no such principle in scope.
+     */
+    ConversationEntry comment(
+            UUID assessmentId, String principle, @Valid CommentCommand command, String author, String role);
 
     /**
      * Compares every current acceptance of a principle with the evidence the principle rests on now. An acceptance

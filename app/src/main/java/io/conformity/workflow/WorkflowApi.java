@@ -14,7 +14,8 @@ public interface WorkflowApi {
 
     List<TaskView> tasks(CurrentUser user, UUID assessmentId);
 
-    TaskView task(CurrentUser user, String taskId);
+    /** The task with its principle's requirements and conversation. */
+    TaskDetail task(CurrentUser user, String taskId);
 
     /**
      * The requirements of a principle task, each with its evidence, findings and suggested verdict: what the

@@ -560,6 +560,15 @@ class AccessRulesIntegrationTests {
                                 fixtures.verdicts(officerA, assessmentA, "2", "PASS"),
                                 "decision",
                                 "ACCEPT")));
+        table.product(
+                "POST /api/v1/assessments/{id}/principles/{principle}/comments",
+                engineerA,
+                engineerB,
+                List.of(regulator),
+                who -> api.post(
+                        who,
+                        "/api/v1/assessments/" + assessmentA + "/principles/3/comments",
+                        Map.of("text", "The scan runs nightly; the next one is attached on Monday.")));
         // An administrator who is also a signatory and a member still never signs off.
         table.add(new Rule(
                 "POST /api/v1/tasks/{taskId}/approve",
@@ -575,9 +584,9 @@ class AccessRulesIntegrationTests {
                 () -> fixtures.completeAllPrinciples(engineerA, officerA, assessmentA, "PASS")));
         table.product(
                 "GET /api/v1/assessments/{id}/signoffs",
-                officerA,
-                officerB,
-                List.of(engineerA, regulator),
+                engineerA,
+                engineerB,
+                List.of(regulator),
                 who -> api.get(who, "/api/v1/assessments/" + assessmentA + "/signoffs"));
 
         // The issued declaration.

@@ -251,6 +251,7 @@ class Assessment {
                 conformityRoute(),
                 routeRecordedBy,
                 routeRecordedAt,
-                statements == null ? Map.of() : Map.copyOf(statements));
+                statements == null ? Map.of() : Map.copyOf(statements),
+                null);
     }
 }

@@ -24,6 +24,7 @@ import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConformityRoute;
 import io.conformity.assessment.NoEvidenceStatementCommand;
 import io.conformity.assessment.OpenAssessmentCommand;
+import io.conformity.assessment.PrincipleConversation;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.identity.IdentityApi;
 import io.conformity.problem.ProblemType;
@@ -38,10 +39,12 @@ class AssessmentController {
 
     private final AssessmentApi assessments;
     private final IdentityApi identity;
+    private final PrincipleConversation conversation;
 
-    AssessmentController(AssessmentApi assessments, IdentityApi identity) {
+    AssessmentController(AssessmentApi assessments, IdentityApi identity, PrincipleConversation conversation) {
         this.assessments = assessments;
         this.identity = identity;
+        this.conversation = conversation;
     }
 
     @PostMapping("/assessments")
@@ -87,7 +90,9 @@ class AssessmentController {
     @GetMapping("/assessments/{id}")
     @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
     AssessmentView assessment(@PathVariable UUID id) {
-        return assessments.assessment(id);
+        // Read once the caller may read the assessment, which assessment(id) checks.
+        AssessmentView view = assessments.assessment(id);
+        return view.withConversation(conversation.of(id));
     }
 
     /**

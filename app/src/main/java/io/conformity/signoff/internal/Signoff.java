@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.conformity.assessment.ConversationEntry;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SignoffView;
 import jakarta.persistence.CollectionTable;
@@ -105,6 +106,10 @@ class Signoff {
 
     UUID id() {
         return id;
+    }
+
+    ConversationEntry entry() {
+        return new ConversationEntry(principle, decision.name(), actor, role, comment, decidedAt, voidedAt, voidReason);
     }
 
     String principle() {

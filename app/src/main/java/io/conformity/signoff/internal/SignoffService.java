@@ -2,6 +2,7 @@ package io.conformity.signoff.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +12,31 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 import io.conformity.assessment.AssessmentApi;
+import io.conformity.assessment.AssessmentStatus;
+import io.conformity.assessment.ConversationEntry;
+import io.conformity.assessment.PrincipleConversation;
 import io.conformity.audit.Audited;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceView;
 import io.conformity.problem.NotFoundException;
+import io.conformity.problem.ProblemException;
+import io.conformity.problem.ProblemType;
+import io.conformity.signoff.CommentCommand;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SeparationOfDutiesException;
 import io.conformity.signoff.SignoffApi;
 import io.conformity.signoff.SignoffView;
 
 @Service
+@Validated
 @Transactional
-class SignoffService implements SignoffApi {
+class SignoffService implements SignoffApi, PrincipleConversation {
 
     private final SignoffRepository signoffs;
+    private final PrincipleCommentRepository comments;
     private final EvidenceApi evidence;
     private final AssessmentApi assessments;
     private final ApplicationEventPublisher events;
@@ -34,6 +44,7 @@ class SignoffService implements SignoffApi {
 
     SignoffService(
             SignoffRepository signoffs,
+            PrincipleCommentRepository comments,
             EvidenceApi evidence,
             AssessmentApi assessments,
             ApplicationEventPublisher events,
@@ -41,6 +52,7 @@ class SignoffService implements SignoffApi {
         this.events = events;
         this.assessments = assessments;
         this.signoffs = signoffs;
+        this.comments = comments;
         this.evidence = evidence;
         this.clock = clock;
     }
@@ -160,5 +172,44 @@ class SignoffService implements SignoffApi {
         return signoffs.findByAssessmentIdOrderByDecidedAt(assessmentId).stream()
                 .map(Signoff::view)
                 .toList();
+    }
+
+    @Override
+    public ConversationEntry comment(
+            UUID assessmentId, String principle, CommentCommand command, String author, String role) {
+        assessments.requireMember(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
+        if (assessments.requirements(assessmentId, principle).isEmpty()) {
+            throw new NotFoundException("Principle", principle);
+        }
+        AssessmentStatus status = assessments.assessment(assessmentId).status();
+        if (status != AssessmentStatus.IN_PROGRESS) {
+            throw new ProblemException(
+                    ProblemType.ASSESSMENT_STATE,
+                    "The assessment is " + status + "; its conversation is closed with it.");
+        }
+        PrincipleComment saved = comments.save(new PrincipleComment(
+                assessmentId,
+                principle,
+                author,
+                role,
+                clock.instant(),
+                command.text().strip()));
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("commentId", saved.id());
+        change.put("principle", principle);
+        change.put("role", role);
+        change.put("text", command.text().strip());
+        events.publishEvent(Audited.of("principle.commented", "assessment", assessmentId.toString(), change));
+        return saved.entry();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ConversationEntry> of(UUID assessmentId) {
+        List<ConversationEntry> entries = new ArrayList<>();
+        signoffs.findByAssessmentIdOrderByDecidedAt(assessmentId).forEach(s -> entries.add(s.entry()));
+        comments.findByAssessmentIdOrderByWrittenAt(assessmentId).forEach(c -> entries.add(c.entry()));
+        entries.sort(Comparator.comparing(ConversationEntry::at));
+        return entries;
     }
 }

@@ -22,6 +22,7 @@ import io.conformity.workflow.ApproveCommand;
 import io.conformity.workflow.RequirementSheet;
 import io.conformity.workflow.ReviewCommand;
 import io.conformity.workflow.SubmitCommand;
+import io.conformity.workflow.TaskDetail;
 import io.conformity.workflow.TaskView;
 import io.conformity.workflow.WorkflowApi;
 
@@ -45,7 +46,7 @@ class TaskController {
 
     @GetMapping("/{taskId}")
     @ProblemResponses({ProblemType.FORBIDDEN, ProblemType.TASK_COMPLETED})
-    TaskView task(@PathVariable String taskId) {
+    TaskDetail task(@PathVariable String taskId) {
         return workflow.task(identity.currentUser(), taskId);
     }
 

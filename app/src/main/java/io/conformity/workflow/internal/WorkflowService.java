@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 import io.conformity.assessment.AssessmentApi;
+import io.conformity.assessment.ConversationEntry;
+import io.conformity.assessment.PrincipleConversation;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.Verdict;
 import io.conformity.assessment.VerdictCommand;
@@ -45,6 +47,7 @@ import io.conformity.workflow.IssuanceIncidentView;
 import io.conformity.workflow.RequirementSheet;
 import io.conformity.workflow.ReviewCommand;
 import io.conformity.workflow.SubmitCommand;
+import io.conformity.workflow.TaskDetail;
 import io.conformity.workflow.TaskKind;
 import io.conformity.workflow.TaskView;
 import io.conformity.workflow.WorkflowApi;
@@ -66,6 +69,7 @@ class WorkflowService implements WorkflowApi {
     private final ManagementService management;
     private final ProductApi products;
     private final ApplicationEventPublisher events;
+    private final PrincipleConversation conversation;
 
     WorkflowService(
             TaskService tasks,
@@ -77,7 +81,9 @@ class WorkflowService implements WorkflowApi {
             RuntimeService runtime,
             ManagementService management,
             ProductApi products,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PrincipleConversation conversation) {
+        this.conversation = conversation;
         this.products = products;
         this.events = events;
         this.tasks = tasks;
@@ -118,11 +124,21 @@ class WorkflowService implements WorkflowApi {
 
     @Override
     @Transactional(readOnly = true)
-    public TaskView task(CurrentUser user, String taskId) {
+    public TaskDetail task(CurrentUser user, String taskId) {
         Task task = findVisible(taskId);
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
-        return view(task);
+        TaskView view = view(task);
+        List<ConversationEntry> said = conversation.of(view.assessmentId());
+        if (kind == TaskKind.APPROVE_DECLARATION) {
+            return new TaskDetail(view, List.of(), said);
+        }
+        return new TaskDetail(
+                view,
+                sheets(view.assessmentId(), view.principle()),
+                said.stream()
+                        .filter(e -> e.principle() == null || e.principle().equals(view.principle()))
+                        .toList());
     }
 
     @Override

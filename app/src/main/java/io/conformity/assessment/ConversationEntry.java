@@ -1,0 +1,22 @@
+package io.conformity.assessment;
+
+import java.time.Instant;
+
+/**
+ * One turn in the conversation on a principle: a decision (submission, send-back, acceptance, the signatory's
+ * rejection or approval) with its comment, or a comment on its own.
+ *
+ * @param principle null for a decision on the whole declaration
+ * @param kind      the decision ({@code SUBMITTED}, {@code SENT_BACK}, {@code ACCEPTED}, {@code REJECTED},
+ *                  {@code APPROVED}) or {@code COMMENT}
+ * @param voidReason set when an acceptance became void because the evidence it covered changed
+ */
+public record ConversationEntry(
+        String principle,
+        String kind,
+        String actor,
+        String role,
+        String comment,
+        Instant at,
+        Instant voidedAt,
+        String voidReason) {}
