@@ -87,6 +87,12 @@ public interface AssessmentApi {
     void markIssued(UUID assessmentId);
 
     /**
+     * The compliance officer ends an assessment in progress because the product cannot be certified as it is (409
+     * {@code assessment-state} otherwise); its release may then be assessed again.
+     */
+    void closeNotCertified(UUID assessmentId, String by, String reason);
+
+    /**
      * Holds the assessment's row lock until the caller's transaction ends, so that steps on one assessment (task
      * completions) run one at a time; a waiting step then sees what the one before it committed.
      */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param supersedes   the issued declarations this assessment's declarations replace, as stated when it was opened
  * @param statements   per regime code, the standards and compliance routes its declaration states, as the regime
  *                     said when the assessment was opened (empty for assessments opened before they were recorded)
+ * @param closedBy     who closed the assessment as not certifiable ({@code NOT_CERTIFIED}), when and why
  * @param conversation every decision and comment on its principles, oldest first; only in the view of one
  *                     assessment (lists leave it out)
  */
@@ -36,6 +37,9 @@ public record AssessmentView(
         String conformityRouteRecordedBy,
         Instant conformityRouteRecordedAt,
         Map<String, RegimeStatement> statements,
+        String closedBy,
+        Instant closedAt,
+        String closureReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ConversationEntry> conversation) {
 
     public AssessmentView withConversation(List<ConversationEntry> entries) {
@@ -57,6 +61,9 @@ public record AssessmentView(
                 conformityRouteRecordedBy,
                 conformityRouteRecordedAt,
                 statements,
+                closedBy,
+                closedAt,
+                closureReason,
                 List.copyOf(entries));
     }
 

@@ -6,5 +6,7 @@ public enum Decision {
     ACCEPTED,
     SENT_BACK,
     APPROVED,
-    REJECTED
+    REJECTED,
+    /** The compliance officer closed the assessment: the product cannot be certified as it is. */
+    CLOSED
 }

@@ -3,6 +3,7 @@ package io.conformity.workflow;
 import java.util.List;
 import java.util.UUID;
 
+import io.conformity.assessment.AssessmentView;
 import io.conformity.identity.CurrentUser;
 import jakarta.validation.Valid;
 
@@ -32,6 +33,12 @@ public interface WorkflowApi {
      * assessment is APPROVED until the job has issued its declarations, then ISSUED.
      */
     void approve(CurrentUser user, String taskId, @Valid ApproveCommand command);
+
+    /**
+     * The compliance officer ends an assessment in progress as not certifiable: the process and its tasks end, the
+     * reason is recorded as a decision on the assessment.
+     */
+    AssessmentView closeNotCertified(CurrentUser user, UUID assessmentId, @Valid CloseCommand command);
 
     /** Issuances that failed after every retry, oldest first. */
     List<IssuanceIncidentView> issuanceIncidents();

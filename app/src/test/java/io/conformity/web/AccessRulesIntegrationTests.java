@@ -388,6 +388,16 @@ class AccessRulesIntegrationTests {
                 List.of(engineerA, signatoryA, admin),
                 who -> api.post(
                         who, "/api/v1/assessments", Map.of("releaseId", spareReleaseA, "regimes", List.of("PSTI"))));
+        // Closes the assessment the row above opened on the spare release.
+        table.product(
+                "POST /api/v1/assessments/{id}/closure",
+                officerA,
+                officerB,
+                List.of(engineerA, signatoryA, adminSignatoryA, regulator),
+                who -> api.post(
+                        who,
+                        "/api/v1/assessments/" + spareAssessment() + "/closure",
+                        Map.of("reason", "The bootloader cannot be updated in the field.")));
         table.product(
                 "GET /api/v1/assessments",
                 engineerA,
@@ -843,4 +853,18 @@ class AccessRulesIntegrationTests {
             + "\"publication\":{\"withoutPriorRequest\":true,\"inEnglish\":true,\"freeOfCharge\":true,"
             + "\"noPersonalInformationRequired\":true,\"accessibleWithoutAccount\":true,"
             + "\"understandableWithoutTechnicalKnowledge\":true}}";
+
+    /** The assessment in progress on the spare release, once a row has opened it. */
+    private String spareAssessment() {
+        for (JsonNode a : api.get(officerA, "/api/v1/assessments?productId=" + productA + "&size=100")
+                .expect(200)
+                .json()
+                .get("content")) {
+            if (a.get("releaseId").asText().equals(spareReleaseA)
+                    && a.get("status").asText().equals("IN_PROGRESS")) {
+                return a.get("id").asText();
+            }
+        }
+        throw new AssertionError("No assessment in progress on the spare release");
+    }
 }

@@ -173,6 +173,46 @@ class WorkflowIntegrationTests {
     }
 
     @Test
+    void anOfficerClosesAnAssessmentThatCannotBeCertifiedAndTheReleaseCanBeAssessedAgain() {
+        String closure = "/api/v1/assessments/" + assessmentId + "/closure";
+        assertProblem(api.post(officer, closure, Map.of("reason", " ")), 400);
+        assertProblem(api.post(engineer, closure, Map.of("reason", "Not mine to close")), 403);
+
+        JsonNode closed = api.post(officer, closure, Map.of("reason", "The default password is fixed in ROM (5.1-1)."))
+                .expect(200)
+                .json();
+        assertThat(closed.get("status").asText()).isEqualTo("NOT_CERTIFIED");
+        assertThat(closed.get("closedBy").asText()).isEqualTo(officer.username());
+        assertThat(closed.get("closureReason").asText()).contains("fixed in ROM");
+        // Its tasks are gone with its process; the reason is in the conversation; nothing more can be done.
+        assertThat(fixtures.tasks(engineer, assessmentId)).isEmpty();
+        JsonNode last = api.get(engineer, "/api/v1/assessments/" + assessmentId)
+                .json()
+                .get("conversation")
+                .get(0);
+        assertThat(last.get("kind").asText()).isEqualTo("CLOSED");
+        assertThat(last.get("comment").asText()).contains("fixed in ROM");
+        assertThat(problemType(api.post(officer, closure, Map.of("reason", "again")), 409))
+                .endsWith("assessment-state");
+        assertThat(problemType(
+                        api.post(
+                                engineer,
+                                "/api/v1/assessments/" + assessmentId + "/principles/1/comments",
+                                Map.of("text", "too late")),
+                        409))
+                .endsWith("assessment-state");
+
+        // The release is free for a new assessment once the product is fixed.
+        String releaseId = closed.get("releaseId").asText();
+        assertThat(fixtures.openAssessment(officer, releaseId).get("id").asText())
+                .isNotEqualTo(assessmentId);
+    }
+
+    private static String problemType(ApiClient.Response response, int status) {
+        return assertProblem(response, status).get("type").asText();
+    }
+
+    @Test
     void signoffsRecordTheEvidenceHashesTheyCovered() {
         String requirement = requirementId("5");
         String sha = api.upload(

@@ -104,6 +104,15 @@ class Assessment {
     @Column(length = 800)
     private String supersedes;
 
+    @Column(name = "closed_by", length = 64)
+    private String closedBy;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "closure_reason", length = 4000)
+    private String closureReason;
+
     /** Per regime, what its declaration states about standards and compliance routes, as the regime said at opening. */
     @Convert(converter = RegimeStatementsConverter.class)
     @Column(length = 16000)
@@ -215,6 +224,15 @@ class Assessment {
         this.status = AssessmentStatus.APPROVED;
     }
 
+    /** The product cannot be certified as it is: the assessment ends here, with who decided it and why. */
+    void closeNotCertified(String by, Instant at, String reason) {
+        requireStatus(AssessmentStatus.IN_PROGRESS, "close");
+        this.closedBy = by;
+        this.closedAt = at;
+        this.closureReason = reason;
+        this.status = AssessmentStatus.NOT_CERTIFIED;
+    }
+
     void requireInProgress(String action) {
         requireStatus(AssessmentStatus.IN_PROGRESS, action);
     }
@@ -252,6 +270,9 @@ class Assessment {
                 routeRecordedBy,
                 routeRecordedAt,
                 statements == null ? Map.of() : Map.copyOf(statements),
+                closedBy,
+                closedAt,
+                closureReason,
                 null);
     }
 }

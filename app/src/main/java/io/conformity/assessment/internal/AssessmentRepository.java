@@ -17,9 +17,10 @@ interface AssessmentRepository extends JpaRepository<Assessment, UUID>, JpaSpeci
     @Query("select a from Assessment a where a.id = :id")
     Optional<Assessment> findForUpdate(UUID id);
 
-    /** Assessments of the release that have not yet issued their declarations. */
-    @Query("select a from Assessment a where a.releaseId = :releaseId and a.status <> io.conformity.assessment"
-            + ".AssessmentStatus.ISSUED order by a.openedAt")
+    /** Assessments of the release that have neither issued their declarations nor been closed as not certifiable. */
+    @Query("select a from Assessment a where a.releaseId = :releaseId and a.status not in"
+            + " (io.conformity.assessment.AssessmentStatus.ISSUED,"
+            + " io.conformity.assessment.AssessmentStatus.NOT_CERTIFIED) order by a.openedAt")
     List<Assessment> findOpenByReleaseId(UUID releaseId);
 
     @Query("select a.releaseId from Assessment a where a.id = ?1")

@@ -425,6 +425,12 @@ class AssessmentService implements AssessmentApi {
     }
 
     @Override
+    public void closeNotCertified(UUID assessmentId, String by, String reason) {
+        find(assessmentId).closeNotCertified(by, clock.instant(), reason);
+        audit("assessment.closed-not-certified", assessmentId, Map.of("reason", reason));
+    }
+
+    @Override
     public void approve(UUID assessmentId, String signatory, String placeOfIssue) {
         Assessment assessment = find(assessmentId);
         List<RequirementAssessment> rows = requirements.findByAssessmentIdOrderByPosition(assessmentId);

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 import io.conformity.assessment.AssessmentApi;
+import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConversationEntry;
 import io.conformity.assessment.PrincipleConversation;
 import io.conformity.assessment.RequirementAssessmentView;
@@ -43,6 +45,7 @@ import io.conformity.product.ProductScope;
 import io.conformity.signoff.Decision;
 import io.conformity.signoff.SignoffApi;
 import io.conformity.workflow.ApproveCommand;
+import io.conformity.workflow.CloseCommand;
 import io.conformity.workflow.IssuanceIncidentView;
 import io.conformity.workflow.RequirementSheet;
 import io.conformity.workflow.ReviewCommand;
@@ -274,6 +277,33 @@ class WorkflowService implements WorkflowApi {
         completed(task, assessmentId, null, approve ? "approved" : "rejected", command.comment());
     }
 
+    @Override
+    public AssessmentView closeNotCertified(CurrentUser user, UUID assessmentId, CloseCommand command) {
+        assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
+        assessments.requireMember(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
+        requireNotAdministrator(user);
+        assessments.lock(assessmentId);
+        String reason = command.reason().strip();
+        assessments.closeNotCertified(assessmentId, user.username(), reason);
+        signoffs.record(
+                assessmentId, null, null, Decision.CLOSED, user.username(), Role.COMPLIANCE_OFFICER.group(), reason);
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(CertificationProcessStarter.PROCESS_KEY)
+                .processInstanceBusinessKey(assessmentId.toString())
+                .singleResult();
+        if (instance != null) {
+            runtime.deleteProcessInstance(instance.getId(), "Closed as not certifiable: " + reason);
+            events.publishEvent(new Audited(
+                    "process.ended",
+                    "assessment",
+                    assessmentId.toString(),
+                    Map.of("process", CertificationProcessStarter.PROCESS_KEY, "reason", reason),
+                    instance.getId(),
+                    null));
+        }
+        return assessments.assessment(assessmentId);
+    }
+
     /** The process's side of a decision: which task of which process instance it completed. */
     private void completed(Task task, UUID assessmentId, String principle, String outcome, String comment) {
         Map<String, Object> change = new HashMap<>();
@@ -385,13 +415,7 @@ class WorkflowService implements WorkflowApi {
         assessments.requireMember(assessmentId, () -> new NotFoundException("Task", taskId));
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
-        if (user.has(Role.ADMIN)) {
-            // Whoever can grant roles and memberships could grant them to themselves: the accounts that administer
-            // the installation never sign off, whatever other roles they hold.
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "Administrator accounts do not sign off; use an account without the administrator role.");
-        }
+        requireNotAdministrator(user);
         if (kind != expected) {
             throw new ProblemException(
                     ProblemType.WRONG_TASK_KIND, "Task " + taskId + " is " + kind + ", not " + expected + ".");
@@ -401,6 +425,16 @@ class WorkflowService implements WorkflowApi {
             throw completed(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
         }
         return task;
+    }
+
+    private static void requireNotAdministrator(CurrentUser user) {
+        if (user.has(Role.ADMIN)) {
+            // Whoever can grant roles and memberships could grant them to themselves: the accounts that administer
+            // the installation never sign off, whatever other roles they hold.
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "Administrator accounts do not sign off; use an account without the administrator role.");
+        }
     }
 
     private static void requireRole(CurrentUser user, TaskKind kind) {

@@ -12,3 +12,8 @@ create table principle_comment (
     body          varchar(4000) not null
 );
 create index ix_principle_comment_assessment on principle_comment (assessment_id, written_at);
+
+-- An assessment the officer closed because the product cannot be certified as it is: who, when and why.
+alter table assessment add column closed_by varchar(64);
+alter table assessment add column closed_at timestamp(6) with time zone;
+alter table assessment add column closure_reason varchar(4000);
