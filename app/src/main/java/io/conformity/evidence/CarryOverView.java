@@ -34,6 +34,7 @@ public record CarryOverView(UUID assessmentId, Previous previous, List<Principle
      * @param onlyBefore   requirements applicable in the previous assessment only ({@code V2.1.1 5.6-1})
      * @param onlyNow      requirements applicable in this assessment only
      * @param evidence     the previous assessment's accepted evidence of the principle
+     * @param statements   its statements of why a requirement has no evidence, carried with the evidence
      */
     public record PrincipleOffer(
             String principle,
@@ -42,7 +43,11 @@ public record CarryOverView(UUID assessmentId, Previous previous, List<Principle
             String reason,
             List<String> onlyBefore,
             List<String> onlyNow,
-            List<OfferedEvidence> evidence) {}
+            List<OfferedEvidence> evidence,
+            List<OfferedStatement> statements) {}
+
+    /** An engineer's statement in the previous assessment of why a requirement has no evidence. */
+    public record OfferedStatement(String requirement, String statement, String statedBy, Instant statedAt) {}
 
     /**
      * An accepted evidence item of the previous assessment.

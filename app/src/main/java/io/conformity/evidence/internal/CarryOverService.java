@@ -175,8 +175,19 @@ class CarryOverService implements CarryOverApi {
             line.put("findings", reading.findingsTotal());
             trail.add(line);
         }
+        // What the engineer stated last time for a requirement without evidence holds too: restated by the carrier,
+        // where nothing was stated in this assessment yet.
+        List<String> restated = new ArrayList<>();
+        for (RequirementAssessmentView before : c.stated()) {
+            RequirementAssessmentView target = targets.get(key(before));
+            if (target != null && target.noEvidenceStatement() == null) {
+                assessments.stateNoEvidence(target.id(), before.noEvidenceStatement(), carriedBy);
+                restated.add(label(target));
+            }
+        }
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("principle", principle);
+        change.put("statements", restated);
         change.put("previousAssessmentId", previous.id());
         change.put("previousReleaseId", previous.releaseId());
         change.put("evidence", trail);
@@ -244,6 +255,9 @@ class CarryOverService implements CarryOverApi {
                 .map(CarryOverService::label)
                 .toList();
         List<Evidence> items = accepted(previous.id(), principle, beforeRows);
+        List<RequirementAssessmentView> stated = applicable(previous, principle).stream()
+                .filter(r -> r.noEvidenceStatement() != null)
+                .toList();
         boolean carried =
                 evidence.existsByAssessmentIdAndPrincipleAndCarriedFromEvidenceIdIsNotNull(now.id(), principle);
         List<RequirementAssessmentView> closed =
@@ -257,9 +271,12 @@ class CarryOverService implements CarryOverApi {
             code = "closed";
             reason = "Principle " + principle + " is not open for evidence (" + label(closed.get(0)) + " is "
                     + closed.get(0).status() + "); evidence can be carried only while it is.";
-        } else if (items.isEmpty()) {
+        } else if (items.isEmpty()
+                && stated.stream()
+                        .noneMatch(r -> nowRows.stream()
+                                .anyMatch(n -> key(n).equals(key(r)) && n.noEvidenceStatement() == null))) {
             code = "nothing-to-carry";
-            reason = "The previous assessment has no evidence for principle " + principle + ".";
+            reason = "The previous assessment has no evidence and no statement for principle " + principle + ".";
         } else if (!onlyBefore.isEmpty() || !onlyNow.isEmpty()) {
             code = "requirements-differ";
             reason = "The applicable requirements of principle " + principle + " differ from the previous"
@@ -287,9 +304,20 @@ class CarryOverService implements CarryOverApi {
                 .toList();
         return new Consideration(
                 new CarryOverView.PrincipleOffer(
-                        principle, reason == null, carried, reason, onlyBefore, onlyNow, offered),
+                        principle,
+                        reason == null,
+                        carried,
+                        reason,
+                        onlyBefore,
+                        onlyNow,
+                        offered,
+                        stated.stream()
+                                .map(r -> new CarryOverView.OfferedStatement(
+                                        label(r), r.noEvidenceStatement(), r.noEvidenceBy(), r.noEvidenceAt()))
+                                .toList()),
                 code,
                 items,
+                stated,
                 nowRows,
                 beforeRows);
     }
@@ -298,6 +326,7 @@ class CarryOverService implements CarryOverApi {
             CarryOverView.PrincipleOffer offer,
             String code,
             List<Evidence> items,
+            List<RequirementAssessmentView> stated,
             List<RequirementAssessmentView> nowRows,
             Map<UUID, RequirementAssessmentView> beforeRows) {
 
