@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -222,6 +224,53 @@ class RecertificationIntegrationTests {
             text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
         }
         assertThat(text).contains("carriedoverunchangedfromtheassessmentoffirmware" + firmware1);
+    }
+
+    @Test
+    void aPrincipleWhoseRequirementsChangedIsNotCarriedAndStatementsAloneAre() {
+        String release1 = fixtures.release(officer);
+        String productId = api.get(officer, "/api/v1/releases/" + release1)
+                .expect(200)
+                .json()
+                .get("productId")
+                .asText();
+        String first = fixtures.openAssessment(officer, release1).get("id").asText();
+        fixtures.completeAllPrinciples(engineer, officer, first, "PASS");
+        fixtures.approveAndAwaitDeclaration(signatory, first);
+
+        // The product no longer has pre-installed passwords (condition 2): 5.1-2 does not apply to release 2.
+        Map<String, Object> profile = new HashMap<>(Fixtures.v211Profile());
+        Map<String, Boolean> conditions = new TreeMap<>();
+        for (int c = 1; c <= 13; c++) {
+            conditions.put(String.valueOf(c), c != 2 && c != 3 && c != 4);
+        }
+        profile.put("conditions", conditions);
+        api.put(officer, "/api/v1/products/" + productId + "/profiles/V2.1.1", profile)
+                .expect(200);
+        String second = fixtures.openAssessment(officer, fixtures.newRelease(officer, productId))
+                .get("id")
+                .asText();
+        JsonNode offer = api.get(engineer, "/api/v1/assessments/" + second + "/carry-over")
+                .expect(200)
+                .json();
+        JsonNode passwords = principleOffer(offer, "1");
+        assertThat(passwords.get("carriable").asBoolean()).isFalse();
+        assertThat(passwords.get("onlyBefore").toString()).contains("5.1-2");
+        JsonNode refused = assertProblem(api.post(engineer, carryOver(second, "1"), null), 409);
+        assertThat(refused.get("reason").asText()).isEqualTo("requirements-differ");
+        assertThat(refused.get("onlyBefore").toString()).contains("5.1-2");
+
+        // Principle 2 had only a statement of why no evidence exists: it is restated by the carrier, and suffices.
+        JsonNode disclosure = principleOffer(offer, "2");
+        assertThat(disclosure.get("carriable").asBoolean()).isTrue();
+        assertThat(disclosure.get("evidence")).isEmpty();
+        assertThat(disclosure.get("statements")).isNotEmpty();
+        assertThat(api.post(engineer, carryOver(second, "2"), null).expect(201).json())
+                .isEmpty();
+        assertProblem(api.post(engineer, carryOver(second, "2"), null), 409);
+        JsonNode collect = fixtures.task(engineer, second, "2");
+        api.post(engineer, "/api/v1/tasks/" + collect.get("id").asText() + "/submit", Map.of())
+                .expect(204);
     }
 
     @Test
