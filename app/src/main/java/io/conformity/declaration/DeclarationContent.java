@@ -90,8 +90,18 @@ public record DeclarationContent(
             String verdict,
             String justification) {}
 
-    /** Annex row: an evidence file with its SHA-256, size and the requirement it supports. */
-    public record EvidenceLine(String requirementId, String fileName, String sha256, long size) {}
+    /**
+     * Annex row: an evidence file with its SHA-256, size and the requirement it supports.
+     *
+     * @param carriedFrom for evidence carried over unchanged from an earlier release's assessment, that release's
+     *                    firmware version; else null
+     */
+    public record EvidenceLine(String requirementId, String fileName, String sha256, long size, String carriedFrom) {
+
+        public EvidenceLine(String requirementId, String fileName, String sha256, long size) {
+            this(requirementId, fileName, sha256, size, null);
+        }
+    }
 
     /**
      * What an EU declaration of conformity under the Cyber Resilience Act states about how conformity was shown.

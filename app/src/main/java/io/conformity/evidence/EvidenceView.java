@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param declarationKind for a structured declaration, its kind ({@code interfaces} …); else null
  * @param schemaId        for a structured declaration, the {@code $id} of the schema it was validated against
  * @param analysis        what reading it found
+ * @param carriedFrom     for evidence carried over from the previous release's assessment, where it came from
+ *                        (its {@code uploadedBy} is then who carried it over); null when uploaded or declared here
  */
 public record EvidenceView(
         UUID id,
@@ -26,4 +28,5 @@ public record EvidenceView(
         long size,
         String uploadedBy,
         Instant uploadedAt,
-        AnalysisView analysis) {}
+        AnalysisView analysis,
+        CarriedFrom carriedFrom) {}

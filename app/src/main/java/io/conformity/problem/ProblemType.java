@@ -46,6 +46,7 @@ public enum ProblemType {
     EVIDENCE_CLOSED("evidence-closed", HttpStatus.CONFLICT, "Evidence closed"),
     EVIDENCE_MISSING("evidence-missing", HttpStatus.CONFLICT, "Evidence missing"),
     EVIDENCE_REJECTED("evidence-rejected", HttpStatus.UNPROCESSABLE_ENTITY, "Evidence rejected"),
+    CARRY_OVER_REFUSED("carry-over-refused", HttpStatus.CONFLICT, "Evidence cannot be carried over"),
     ICS_NEEDS_EN303645("ics-needs-en303645", HttpStatus.CONFLICT, "ICS needs the full standard"),
     ICS_INCOMPLETE("ics-incomplete", HttpStatus.CONFLICT, "ICS incomplete"),
     CONFORMITY_ROUTE_NOT_ALLOWED(

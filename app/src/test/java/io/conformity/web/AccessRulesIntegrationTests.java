@@ -533,6 +533,22 @@ class AccessRulesIntegrationTests {
                 List.of(regulator),
                 who -> api.get(who, "/api/v1/evidence/" + evidenceOfA() + "/content"));
 
+        // Re-certification: no earlier release of product A is certified, so the member is offered nothing and a
+        // carry-over meets the rule of the evidence (409), where the others were stopped before it.
+        table.product(
+                "GET /api/v1/assessments/{id}/carry-over",
+                signatoryA,
+                signatoryB,
+                List.of(regulator, admin),
+                who -> api.get(who, "/api/v1/assessments/" + assessmentA + "/carry-over"));
+        table.product(
+                "POST /api/v1/assessments/{id}/principles/{code}/carry-over",
+                engineerA,
+                engineerB,
+                List.of(officerA, signatoryA, regulator),
+                who -> api.post(who, "/api/v1/assessments/" + assessmentA + "/principles/1/carry-over", null));
+        table.last(Expect.status(409));
+
         // Tasks, through the whole certification: submit, review, approve.
         table.product("GET /api/v1/tasks", engineerA, null, List.of(regulator), who -> api.get(who, "/api/v1/tasks"));
         table.last(noTaskOf(assessmentA), taskOf(assessmentA), engineerB);

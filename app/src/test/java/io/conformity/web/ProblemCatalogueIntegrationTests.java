@@ -328,6 +328,12 @@ class ProblemCatalogueIntegrationTests {
                         "/api/v1/requirement-assessments/" + applicableIn(requirements, "2") + "/evidence",
                         "late.txt",
                         "late".getBytes(StandardCharsets.UTF_8)));
+        // No earlier release of the product was certified: nothing to carry over.
+        expect(
+                ProblemType.CARRY_OVER_REFUSED,
+                "POST",
+                "/api/v1/assessments/{id}/principles/{code}/carry-over",
+                api.post(engineer, "/api/v1/assessments/" + assessmentId + "/principles/2/carry-over", null));
 
         String reviewId = fixtures.task(officer, assessmentId, "2").get("id").asText();
         expect(

@@ -315,7 +315,11 @@ class DeclarationService implements DeclarationApi {
                 evidence.ofAssessment(assessment.id(), null, null).stream()
                         .filter(e -> principles.contains(e.principle()))
                         .map(e -> new DeclarationContent.EvidenceLine(
-                                e.requirementId(), e.fileName(), e.sha256(), e.size()))
+                                e.requirementId(),
+                                e.fileName(),
+                                e.sha256(),
+                                e.size(),
+                                e.carriedFrom() == null ? null : e.carriedFrom().firmwareVersion()))
                         .toList(),
                 CRA.equals(regime.code()) ? craConformity(details.product(), assessment.conformityRoute()) : null,
                 details.product().supportPeriodEndAtFirstSupply(),

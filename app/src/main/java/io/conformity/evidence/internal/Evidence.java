@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.conformity.evidence.AnalysisView;
+import io.conformity.evidence.CarriedFrom;
 import io.conformity.evidence.EvidenceKind;
 import io.conformity.evidence.EvidenceView;
 import jakarta.persistence.Column;
@@ -64,6 +65,24 @@ class Evidence {
     @Column(name = "extracted_text", length = 65536, updatable = false)
     private String extractedText;
 
+    @Column(name = "carried_from_assessment_id", updatable = false)
+    private UUID carriedFromAssessmentId;
+
+    @Column(name = "carried_from_evidence_id", updatable = false)
+    private UUID carriedFromEvidenceId;
+
+    @Column(name = "carried_from_release_id", updatable = false)
+    private UUID carriedFromReleaseId;
+
+    @Column(name = "carried_from_firmware_version", length = 100, updatable = false)
+    private String carriedFromFirmwareVersion;
+
+    @Column(name = "carried_from_uploaded_by", length = 64, updatable = false)
+    private String carriedFromUploadedBy;
+
+    @Column(name = "carried_from_uploaded_at", updatable = false)
+    private Instant carriedFromUploadedAt;
+
     protected Evidence() {}
 
     /** Where the evidence belongs: the requirement it was given for. */
@@ -98,8 +117,52 @@ class Evidence {
         this.uploadedAt = uploadedAt;
     }
 
+    /**
+     * The same bytes, carried into {@code target} of a new release's assessment by {@code carriedBy}, who vouches
+     * that they still hold; the first uploader is kept through any number of carry-overs.
+     */
+    Evidence carriedTo(Target target, String carriedBy, Instant carriedAt, UUID releaseId, String firmwareVersion) {
+        Evidence carried = new Evidence(
+                target,
+                new Content(kind, declarationKind, schemaId, fileName, mediaType, sha256, size, extractedText),
+                carriedBy,
+                carriedAt);
+        carried.carriedFromAssessmentId = assessmentId;
+        carried.carriedFromEvidenceId = id;
+        carried.carriedFromReleaseId = releaseId;
+        carried.carriedFromFirmwareVersion = firmwareVersion;
+        carried.carriedFromUploadedBy = carriedFromUploadedBy == null ? uploadedBy : carriedFromUploadedBy;
+        carried.carriedFromUploadedAt = carriedFromUploadedAt == null ? uploadedAt : carriedFromUploadedAt;
+        return carried;
+    }
+
+    /** Null unless carried over. */
+    CarriedFrom carriedFrom() {
+        return carriedFromEvidenceId == null
+                ? null
+                : new CarriedFrom(
+                        carriedFromAssessmentId,
+                        carriedFromReleaseId,
+                        carriedFromFirmwareVersion,
+                        carriedFromEvidenceId,
+                        carriedFromUploadedBy,
+                        carriedFromUploadedAt);
+    }
+
     UUID id() {
         return id;
+    }
+
+    String requirementId() {
+        return requirementId;
+    }
+
+    String uploadedBy() {
+        return uploadedBy;
+    }
+
+    Instant uploadedAt() {
+        return uploadedAt;
     }
 
     UUID assessmentId() {
@@ -150,6 +213,7 @@ class Evidence {
                 size,
                 uploadedBy,
                 uploadedAt,
-                analysis);
+                analysis,
+                carriedFrom());
     }
 }

@@ -23,4 +23,10 @@ interface EvidenceRepository extends JpaRepository<Evidence, UUID> {
 
     @Query("select distinct e.uploadedBy from Evidence e where e.assessmentId = ?1 and e.principle = ?2")
     Set<String> uploadersOf(UUID assessmentId, String principle);
+
+    @Query("select distinct e.carriedFromUploadedBy from Evidence e where e.assessmentId = ?1 and e.principle = ?2"
+            + " and e.carriedFromUploadedBy is not null")
+    Set<String> originalUploadersOf(UUID assessmentId, String principle);
+
+    boolean existsByAssessmentIdAndPrincipleAndCarriedFromEvidenceIdIsNotNull(UUID assessmentId, String principle);
 }

@@ -348,7 +348,7 @@ class EvidenceService implements EvidenceApi {
      * A new declaration of a kind replaces the earlier ones of the assessment: they stay as evidence (their hashes
      * may be covered by sign-offs), but their findings no longer count.
      */
-    private void supersedeEarlier(Evidence latest) {
+    void supersedeEarlier(Evidence latest) {
         for (Evidence earlier : evidence.findByAssessmentIdInAndDeclarationKindOrderByUploadedAt(
                 List.of(latest.assessmentId()), latest.declarationKind())) {
             if (earlier.id().equals(latest.id())
@@ -373,7 +373,7 @@ class EvidenceService implements EvidenceApi {
     }
 
     /** Writes (or replaces) the analysis, findings, coverage and components of one evidence item. */
-    private void writeAnalysis(Evidence item, Reading reading) {
+    void writeAnalysis(Evidence item, Reading reading) {
         List<RequirementAssessmentView> scope =
                 assessments.assessment(item.assessmentId()).requirements();
         // Only requirements still collecting evidence: what a principle was submitted or accepted on stays as it was.
@@ -445,7 +445,7 @@ class EvidenceService implements EvidenceApi {
      * its analysis is derived and may. Files of principles already submitted keep what they were judged on. The
      * upload that triggered this is stored already: a file that cannot be read again is logged, not failed.
      */
-    private void reanalyseOthers(UUID assessmentId, UUID except) {
+    void reanalyseOthers(UUID assessmentId, UUID except) {
         Set<String> contextual = reader.analyzers().stream()
                 .filter(Analyzer::readsContext)
                 .map(Analyzer::name)
@@ -491,7 +491,7 @@ class EvidenceService implements EvidenceApi {
     }
 
     /** What uploads of this assessment are checked against, read from its declarations and SBOMs. */
-    private AnalysisContext context(UUID assessmentId) {
+    AnalysisContext context(UUID assessmentId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Map<String, AnalysisContext.DeclaredInterface> interfaces = latestDeclaration(assessmentId, INTERFACES)
                 .map(DeclaredFacts::interfaces)
@@ -552,6 +552,21 @@ class EvidenceService implements EvidenceApi {
             // Found before a byte is served: the request fails as an internal error, the log names the evidence.
             throw new IllegalStateException("Evidence " + e.id() + " is damaged in the store", damaged);
         }
+    }
+
+    /**
+     * Reads a stored item again with today's analyzers (a file) or checks (a declaration), against {@code context};
+     * the bytes are re-hashed while read, so a damaged blob fails here.
+     */
+    Reading readAgain(Evidence e, AnalysisContext context) {
+        if (e.kind() == EvidenceKind.DECLARATION) {
+            StructuredDeclarations.Validated validated = readDeclaration(e);
+            return declarationReading(
+                    validated,
+                    checks.check(validated, context),
+                    declarations.kind(validated.kind()).provisions());
+        }
+        return reader.read(() -> openBlob(e), e.fileName(), e.size(), context);
     }
 
     @Override
@@ -671,10 +686,15 @@ class EvidenceService implements EvidenceApi {
     @Override
     @Transactional(readOnly = true)
     public Set<String> uploadersOf(UUID assessmentId, String principle) {
+        // Carried-over evidence counts twice: the engineer who carried it vouched that it still holds (they are its
+        // uploader here), and whoever uploaded the bytes first produced it.
         Set<String> uploaders = new HashSet<>(evidence.uploadersOf(assessmentId, principle));
+        uploaders.addAll(evidence.originalUploadersOf(assessmentId, principle));
         ofPrinciple(assessmentId, principle).stream()
                 .flatMap(r -> r.evidence().stream())
-                .map(EvidenceView::uploadedBy)
+                .flatMap(e -> e.carriedFrom() == null
+                        ? Stream.of(e.uploadedBy())
+                        : Stream.of(e.uploadedBy(), e.carriedFrom().uploadedBy()))
                 .forEach(uploaders::add);
         return uploaders;
     }

@@ -79,7 +79,10 @@ class SignoffService implements SignoffApi, PrincipleConversation {
         }
         if ((decision == Decision.APPROVED || decision == Decision.REJECTED)
                 && evidence.ofAssessment(assessmentId, null, null).stream()
-                        .anyMatch(item -> item.uploadedBy().equals(actor))) {
+                        // Carried-over evidence: both who carried it and who uploaded it first count as uploaders.
+                        .anyMatch(item -> item.uploadedBy().equals(actor)
+                                || (item.carriedFrom() != null
+                                        && actor.equals(item.carriedFrom().uploadedBy())))) {
             throw new SeparationOfDutiesException(
                     "You uploaded evidence for this assessment; another signatory must decide on the declaration.");
         }

@@ -401,6 +401,9 @@ class DeclarationRendererTests {
             assertThat(raw).contains(evidence.sha256());
             assertThat(text.replace(" ", "")).contains(evidence.fileName());
         }
+        if (content.evidence().stream().anyMatch(e -> e.carriedFrom() != null)) {
+            assertThat(text.replaceAll("\\s+", "")).contains("carriedoverunchangedfromtheassessmentoffirmware2.4.0");
+        }
     }
 
     private static void copyTemplates(Path folder) throws IOException {

@@ -199,7 +199,9 @@ public final class SampleDeclarations {
         List<EvidenceLine> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = "evidence-file-" + (i + 1) + (i % 3 == 0 ? "-nmap-scan-of-the-hub.xml" : ".pdf");
-            files.add(new EvidenceLine("5." + (i % 13 + 1) + "-1", name, sha256(name), 1_000L + 7_919L * i));
+            // Every second file carried over from the previous release's assessment (re-certification).
+            files.add(new EvidenceLine(
+                    "5." + (i % 13 + 1) + "-1", name, sha256(name), 1_000L + 7_919L * i, i % 2 == 1 ? "2.4.0" : null));
         }
         return files;
     }
