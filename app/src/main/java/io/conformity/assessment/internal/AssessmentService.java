@@ -88,6 +88,7 @@ class AssessmentService implements AssessmentApi {
         products.requireReleaseMember(command.releaseId(), () -> new NotFoundException("Release", command.releaseId()));
         Scope scope = catalog.scope(command.regimes(), blankToNull(command.en303645Version()));
         ReleaseDetails release = products.releaseDetails(command.releaseId());
+        requireInSupport(release.product());
         Map<String, ProfileAnswers> answers = profiles(release, scope);
         List<UUID> supersedes = command.supersedes().stream().distinct().toList();
         // One open assessment per release and regime: openings of one release run one at a time (row lock), so ten
@@ -428,6 +429,26 @@ class AssessmentService implements AssessmentApi {
         audit("assessment.approved", assessmentId, Map.of("signatory", signatory, "placeOfIssue", placeOfIssue));
         // From the approval on, the declaration's end date is a promise: it may be extended, not shortened.
         products.supportPeriodDeclared(product.id(), product.supportPeriodEnd());
+    }
+
+    /**
+     * A product out of support gets no new declaration, so no assessment is opened for it: the watch marked it, or
+     * its last day of support is past and the watch has not run yet.
+     */
+    private void requireInSupport(ProductView product) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (product.supportEndedBefore(today)) {
+            throw new ProblemException(
+                    ProblemType.SUPPORT_PERIOD_ENDED,
+                    "The support period of " + product.modelDesignation() + " ended on " + product.supportPeriodEnd()
+                            + ": the product is out of support and gets no new declaration. Extend the support period"
+                            + " (PUT /api/v1/products/" + product.id() + "/support-period) to assess it again.",
+                    Map.of(
+                            "productId",
+                            product.id(),
+                            "supportPeriodEnd",
+                            product.supportPeriodEnd().toString()));
+        }
     }
 
     /**
