@@ -1,6 +1,8 @@
 package io.conformity.notification.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -62,8 +64,7 @@ class NotificationService implements NotificationApi {
                 continue;
             }
             String emailTo = mailConfigured ? account.email() : null;
-            Notification notification =
-                    notifications.save(new Notification(username, notice, emailTo, clock.instant()));
+            Notification notification = notifications.save(new Notification(username, notice, emailTo, now()));
             stored.add(notification.view());
             if (emailTo != null) {
                 toMail.add(notification.id());
@@ -91,7 +92,12 @@ class NotificationService implements NotificationApi {
         Notification notification = notifications
                 .findByIdAndRecipient(id, identity.currentUser().username())
                 .orElseThrow(() -> new NotFoundException("Notification", id));
-        notification.markRead(clock.instant());
+        notification.markRead(now());
         return notification.view();
+    }
+
+    /** To the microsecond the database keeps, so that an answer and a later read of the same row agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
