@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -250,6 +251,31 @@ class NotificationIntegrationTests {
         JsonNode entry = about(taskId, quiet).get(0);
         assertThat(entry.get("emailedTo").isNull()).isTrue();
         assertThat(mailsAbout("q@example.test", taskId, 0)).isEmpty();
+    }
+
+    @Test
+    void anAdministratorMayGiveANewAccountItsAddress() {
+        Credentials admin = fixtures.admin();
+        String username = "nmail-" + tag();
+        Map<String, Object> user = new HashMap<>(Map.of(
+                "username",
+                username,
+                "displayName",
+                "Mel Engineer",
+                "roles",
+                List.of("ENGINEER"),
+                "password",
+                "pw-" + UUID.randomUUID()));
+        user.put("email", "mel@example");
+        assertProblem(api.post(admin, "/api/v1/users", user), 400);
+        user.put("email", "mel@example.test");
+        api.post(admin, "/api/v1/users", user).expect(201);
+        assertThat(api.get(admin, "/api/v1/users/" + username)
+                        .expect(200)
+                        .json()
+                        .get("email")
+                        .asText())
+                .isEqualTo("mel@example.test");
     }
 
     /** As the engine's timer job does: inside a transaction that commits. */

@@ -458,7 +458,7 @@ class AssessmentService implements AssessmentApi {
     private static void requireLawfulToIssue(
             UUID assessmentId, Assessment assessment, ProductView product, LocalDate dateOfIssue) {
         // The same comparison as the evidence check "support-period.ended": the last day of support still counts.
-        if (product.supportPeriodEnd().isBefore(dateOfIssue)) {
+        if (product.supportEndedBefore(dateOfIssue)) {
             throw new ProblemException(
                     ProblemType.SUPPORT_PERIOD_ENDED,
                     "The support period of " + product.modelDesignation() + " ended on " + product.supportPeriodEnd()
