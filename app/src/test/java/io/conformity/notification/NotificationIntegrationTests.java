@@ -221,6 +221,10 @@ class NotificationIntegrationTests {
                         .findValuesAsText("id"))
                 .contains(id);
         assertProblem(api.get(engineer, "/api/v1/notifications?unread=yes"), 400);
+        JsonNode parameters =
+                api.get(null, "/v3/api-docs").expect(200).json().at("/paths/~1api~1v1~1notifications/get/parameters");
+        assertThat(parameters.findValuesAsText("name")).containsExactly("unread", "page", "size", "sort");
+        assertThat(parameters.get(0).at("/schema/type").asText()).isEqualTo("boolean");
         assertProblem(api.get(engineer, "/api/v1/notifications?sort=subject"), 400);
     }
 
