@@ -51,6 +51,8 @@ class SupportPeriodWatch {
         this.clock = clock;
     }
 
+    // An annotation attribute cannot read a bean, so the cron comes from the property itself, with the same default
+    // as ProductProperties.supportPeriodWatch.
     @Scheduled(cron = "${conformity.product.support-period-watch:0 15 2 * * *}", zone = "UTC")
     void scheduled() {
         run();
