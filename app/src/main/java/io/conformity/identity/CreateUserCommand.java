@@ -3,6 +3,7 @@ package io.conformity.identity;
 import java.util.List;
 
 import io.conformity.validation.PlainText;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,15 @@ public record CreateUserCommand(
         @NotEmpty List<@NotNull Role> roles,
 
         @NotBlank @Size(min = 12, message = "must be 12 to 128 characters") @PlainText(max = 128)
-        String password) {
+        String password,
+
+        @Email(regexp = EmailAddress.FORM, message = EmailAddress.MESSAGE) @Size(max = EmailAddress.MAX_LENGTH)
+        String email) {
+
+    /** An account without an e-mail address: notifications reach it in the inbox only. */
+    public CreateUserCommand(String username, String displayName, String function, List<Role> roles, String password) {
+        this(username, displayName, function, roles, password, null);
+    }
 
     @Override
     public String toString() {

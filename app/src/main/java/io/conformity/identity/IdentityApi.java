@@ -1,5 +1,7 @@
 package io.conformity.identity;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +26,18 @@ public interface IdentityApi {
 
     /** Every account, in the page's order. */
     Page<UserView> users(Pageable pageable);
+
+    /**
+     * The accounts of these user names (unknown names are left out), with their roles and e-mail addresses. No
+     * access check: for other modules' own work, such as choosing whom to notify, never to answer a request.
+     */
+    List<UserView> users(Collection<String> usernames);
+
+    /**
+     * The caller's own e-mail address for notifications; null or blank removes it. Users of the identity provider
+     * take theirs from it (the verified {@code email} claim), so they cannot set one here.
+     */
+    UserView changeEmail(String email);
 
     UserView createUser(@Valid CreateUserCommand command);
 

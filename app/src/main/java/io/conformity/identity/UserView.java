@@ -2,4 +2,5 @@ package io.conformity.identity;
 
 import java.util.Set;
 
-public record UserView(String username, String displayName, String function, Set<Role> roles) {}
+/** @param email where notifications are e-mailed; null when the user has given none */
+public record UserView(String username, String displayName, String function, Set<Role> roles, String email) {}

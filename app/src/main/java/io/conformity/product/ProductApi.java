@@ -97,6 +97,12 @@ public interface ProductApi {
     record Membership(MemberView member, boolean added) {}
 
     /**
+     * The user names of the product's members; none for an unknown product. No access check: for other modules' own
+     * work, such as choosing whom to notify, never to answer a request.
+     */
+    List<String> memberUsernames(UUID productId);
+
+    /**
      * Lets the caller read the product's records, or throws: {@code notFound} (the error an unknown id of the
      * resource the caller asked for gets, so nothing leaks) when the caller works on other products, 403 when their
      * roles give no access to products. Every module asks this before reading a product's records.

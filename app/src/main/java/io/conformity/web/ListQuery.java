@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * The query string of a list endpoint, read strictly: on a {@link org.springframework.data.domain.Pageable}
  * parameter, or on a record whose components are the endpoint's filters (each an optional query parameter of the
- * same name: {@code String}, {@code UUID} or an enum) plus one {@code Pageable} component.
+ * same name: {@code String}, {@code UUID}, {@code Boolean} or an enum) plus one {@code Pageable} component.
  * <ul>
  * <li>{@code page}: 0-based, default 0; {@code size}: 1 to 100, default 20;</li>
  * <li>{@code sort}: {@code property} or {@code property,asc|desc}, repeatable, each property one of

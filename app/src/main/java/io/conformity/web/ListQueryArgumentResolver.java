@@ -201,6 +201,13 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
                     name, quote(value) + " is not a UUID (such as 3fa85f64-5717-4562-b3fc-2c963f66afa6)"));
             return null;
         }
+        if (type == Boolean.class) {
+            if ("true".equals(value) || "false".equals(value)) {
+                return Boolean.valueOf(value);
+            }
+            errors.add(InvalidInputException.parameter(name, quote(value) + " must be true or false"));
+            return null;
+        }
         if (type.isEnum()) {
             for (Object constant : type.getEnumConstants()) {
                 if (((Enum<?>) constant).name().equals(value)) {
@@ -215,7 +222,8 @@ final class ListQueryArgumentResolver implements HandlerMethodArgumentResolver {
                                     .collect(Collectors.joining(", "))));
             return null;
         }
-        throw new IllegalStateException("A list filter is a String, a UUID or an enum, not " + type + ": " + name);
+        throw new IllegalStateException(
+                "A list filter is a String, a UUID, a Boolean or an enum, not " + type + ": " + name);
     }
 
     /** The client's value in a message, cut short so that a huge value does not come back whole. */

@@ -16,6 +16,7 @@ import org.springframework.web.method.HandlerMethod;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -83,6 +84,8 @@ class ListQueryDocumentation implements OperationCustomizer {
         Schema<?> schema;
         if (type == UUID.class) {
             schema = new UUIDSchema();
+        } else if (type == Boolean.class) {
+            schema = new BooleanSchema();
         } else if (type.isEnum()) {
             schema = new StringSchema()
                     ._enum(Arrays.stream(type.getEnumConstants())

@@ -141,6 +141,14 @@ class KeycloakIntegrationTests {
         assertThat(row.get("displayName").asText()).isEqualTo("Sigrid Signer");
         assertThat(row.get("function").asText()).isEqualTo("Head of Product Security");
         assertThat(row.get("roles")).extracting(JsonNode::asText).containsExactlyInAnyOrder("SIGNATORY", "ENGINEER");
+        // ...and the verified email claim, where notifications are e-mailed; Keycloak owns it, so it is set there.
+        assertThat(row.get("email").asText()).isEqualTo(signatory + "@example.com");
+        Problems.assertProblem(
+                api.put(
+                        Credentials.bearer(accessToken(signatory, password)),
+                        "/api/v1/users/me/email",
+                        Map.of("email", "other@example.com")),
+                403);
         // ...but the row has no password: no password of any kind signs them in locally.
         Problems.assertProblem(api.get(new Credentials(signatory, password), "/api/v1/users/me"), 401);
     }

@@ -9,7 +9,10 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** What a test installation is made of: a fresh data folder and an operator-supplied admin secret. */
+/**
+ * What a test installation is made of: a fresh data folder, an operator-supplied admin secret and, for the shared
+ * H2 installation, an SMTP server.
+ */
 public final class TestInstallation {
 
     public static final String UPLOAD_LIMIT = "1MB";
@@ -37,9 +40,14 @@ public final class TestInstallation {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
+            // Notifications are e-mailed to the JVM's test SMTP server, as an installation with SMTP does.
+            TestMailServer mail = TestMailServer.instance();
             TestPropertyValues.of(
                             "conformity.data-dir=" + DATA,
-                            "conformity.identity.initial-admin.password=" + ADMIN_PASSWORD)
+                            "conformity.identity.initial-admin.password=" + ADMIN_PASSWORD,
+                            "spring.mail.host=" + mail.host(),
+                            "spring.mail.port=" + mail.port(),
+                            "conformity.notification.from=" + TestMailServer.FROM)
                     .applyTo(context);
         }
     }

@@ -18,12 +18,15 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.conformity.notification.Notice;
+import io.conformity.notification.NotificationApi;
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ApiClient.Response;
@@ -63,6 +66,9 @@ class AccessRulesIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    NotificationApi notifications;
 
     ApiClient api;
     Fixtures fixtures;
@@ -379,6 +385,26 @@ class AccessRulesIntegrationTests {
                 admin,
                 List.of(officerA, officerB),
                 who -> api.delete(who, "/api/v1/products/" + productA + "/members/" + newcomer.username()));
+
+        // Notifications: everyone signed in has an inbox, whatever their roles; another user's notification is
+        // unknown to the caller.
+        table.global("GET /api/v1/notifications", engineerA, List.of(), who -> api.get(who, "/api/v1/notifications"));
+        String[] notificationA = new String[1];
+        table.add(new Rule(
+                "POST /api/v1/notifications/{id}/read",
+                engineerA,
+                engineerB,
+                Expect.status(404),
+                List.of(),
+                who -> api.post(who, "/api/v1/notifications/" + notificationA[0] + "/read", null),
+                Expect.success(),
+                () -> notificationA[0] = notifications
+                        .send(
+                                List.of(engineerA.username()),
+                                new Notice(UUID.fromString(productA), "Access rules", "A notice", null))
+                        .get(0)
+                        .id()
+                        .toString()));
 
         // Assessments.
         table.product(

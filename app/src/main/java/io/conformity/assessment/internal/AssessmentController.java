@@ -56,7 +56,8 @@ class AssessmentController {
         ProblemType.INVALID_SCOPE,
         ProblemType.DECLARATION_EXISTS,
         ProblemType.DECLARATION_STATE,
-        ProblemType.ASSESSMENT_OPEN
+        ProblemType.ASSESSMENT_OPEN,
+        ProblemType.SUPPORT_PERIOD_ENDED
     })
     ResponseEntity<AssessmentView> open(@RequestBody OpenAssessmentCommand command) {
         AssessmentView opened = assessments.open(command, identity.currentUser().username());

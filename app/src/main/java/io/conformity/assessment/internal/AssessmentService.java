@@ -88,6 +88,7 @@ class AssessmentService implements AssessmentApi {
         products.requireReleaseMember(command.releaseId(), () -> new NotFoundException("Release", command.releaseId()));
         Scope scope = catalog.scope(command.regimes(), blankToNull(command.en303645Version()));
         ReleaseDetails release = products.releaseDetails(command.releaseId());
+        requireInSupport(release.product());
         Map<String, ProfileAnswers> answers = profiles(release, scope);
         List<UUID> supersedes = command.supersedes().stream().distinct().toList();
         // One open assessment per release and regime: openings of one release run one at a time (row lock), so ten
@@ -475,13 +476,33 @@ class AssessmentService implements AssessmentApi {
     }
 
     /**
+     * A product out of support gets no new declaration, so no assessment is opened for it: the watch marked it, or
+     * its last day of support is past and the watch has not run yet.
+     */
+    private void requireInSupport(ProductView product) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (product.supportEndedBefore(today)) {
+            throw new ProblemException(
+                    ProblemType.SUPPORT_PERIOD_ENDED,
+                    "The support period of " + product.modelDesignation() + " ended on " + product.supportPeriodEnd()
+                            + ": the product is out of support and gets no new declaration. Extend the support period"
+                            + " (PUT /api/v1/products/" + product.id() + "/support-period) to assess it again.",
+                    Map.of(
+                            "productId",
+                            product.id(),
+                            "supportPeriodEnd",
+                            product.supportPeriodEnd().toString()));
+        }
+    }
+
+    /**
      * What the law asks of the product when a declaration is issued, checked at approval and again by the issuing job,
      * which may run much later: the product may have been reclassified or its support period may have ended since.
      */
     private static void requireLawfulToIssue(
             UUID assessmentId, Assessment assessment, ProductView product, LocalDate dateOfIssue) {
         // The same comparison as the evidence check "support-period.ended": the last day of support still counts.
-        if (product.supportPeriodEnd().isBefore(dateOfIssue)) {
+        if (product.supportEndedBefore(dateOfIssue)) {
             throw new ProblemException(
                     ProblemType.SUPPORT_PERIOD_ENDED,
                     "The support period of " + product.modelDesignation() + " ended on " + product.supportPeriodEnd()

@@ -1,6 +1,7 @@
 package io.conformity.identity.internal;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
 import io.conformity.audit.Audited;
 import io.conformity.identity.CreateUserCommand;
 import io.conformity.identity.CurrentUser;
+import io.conformity.identity.EmailAddress;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.PasswordChangeCommand;
 import io.conformity.identity.Role;
@@ -117,6 +119,43 @@ class AccountService implements IdentityApi, UserDetailsService {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<UserView> users(Collection<String> usernames) {
+        return usernames.isEmpty()
+                ? List.of()
+                : users.findByUsernameIn(usernames).stream()
+                        .map(UserAccount::view)
+                        .toList();
+    }
+
+    @Override
+    public UserView changeEmail(String email) {
+        UserAccount account = account(currentUser().username());
+        if (!account.local()) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "Your e-mail address comes from the identity provider (its verified email claim): change it"
+                            + " there.");
+        }
+        String address = null;
+        if (email != null && !email.isBlank()) {
+            address = EmailAddress.valid(email)
+                    .orElseThrow(() -> new InvalidInputException(
+                            "The e-mail address was not changed.",
+                            List.of(InvalidInputException.at(
+                                    "/email",
+                                    EmailAddress.MESSAGE + ", at most " + EmailAddress.MAX_LENGTH + " characters"))));
+        }
+        if (!Objects.equals(address, account.email())) {
+            account.changeEmail(address);
+            // Whether an address is set, not the address: the trail records that notifications may leave by e-mail.
+            events.publishEvent(
+                    Audited.of("user.email-changed", "user", account.username(), Map.of("emailSet", address != null)));
+        }
+        return account.view();
+    }
+
+    @Override
     public UserView createUser(CreateUserCommand command) {
         if (command.roles().contains(Role.SIGNATORY)
                 && (command.function() == null || command.function().isBlank())) {
@@ -135,6 +174,7 @@ class AccountService implements IdentityApi, UserDetailsService {
                 command.function(),
                 EnumSet.copyOf(command.roles()),
                 passwordEncoder.encode(command.password()),
+                EmailAddress.valid(command.email()).orElse(null),
                 clock.instant());
         try {
             // Flushed here so that a parallel request for the same name, which passed the check above too, meets

@@ -96,6 +96,18 @@ class IdentityController {
         identity.changePassword(command);
     }
 
+    /**
+     * Your own e-mail address for notifications ({@code null} or blank removes it); without one they reach your
+     * inbox only. Users of the identity provider have theirs from it.
+     */
+    @PutMapping("/users/me/email")
+    @ProblemResponses(ProblemType.FORBIDDEN)
+    UserView changeEmail(@RequestBody EmailChange request) {
+        return identity.changeEmail(request.email());
+    }
+
+    record EmailChange(String email) {}
+
     /** A temporary password the account must change before anything else. */
     @PutMapping("/users/{username}/password")
     @PreAuthorize("hasRole('ADMIN')")

@@ -32,7 +32,9 @@ class KeycloakAccounts {
     private final Clock clock;
     // What this node last wrote per user: a bearer token arrives with every API call, and its row needs writing
     // only when the user first appears or Keycloak changed them. Bounded by the realm's users.
-    private final Map<String, CurrentUser> mirrored = new ConcurrentHashMap<>();
+    private final Map<String, Mirrored> mirrored = new ConcurrentHashMap<>();
+
+    private record Mirrored(CurrentUser user, String email) {}
 
     KeycloakAccounts(
             UserAccountRepository users,
@@ -46,33 +48,40 @@ class KeycloakAccounts {
         this.clock = clock;
     }
 
-    void mirror(CurrentUser user) {
-        if (user.equals(mirrored.get(user.username()))) {
+    /** @param email the verified address from the token, or null */
+    void mirror(CurrentUser user, String email) {
+        Mirrored current = new Mirrored(user, email);
+        if (current.equals(mirrored.get(user.username()))) {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> write(user));
+            transaction.executeWithoutResult(status -> write(user, email));
         } catch (DataIntegrityViolationException e) {
             // A parallel first request of the same user inserted the row: update that one.
-            transaction.executeWithoutResult(status -> write(user));
+            transaction.executeWithoutResult(status -> write(user, email));
         }
-        mirrored.put(user.username(), user);
+        mirrored.put(user.username(), current);
     }
 
-    private void write(CurrentUser user) {
+    private void write(CurrentUser user, String email) {
         Optional<UserAccount> existing = users.findByUsername(user.username());
         if (existing.isEmpty()) {
-            users.saveAndFlush(UserAccount.mirror(user, clock.instant()));
+            users.saveAndFlush(UserAccount.mirror(user, email, clock.instant()));
             events.publishEvent(audited("user.created", user, describe(user)));
             return;
         }
         UserAccount account = existing.get();
         UserView row = account.view();
         CurrentUser before = new CurrentUser(row.username(), row.displayName(), row.function(), row.roles());
-        if (before.equals(user)) {
+        boolean emailChanged = !Objects.equals(row.email(), email);
+        if (before.equals(user) && !emailChanged) {
             return;
         }
-        account.mirrorOf(user);
+        account.mirrorOf(user, email);
+        if (emailChanged) {
+            events.publishEvent(
+                    audited("user.email-changed", user, Map.of("source", "keycloak", "emailSet", email != null)));
+        }
         if (!before.roles().equals(user.roles())) {
             events.publishEvent(audited(
                     "user.roles-changed",

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import io.conformity.identity.CurrentUser;
+import io.conformity.identity.EmailAddress;
 import io.conformity.identity.Role;
 import io.conformity.validation.PrintableCharacters;
 import io.conformity.validation.TextRules;
@@ -33,6 +34,8 @@ final class KeycloakClaims {
     static final String NAME = StandardClaimNames.NAME;
     static final String FUNCTION = "function";
     static final String REALM_ACCESS = "realm_access";
+    static final String EMAIL = StandardClaimNames.EMAIL;
+    static final String EMAIL_VERIFIED = StandardClaimNames.EMAIL_VERIFIED;
 
     // The local accounts' rule (CreateUserCommand): product membership and the audit trail name users by it.
     private static final Pattern USERNAME_RULE = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
@@ -50,6 +53,17 @@ final class KeycloakClaims {
                 name == null || name.isBlank() ? username : name.strip(),
                 function == null || function.isBlank() ? null : function.strip(),
                 roles(claims));
+    }
+
+    /**
+     * Where the user's notifications are e-mailed: the {@code email} claim when Keycloak says it is verified (an
+     * unverified address may be anyone's) and of the accepted form; else none.
+     */
+    static String email(ClaimAccessor claims) {
+        if (!Boolean.TRUE.equals(claims.getClaimAsBoolean(EMAIL_VERIFIED))) {
+            return null;
+        }
+        return EmailAddress.valid(claims.getClaimAsString(EMAIL)).orElse(null);
     }
 
     /** The caller behind a Keycloak sign-in or bearer token; empty for any other kind of authentication. */

@@ -132,7 +132,7 @@ class KeycloakConfiguration {
         OAuth2UserService<OidcUserRequest, OidcUser> users = oidcUsers(accounts, printable);
         Converter<Jwt, AbstractAuthenticationToken> bearer = jwt -> {
             CurrentUser caller = KeycloakClaims.caller(jwt);
-            accounts.mirror(caller);
+            accounts.mirror(caller, KeycloakClaims.email(jwt));
             return new JwtAuthenticationToken(jwt, KeycloakClaims.authorities(caller.roles()), caller.username());
         };
         AuthenticationFailureHandler signInFailed = (request, response, e) -> problems.unauthenticatedBecause(
@@ -184,7 +184,7 @@ class KeycloakConfiguration {
                 throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user", problem.get(), null));
             }
             CurrentUser caller = KeycloakClaims.caller(user);
-            accounts.mirror(caller);
+            accounts.mirror(caller, KeycloakClaims.email(user));
             return new DefaultOidcUser(
                     KeycloakClaims.authorities(caller.roles()),
                     user.getIdToken(),

@@ -61,6 +61,9 @@ class UserAccount {
     @Column(name = "credentials_changed_at")
     private Instant credentialsChangedAt;
 
+    @Column(length = 254)
+    private String email;
+
     protected UserAccount() {}
 
     UserAccount(
@@ -69,6 +72,7 @@ class UserAccount {
             String function,
             Set<Role> roles,
             String passwordHash,
+            String email,
             Instant createdAt) {
         this.id = UUID.randomUUID();
         this.username = username;
@@ -76,6 +80,7 @@ class UserAccount {
         this.function = function;
         this.roles = EnumSet.copyOf(roles);
         this.passwordHash = passwordHash;
+        this.email = email;
         this.enabled = true;
         this.createdAt = createdAt;
     }
@@ -84,21 +89,36 @@ class UserAccount {
      * The local mirror of an identity provider's user, made at their first sign-in so that administrators can
      * list them and grant them product membership by user name. It has no password.
      */
-    static UserAccount mirror(CurrentUser user, Instant createdAt) {
+    static UserAccount mirror(CurrentUser user, String email, Instant createdAt) {
         UserAccount account = new UserAccount();
         account.id = UUID.randomUUID();
         account.username = user.username();
         account.enabled = true;
         account.createdAt = createdAt;
-        account.mirrorOf(user);
+        account.mirrorOf(user, email);
         return account;
     }
 
-    /** Takes the identity provider's current name, function and roles. */
-    void mirrorOf(CurrentUser user) {
+    /** Takes the identity provider's current name, function, roles and e-mail address. */
+    void mirrorOf(CurrentUser user, String email) {
         this.displayName = user.displayName();
         this.function = user.function();
         this.roles = user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.roles());
+        this.email = email;
+    }
+
+    /** Whether the account signs in here (a local account) rather than at the identity provider. */
+    boolean local() {
+        return passwordHash != null;
+    }
+
+    String email() {
+        return email;
+    }
+
+    /** @param email a valid address (see {@link io.conformity.identity.EmailAddress}), or null for none */
+    void changeEmail(String email) {
+        this.email = email;
     }
 
     UUID id() {
@@ -150,6 +170,6 @@ class UserAccount {
     }
 
     UserView view() {
-        return new UserView(username, displayName, function, Set.copyOf(roles));
+        return new UserView(username, displayName, function, Set.copyOf(roles), email);
     }
 }

@@ -1,9 +1,11 @@
 package io.conformity.product.internal;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.conformity.problem.InvalidInputException;
@@ -12,6 +14,8 @@ import io.conformity.problem.ProblemType;
 import io.conformity.product.AnnexItem;
 import io.conformity.product.CraCategory;
 import io.conformity.product.ProductView;
+import io.conformity.product.SupportPeriodNotice;
+import io.conformity.product.SupportStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -63,6 +67,14 @@ class Product {
      */
     @Column(name = "support_period_end_at_first_supply")
     private LocalDate supportPeriodEndAtFirstSupply;
+
+    /** The end date the officers were told is near; they are told again only about another end date. */
+    @Column(name = "support_end_notice_for")
+    private LocalDate supportEndNoticeFor;
+
+    /** The day the support-period watch found the period over; null while in support. */
+    @Column(name = "out_of_support_since")
+    private LocalDate outOfSupportSince;
 
     protected Product() {}
 
@@ -136,6 +148,10 @@ class Product {
             supportPeriodEndAtFirstSupply = supportPeriodEnd;
         }
         this.supportPeriodEnd = end;
+        if (!end.isBefore(today)) {
+            // Extended past today: the manufacturer supports the product again.
+            outOfSupportSince = null;
+        }
         if (url != null) {
             this.supportPeriodUrl = url;
         }
@@ -146,6 +162,39 @@ class Product {
         if (declaredSupportPeriodEnd == null || end.isAfter(declaredSupportPeriodEnd)) {
             declaredSupportPeriodEnd = end;
         }
+    }
+
+    /**
+     * What the support-period watch finds today, recorded so that each notice is given once.
+     *
+     * @param notice how long before the end the officers are told
+     * @return the notice to give, if any
+     */
+    Optional<SupportPeriodNotice.Kind> watch(LocalDate today, Period notice) {
+        if (outOfSupportSince != null) {
+            return Optional.empty();
+        }
+        if (supportPeriodEnd.isBefore(today)) {
+            outOfSupportSince = today;
+            return Optional.of(SupportPeriodNotice.Kind.ENDED);
+        }
+        if (!supportPeriodEnd.isAfter(today.plus(notice)) && !supportPeriodEnd.equals(supportEndNoticeFor)) {
+            supportEndNoticeFor = supportPeriodEnd;
+            return Optional.of(SupportPeriodNotice.Kind.ENDING_SOON);
+        }
+        return Optional.empty();
+    }
+
+    String modelDesignation() {
+        return modelDesignation;
+    }
+
+    LocalDate supportPeriodEnd() {
+        return supportPeriodEnd;
+    }
+
+    boolean outOfSupport() {
+        return outOfSupportSince != null;
     }
 
     private void setClassification(CraCategory category, AnnexItem item) {
@@ -197,6 +246,8 @@ class Product {
                 craAnnexItemLabel == null ? null : new AnnexItem(craAnnexItemNumber, craAnnexItemLabel),
                 firstSuppliedOn,
                 declaredSupportPeriodEnd,
-                supportPeriodEndAtFirstSupply == null ? supportPeriodEnd : supportPeriodEndAtFirstSupply);
+                supportPeriodEndAtFirstSupply == null ? supportPeriodEnd : supportPeriodEndAtFirstSupply,
+                outOfSupportSince == null ? SupportStatus.IN_SUPPORT : SupportStatus.OUT_OF_SUPPORT,
+                outOfSupportSince);
     }
 }

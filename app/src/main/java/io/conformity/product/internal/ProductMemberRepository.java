@@ -16,6 +16,9 @@ interface ProductMemberRepository extends JpaRepository<ProductMember, UUID> {
 
     List<ProductMember> findByProductIdOrderByUsername(UUID productId);
 
+    @Query("select m.username from ProductMember m where m.productId = ?1 order by m.username")
+    List<String> findUsernamesByProductId(UUID productId);
+
     @Query("select m.productId from ProductMember m where m.username = ?1")
     Set<UUID> findProductIdsByUsername(String username);
 }

@@ -1,5 +1,7 @@
 package io.conformity.product.internal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +13,10 @@ import org.springframework.data.jpa.repository.Query;
 import jakarta.persistence.LockModeType;
 
 interface ProductRepository extends JpaRepository<Product, UUID>, JpaSpecificationExecutor<Product> {
+
+    /** Products in support whose period ends on or before {@code day}: what the support-period watch looks at. */
+    @Query("select p.id from Product p where p.outOfSupportSince is null and p.supportPeriodEnd <= ?1")
+    List<UUID> findIdsInSupportEndingBy(LocalDate day);
 
     /**
      * The product with its row locked until the transaction ends: a support-period change and a declaration stating

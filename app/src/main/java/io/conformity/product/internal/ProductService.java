@@ -168,12 +168,20 @@ class ProductService implements ProductApi {
         access.requireMember(productId, () -> productNotFound(productId));
         Product product =
                 products.findForUpdate(productId).orElseThrow(() -> new NotFoundException("Product", productId));
+        boolean wasOutOfSupport = product.outOfSupport();
         product.changeSupportPeriod(
                 command.supportPeriodEnd(),
                 command.supportPeriodUrl(),
                 latestSupportPeriodEnd(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         audit("product.support-period-changed", "product", productId, Map.of("supportPeriod", command));
+        if (wasOutOfSupport && !product.outOfSupport()) {
+            audit(
+                    "product.back-in-support",
+                    "product",
+                    productId,
+                    Map.of("supportPeriodEnd", command.supportPeriodEnd()));
+        }
         return product.view();
     }
 
@@ -378,6 +386,12 @@ class ProductService implements ProductApi {
         events.publishEvent(
                 Audited.of("membership.added", "product", productId.toString(), Map.of("username", username)));
         return new Membership(member.view(), true);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> memberUsernames(UUID productId) {
+        return members.findUsernamesByProductId(productId);
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.conformity.assessment.ConformityRoute.StandardKind;
 import io.conformity.product.AnnexItem;
 import io.conformity.product.CraCategory;
 import io.conformity.product.ProductView;
+import io.conformity.product.SupportStatus;
 
 /** CRA Article 32: every category against every procedure, and what each procedure needs. */
 class ConformityRoutePolicyTests {
@@ -195,6 +196,8 @@ class ConformityRoutePolicyTests {
                 category.listed() ? new AnnexItem(12, "Routers, modems and switches") : null,
                 null,
                 null,
-                LocalDate.of(2032, 1, 31));
+                LocalDate.of(2032, 1, 31),
+                SupportStatus.IN_SUPPORT,
+                null);
     }
 }

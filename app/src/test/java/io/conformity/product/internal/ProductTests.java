@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import io.conformity.problem.ProblemException;
 import io.conformity.problem.ProblemType;
 import io.conformity.product.AnnexItem;
 import io.conformity.product.CraCategory;
+import io.conformity.product.SupportPeriodNotice;
+import io.conformity.product.SupportStatus;
 
 /** The product's own rules: CRA classification and the support period. */
 class ProductTests {
@@ -80,6 +83,33 @@ class ProductTests {
                 product(CraCategory.DEFAULT, null, LocalDate.of(2030, 12, 31), LocalDate.of(2027, 6, 1));
         notYetSupplied.changeSupportPeriod(LocalDate.of(2031, 12, 31), null, LATEST, TODAY);
         assertThat(notYetSupplied.view().supportPeriodEndAtFirstSupply()).isEqualTo(LocalDate.of(2031, 12, 31));
+    }
+
+    @Test
+    void theWatchGivesEachNoticeOnceAndAnExtensionBringsTheProductBackInSupport() {
+        Period notice = Period.ofDays(90);
+        Product product = product(CraCategory.DEFAULT, null, LocalDate.of(2027, 3, 31), null);
+        assertThat(product.watch(TODAY, notice)).as("more than 90 days left").isEmpty();
+        assertThat(product.watch(LocalDate.of(2027, 1, 1), notice)).contains(SupportPeriodNotice.Kind.ENDING_SOON);
+        assertThat(product.watch(LocalDate.of(2027, 1, 2), notice))
+                .as("told once")
+                .isEmpty();
+        assertThat(product.watch(LocalDate.of(2027, 3, 31), notice))
+                .as("the last day still counts")
+                .isEmpty();
+        assertThat(product.view().supportStatus()).isEqualTo(SupportStatus.IN_SUPPORT);
+
+        assertThat(product.watch(LocalDate.of(2027, 4, 1), notice)).contains(SupportPeriodNotice.Kind.ENDED);
+        assertThat(product.view().supportStatus()).isEqualTo(SupportStatus.OUT_OF_SUPPORT);
+        assertThat(product.view().outOfSupportSince()).isEqualTo(LocalDate.of(2027, 4, 1));
+        assertThat(product.watch(LocalDate.of(2027, 4, 2), notice)).isEmpty();
+
+        product.changeSupportPeriod(LocalDate.of(2027, 6, 30), null, LATEST, LocalDate.of(2027, 4, 2));
+        assertThat(product.view().supportStatus()).isEqualTo(SupportStatus.IN_SUPPORT);
+        assertThat(product.view().outOfSupportSince()).isNull();
+        assertThat(product.watch(LocalDate.of(2027, 4, 3), notice))
+                .as("a new end date is told again")
+                .contains(SupportPeriodNotice.Kind.ENDING_SOON);
     }
 
     private static Product product(CraCategory category, AnnexItem item, LocalDate end, LocalDate supplied) {

@@ -1,0 +1,31 @@
+package io.conformity.notification;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** The in-app inbox, and e-mail copies when SMTP is configured ({@code spring.mail.host}). */
+public interface NotificationApi {
+
+    /**
+     * Puts the notice in each recipient's inbox (unknown user names are left out) within the caller's transaction, and
+     * e-mails a copy to each recipient with an address once that transaction has committed: a change rolled back
+     * tells no one. A failed e-mail is logged and recorded on the notification; it never fails the caller.
+     *
+     * @return the notifications stored
+     */
+    List<NotificationView> send(Collection<String> recipients, Notice notice);
+
+    /** The caller's own notifications, in the page's order; only the unread ones when {@code unreadOnly}. */
+    Page<NotificationView> mine(boolean unreadOnly, Pageable pageable);
+
+    /**
+     * Marks one of the caller's notifications read; reading it twice keeps the first time.
+     *
+     * @throws io.conformity.problem.NotFoundException when there is no such notification of the caller's
+     */
+    NotificationView markRead(UUID id);
+}
