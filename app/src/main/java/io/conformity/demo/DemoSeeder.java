@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.CreateUserCommand;
+import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
 import io.conformity.product.AnnexItem;
@@ -39,6 +41,9 @@ import io.conformity.product.ProductApi;
 import io.conformity.product.ProductView;
 import io.conformity.product.ProfileCommand;
 import io.conformity.product.ReleaseView;
+import io.conformity.workflow.ScopeCommand;
+import io.conformity.workflow.TaskView;
+import io.conformity.workflow.WorkflowApi;
 
 /**
  * Seeds one sample certification: a smart camera, a PSTI assessment, and real tool outputs (nmap, testssl.sh,
@@ -79,10 +84,17 @@ class DemoSeeder {
     private final IdentityApi identity;
     private final ProductApi products;
     private final AssessmentApi assessments;
+    private final WorkflowApi workflow;
     private final EvidenceApi evidence;
     private final SecureRandom random = new SecureRandom();
 
-    DemoSeeder(IdentityApi identity, ProductApi products, AssessmentApi assessments, EvidenceApi evidence) {
+    DemoSeeder(
+            IdentityApi identity,
+            ProductApi products,
+            AssessmentApi assessments,
+            EvidenceApi evidence,
+            WorkflowApi workflow) {
+        this.workflow = workflow;
         this.identity = identity;
         this.products = products;
         this.assessments = assessments;
@@ -147,6 +159,13 @@ class DemoSeeder {
                 "demo-officer");
         AssessmentView assessment =
                 assessments.open(new OpenAssessmentCommand(release.id(), List.of("PSTI"), null), "demo-officer");
+        // The officer confirms the scope as computed, as the first step of the process: evidence waits for it.
+        CurrentUser officer =
+                new CurrentUser("demo-officer", "Olu Officer", "Compliance officer", Set.of(Role.COMPLIANCE_OFFICER));
+        TaskView scope = workflow.tasks(officer, assessment.id()).get(0);
+        workflow.confirmScope(
+                officer, scope.id(), new ScopeCommand(List.of(), "Scope as worked out from the profile."));
+        assessment = assessments.assessment(assessment.id());
         // The manufacturer's own statements first: the tool outputs are checked against them.
         for (Map.Entry<String, String> declaration : DECLARATIONS.entrySet()) {
             RequirementAssessmentView requirement = assessment.requirements().stream()
