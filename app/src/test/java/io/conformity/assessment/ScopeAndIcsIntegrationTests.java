@@ -278,6 +278,7 @@ class ScopeAndIcsIntegrationTests {
                 .expect(201)
                 .json();
         String assessmentId = assessment.get("id").asText();
+        fixtures.confirmScope(officer, assessmentId);
         String cra = list(assessment.get("requirements")).stream()
                 .filter(r -> r.get("requirementId").asText().equals("II.1"))
                 .findFirst()
@@ -506,6 +507,7 @@ class ScopeAndIcsIntegrationTests {
                 .json()
                 .get("id")
                 .asText();
+        fixtures.confirmScope(officer, assessmentId);
 
         // Submit everything; the officer accepts all but 5.7-1 (R, secure boot), which fails without a reason.
         submitAndReview(assessmentId, "");
@@ -523,7 +525,13 @@ class ScopeAndIcsIntegrationTests {
         api.post(
                         signatory,
                         "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                        Map.of("decision", "REJECT", "comment", "Justify 5.7-1"))
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "comment",
+                                "Justify 5.7-1",
+                                "reopen",
+                                List.of(Map.of("principle", "5.7", "reason", "Justify 5.7-1"))))
                 .expect(204);
         submitAndReview(assessmentId, "No hardware root of trust; integrity rests on signed updates (5.3-9)");
         approval = fixtures.task(signatory, assessmentId, null);

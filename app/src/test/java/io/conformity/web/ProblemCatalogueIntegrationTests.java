@@ -56,7 +56,9 @@ class ProblemCatalogueIntegrationTests {
             "DeclarationVerificationIntegrationTests (more verifications from one address than a minute allows) and"
                     + " SignInThrottleIntegrationTests (sign-ins and tokens after repeated failures)",
             ProblemType.SIGNOFF_VOID,
-            "WorkflowIntegrationTests (the evidence under an accepted principle changed before the approval)");
+            "WorkflowIntegrationTests (the evidence under an accepted principle changed before the approval)",
+            ProblemType.SCOPE_OVERRIDE_REFUSED,
+            "ScopeStepIntegrationTests (a mandatory requirement the profile makes applicable marked not applicable)");
 
     static final Set<ProblemType> PROVOKED = EnumSet.noneOf(ProblemType.class);
 
@@ -490,7 +492,13 @@ class ProblemCatalogueIntegrationTests {
         api.post(
                         signatory,
                         "/api/v1/tasks/" + approval + "/approve",
-                        Map.of("decision", "REJECT", "comment", "Justify the recommendations"))
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "comment",
+                                "Justify the recommendations",
+                                "reopen",
+                                fixtures.reopenAll(signatory, assessmentId, "Justify the recommendations")))
                 .expect(204);
         fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
         String second = fixtures.task(signatory, assessmentId, null).get("id").asText();

@@ -132,18 +132,68 @@ class WorkflowIntegrationTests {
         assertThat(fixtures.tasks(signatory, assessmentId)).hasSize(1);
         assertProblem(api.get(officer, "/api/v1/assessments/" + assessmentId + "/declaration"), 404);
 
-        // Rejecting sends every principle back to the engineers.
+        // A rejection names the principles to reopen, each with a reason: nothing else is accepted as one.
+        String approve = "/api/v1/tasks/" + approval.get("id").asText() + "/approve";
+        JsonNode unnamed = assertProblem(
+                api.post(signatory, approve, Map.of("decision", "REJECT", "comment", "Mandatory provisions failed")),
+                400);
+        assertThat(unnamed.get("errors").findValuesAsText("pointer")).containsExactly("/reopen");
+        JsonNode wrong = assertProblem(
+                api.post(
+                        signatory,
+                        approve,
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "reopen",
+                                List.of(
+                                        Map.of("principle", "99", "reason", "No such principle"),
+                                        Map.of("principle", "1", "reason", " ")))),
+                400);
+        assertThat(wrong.get("errors").findValuesAsText("pointer"))
+                .containsExactlyInAnyOrder("/reopen/0/principle", "/reopen/1/reason");
+        assertThat(fixtures.tasks(signatory, assessmentId)).hasSize(1);
+
+        // Only the named principles go back to the engineers; the others stay accepted.
+        String passwords = principleOf("5.1-1");
+        String updates = principleOf("5.3-13");
         api.post(
                         signatory,
-                        "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
-                        Map.of("decision", "REJECT", "comment", "Mandatory provisions failed"))
+                        approve,
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "comment",
+                                "Mandatory provisions failed",
+                                "reopen",
+                                List.of(
+                                        Map.of("principle", passwords, "reason", "5.1-1 failed: unique passwords"),
+                                        Map.of("principle", updates, "reason", "5.3-13 failed: publish the period"))))
                 .expect(204);
-        assertThat(fixtures.tasks(engineer, assessmentId)).hasSize(13);
-        assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
-                        .json()
-                        .get("requirements")
-                        .findValuesAsText("status"))
-                .containsOnly("OPEN");
+        assertThat(fixtures.tasks(engineer, assessmentId))
+                .extracting(t -> t.get("principle").asText())
+                .containsExactlyInAnyOrder(passwords, updates);
+        for (JsonNode r :
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+            if (!r.get("applicable").asBoolean()) {
+                continue;
+            }
+            boolean reopened =
+                    List.of(passwords, updates).contains(r.get("principle").asText());
+            assertThat(r.get("status").asText())
+                    .as("%s", r.get("requirementId").asText())
+                    .isEqualTo(reopened ? "OPEN" : "ACCEPTED");
+        }
+        // The principle's history says why it came back.
+        JsonNode signoffs = api.get(officer, "/api/v1/assessments/" + assessmentId + "/signoffs")
+                .expect(200)
+                .json();
+        assertThat(signoffs.findParents("decision").stream()
+                        .filter(s -> s.get("decision").asText().equals("REJECTED")
+                                && passwords.equals(s.path("principle").asText(null)))
+                        .map(s -> s.get("comment").asText())
+                        .toList())
+                .containsExactly("5.1-1 failed: unique passwords");
     }
 
     @Test
@@ -342,6 +392,16 @@ class WorkflowIntegrationTests {
         }
         assertThat(latest).as("acceptance of principle " + principle).isNotNull();
         return latest;
+    }
+
+    private String principleOf(String requirement) {
+        for (JsonNode r :
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+            if (r.get("requirementId").asText().equals(requirement)) {
+                return r.get("principle").asText();
+            }
+        }
+        throw new AssertionError("No requirement " + requirement);
     }
 
     private String requirementId(String requirement) {
