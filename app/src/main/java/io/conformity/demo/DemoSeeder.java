@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,6 @@ import io.conformity.assessment.OpenAssessmentCommand;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.identity.CreateUserCommand;
-import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
 import io.conformity.product.AnnexItem;
@@ -41,9 +39,6 @@ import io.conformity.product.ProductApi;
 import io.conformity.product.ProductView;
 import io.conformity.product.ProfileCommand;
 import io.conformity.product.ReleaseView;
-import io.conformity.workflow.ScopeCommand;
-import io.conformity.workflow.TaskView;
-import io.conformity.workflow.WorkflowApi;
 
 /**
  * Seeds one sample certification: a smart camera, a PSTI assessment, and real tool outputs (nmap, testssl.sh,
@@ -84,17 +79,10 @@ class DemoSeeder {
     private final IdentityApi identity;
     private final ProductApi products;
     private final AssessmentApi assessments;
-    private final WorkflowApi workflow;
     private final EvidenceApi evidence;
     private final SecureRandom random = new SecureRandom();
 
-    DemoSeeder(
-            IdentityApi identity,
-            ProductApi products,
-            AssessmentApi assessments,
-            EvidenceApi evidence,
-            WorkflowApi workflow) {
-        this.workflow = workflow;
+    DemoSeeder(IdentityApi identity, ProductApi products, AssessmentApi assessments, EvidenceApi evidence) {
         this.identity = identity;
         this.products = products;
         this.assessments = assessments;
@@ -159,12 +147,8 @@ class DemoSeeder {
                 "demo-officer");
         AssessmentView assessment =
                 assessments.open(new OpenAssessmentCommand(release.id(), List.of("PSTI"), null), "demo-officer");
-        // The officer confirms the scope as computed, as the first step of the process: evidence waits for it.
-        CurrentUser officer =
-                new CurrentUser("demo-officer", "Olu Officer", "Compliance officer", Set.of(Role.COMPLIANCE_OFFICER));
-        TaskView scope = workflow.tasks(officer, assessment.id()).get(0);
-        workflow.confirmScope(
-                officer, scope.id(), new ScopeCommand(List.of(), "Scope as worked out from the profile."));
+        // The officer confirms the scope as computed, the process's first step: evidence waits for it.
+        assessments.confirmScope(assessment.id(), List.of(), "demo-officer");
         assessment = assessments.assessment(assessment.id());
         // The manufacturer's own statements first: the tool outputs are checked against them.
         for (Map.Entry<String, String> declaration : DECLARATIONS.entrySet()) {

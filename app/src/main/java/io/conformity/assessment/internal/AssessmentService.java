@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentOpened;
+import io.conformity.assessment.AssessmentScopeConfirmed;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConformityRoute;
@@ -587,6 +588,7 @@ class AssessmentService implements AssessmentApi {
         change.put("overrides", recorded);
         change.put("principles", List.copyOf(principles));
         audit("assessment.scope-confirmed", assessmentId, change);
+        events.publishEvent(new AssessmentScopeConfirmed(assessmentId, List.copyOf(principles), by));
         return List.copyOf(principles);
     }
 

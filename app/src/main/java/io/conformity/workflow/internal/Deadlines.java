@@ -25,7 +25,8 @@ import io.conformity.workflow.WorkflowProperties.TaskDurations;
  * timers fire on, from when the task is created.
  */
 @Component("deadlines")
-class Deadlines {
+// Public, as the engine's expression language calls methods with arguments only on public classes.
+public class Deadlines {
 
     private final AssessmentApi assessments;
     private final WorkflowProperties properties;

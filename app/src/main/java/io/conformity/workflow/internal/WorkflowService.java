@@ -160,7 +160,7 @@ class WorkflowService implements WorkflowApi {
     public void confirmScope(CurrentUser user, String taskId, ScopeCommand command) {
         Task task = lockForCompletion(user, taskId, TaskKind.CONFIRM_SCOPE);
         UUID assessmentId = assessmentOf(task);
-        List<String> principles = assessments.confirmScope(assessmentId, command.overrides(), user.username());
+        assessments.confirmScope(assessmentId, command.overrides(), user.username());
         signoffs.record(
                 assessmentId,
                 null,
@@ -169,8 +169,8 @@ class WorkflowService implements WorkflowApi {
                 user.username(),
                 Role.COMPLIANCE_OFFICER.group(),
                 command.comment());
-        // The principles the confirmed scope leaves, for the multi-instance: the catalog's list no longer counts.
-        tasks.complete(task.getId(), Map.of(ProcessVariables.PRINCIPLES, new ArrayList<>(principles)));
+        // The assessment module's AssessmentScopeConfirmed has completed the task with the principles in scope
+        // (CertificationProcessStarter), in this transaction.
         completed(task, assessmentId, null, "scope-confirmed", command.comment());
     }
 
