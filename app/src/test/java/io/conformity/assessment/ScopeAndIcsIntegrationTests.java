@@ -157,7 +157,10 @@ class ScopeAndIcsIntegrationTests {
                 .filteredOn(r -> r.get("icsStatus").asText().equals("M"))
                 .allSatisfy(r -> assertThat(r.get("applicable").asBoolean()).isTrue());
 
-        // One collect task per principle that has applicable work: the 13 CoP topics and the 5.0-1 topic.
+        // Once the officer confirms the scope, one collect task per principle that has applicable work: the 13 CoP
+        // topics and the 5.0-1 topic.
+        assertThat(fixtures.tasks(engineer, assessment.get("id").asText())).isEmpty();
+        fixtures.confirmScope(officer, assessment.get("id").asText());
         assertThat(fixtures.tasks(engineer, assessment.get("id").asText())).hasSize(14);
         // Evidence cannot be added to a provision that does not apply.
         assertProblem(
@@ -225,6 +228,7 @@ class ScopeAndIcsIntegrationTests {
                 .filteredOn(r -> r.get("requirementId").asText().equals("II.1"))
                 .singleElement()
                 .satisfies(r -> assertThat(r.get("principle").asText()).startsWith("CRA"));
+        fixtures.confirmScope(officer, assessment.get("id").asText());
         List<JsonNode> collect = fixtures.tasks(engineer, assessment.get("id").asText());
         assertThat(collect)
                 .extracting(t -> t.get("principle").asText())
@@ -521,7 +525,17 @@ class ScopeAndIcsIntegrationTests {
         assertThat(problem.get("type").asText()).endsWith("justification-missing");
         assertThat(problem.get("detail").asText()).contains("5.7-1", "5.0-1");
 
-        // The signatory sends it back; the officer records the reason; now it can be approved.
+        // The signatory sends its principle back; the officer records the reason; now it can be approved.
+        String secureBootPrinciple =
+                list(api.get(officer, "/api/v1/assessments/" + assessmentId)
+                                .json()
+                                .get("requirements"))
+                        .stream()
+                        .filter(r -> r.get("requirementId").asText().equals("5.7-1"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("principle")
+                        .asText();
         api.post(
                         signatory,
                         "/api/v1/tasks/" + approval.get("id").asText() + "/approve",
@@ -531,7 +545,7 @@ class ScopeAndIcsIntegrationTests {
                                 "comment",
                                 "Justify 5.7-1",
                                 "reopen",
-                                List.of(Map.of("principle", "5.7", "reason", "Justify 5.7-1"))))
+                                List.of(Map.of("principle", secureBootPrinciple, "reason", "Justify 5.7-1"))))
                 .expect(204);
         submitAndReview(assessmentId, "No hardware root of trust; integrity rests on signed updates (5.3-9)");
         approval = fixtures.task(signatory, assessmentId, null);

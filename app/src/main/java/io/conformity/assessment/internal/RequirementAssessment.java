@@ -256,6 +256,12 @@ class RequirementAssessment {
                     ProblemType.NOT_APPLICABLE,
                     "Requirement " + requirementId + " is not applicable to this product and needs no evidence.");
         }
+        if (status == RequirementStatus.SCOPING) {
+            throw new ProblemException(
+                    ProblemType.EVIDENCE_CLOSED,
+                    "Requirement " + requirementId + " is not open for evidence yet: the compliance officer has not"
+                            + " confirmed the assessment's scope.");
+        }
         if (status != RequirementStatus.OPEN) {
             throw new ProblemException(
                     ProblemType.EVIDENCE_CLOSED,
