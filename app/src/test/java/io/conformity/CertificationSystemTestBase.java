@@ -149,7 +149,29 @@ abstract class CertificationSystemTestBase {
                 .hasSize(17)
                 .containsKeys("5.1-1@V2.1.1", "5.1-2@V2.1.1", "5.2-1@V2.1.1", "5.3-13@V2.1.1", "1@2018", "13@2018");
 
-        // 3. Inboxes by role.
+        // 3. The scope step comes first: the officer confirms the applicability the profile gave; until then no
+        // collection task exists and the requirements take no evidence.
+        List<JsonNode> scope = tasks(officer, assessmentId);
+        assertThat(scope).singleElement().satisfies(t -> {
+            assertThat(t.get("kind").asText()).isEqualTo("CONFIRM_SCOPE");
+            assertThat(t.get("dueAt").asText()).isNotBlank();
+        });
+        assertThat(tasks(engineer, assessmentId)).isEmpty();
+        assertThat(Problems.assertProblem(
+                                api.upload(
+                                        engineer,
+                                        "/api/v1/requirement-assessments/" + requirementIds.get("5.2-1@V2.1.1")
+                                                + "/evidence",
+                                        "early.txt",
+                                        "early".getBytes()),
+                                409)
+                        .get("type")
+                        .asText())
+                .endsWith(":evidence-closed");
+        api.post(officer, "/api/v1/tasks/" + scope.get(0).get("id").asText() + "/scope", Map.of())
+                .expect(204);
+
+        // Inboxes by role.
         List<JsonNode> collect = tasks(engineer, assessmentId);
         assertThat(collect)
                 .hasSize(13)

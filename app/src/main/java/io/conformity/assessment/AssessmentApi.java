@@ -75,8 +75,23 @@ public interface AssessmentApi {
      */
     void approve(UUID assessmentId, String signatory, String placeOfIssue);
 
-    /** The signatory rejects: every requirement goes back to evidence collection. */
-    void reject(UUID assessmentId);
+    /**
+     * The compliance officer confirms the scope the catalog worked out from the product profile, with overrides
+     * (each justified; a mandatory requirement the catalog says applies cannot be taken out: 409
+     * {@code scope-override-refused}); the applicable requirements then open for evidence.
+     *
+     * @return the principles in scope after the overrides (those with an applicable requirement), in catalog order
+     */
+    List<String> confirmScope(UUID assessmentId, List<@Valid ScopeOverrideCommand> overrides, String by);
+
+    /**
+     * The signatory rejects: the requirements of the named principles go back to evidence collection; the others
+     * stay accepted.
+     */
+    void reject(UUID assessmentId, List<String> principles);
+
+    /** The regimes the assessment was opened under, for the process's own jobs (no access check). */
+    List<String> regimes(UUID assessmentId);
 
     /**
      * The principle's acceptance became void because the evidence it covered changed: its requirements wait for a

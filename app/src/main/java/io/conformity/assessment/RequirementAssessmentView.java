@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param justification the officer's justification, or the generated one for a requirement not applicable
  * @param icsSupport    the manufacturer's ICS claim (Y, N, N/A) if one was imported
  * @param noEvidenceStatement the engineer's statement of why no evidence exists, if one was made
+ * @param computedApplicable  what the catalog worked out from the product profile; differs from {@code applicable}
+ *     when the officer overrode it at the scope step
+ * @param scopeJustification  the officer's reason for that override (null without one), printed in the annex
  */
 public record RequirementAssessmentView(
         UUID id,
@@ -34,7 +37,16 @@ public record RequirementAssessmentView(
         String icsDetail,
         String noEvidenceStatement,
         String noEvidenceBy,
-        Instant noEvidenceAt) {
+        Instant noEvidenceAt,
+        boolean computedApplicable,
+        String scopeJustification,
+        String scopeOverriddenBy,
+        Instant scopeOverriddenAt) {
+
+    /** Whether the officer changed the computed applicability at the scope step. */
+    public boolean scopeOverridden() {
+        return scopeOverriddenBy != null;
+    }
 
     public boolean inCollection() {
         return applicable && status == RequirementStatus.OPEN;

@@ -2,6 +2,11 @@ package io.conformity.assessment;
 
 /** Where a requirement assessment stands in the per-principle loop. */
 public enum RequirementStatus {
+    /**
+     * Applicable as computed, waiting for the compliance officer to confirm the scope: no evidence yet, since the
+     * confirmation may still take it out of scope.
+     */
+    SCOPING,
     /** Evidence is being collected (also after a send-back or a rejection). */
     OPEN,
     /** The engineer submitted the principle for review. */

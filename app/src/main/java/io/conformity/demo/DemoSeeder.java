@@ -147,6 +147,9 @@ class DemoSeeder {
                 "demo-officer");
         AssessmentView assessment =
                 assessments.open(new OpenAssessmentCommand(release.id(), List.of("PSTI"), null), "demo-officer");
+        // The officer confirms the scope as computed, the process's first step: evidence waits for it.
+        assessments.confirmScope(assessment.id(), List.of(), "demo-officer");
+        assessment = assessments.assessment(assessment.id());
         // The manufacturer's own statements first: the tool outputs are checked against them.
         for (Map.Entry<String, String> declaration : DECLARATIONS.entrySet()) {
             RequirementAssessmentView requirement = assessment.requirements().stream()

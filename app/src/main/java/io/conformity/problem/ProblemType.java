@@ -40,6 +40,7 @@ public enum ProblemType {
     WRONG_TASK_KIND("wrong-task-kind", HttpStatus.CONFLICT, "Wrong task kind"),
     REQUIREMENT_NOT_IN_PRINCIPLE("requirement-not-in-principle", HttpStatus.CONFLICT, "Requirement not in principle"),
     NOT_APPLICABLE("not-applicable", HttpStatus.CONFLICT, "Requirement not applicable"),
+    SCOPE_OVERRIDE_REFUSED("scope-override-refused", HttpStatus.CONFLICT, "Scope override refused"),
     VERDICT_MISSING("verdict-missing", HttpStatus.CONFLICT, "Verdict missing"),
     MANDATORY_REQUIREMENT_FAILED("mandatory-requirement-failed", HttpStatus.CONFLICT, "Mandatory requirement failed"),
     JUSTIFICATION_MISSING("justification-missing", HttpStatus.CONFLICT, "Justification missing"),

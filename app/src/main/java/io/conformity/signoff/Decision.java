@@ -2,6 +2,8 @@ package io.conformity.signoff;
 
 /** What a sign-off decided. */
 public enum Decision {
+    /** The compliance officer confirmed the assessment's scope (with any overrides) before collection. */
+    SCOPE_CONFIRMED,
     SUBMITTED,
     ACCEPTED,
     SENT_BACK,

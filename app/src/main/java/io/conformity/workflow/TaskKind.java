@@ -7,6 +7,7 @@ import io.conformity.identity.Role;
 
 /** The user tasks of {@code CertificationProcess}, by BPMN element id, and the role that performs each. */
 public enum TaskKind {
+    CONFIRM_SCOPE("Task_ConfirmScope", Role.COMPLIANCE_OFFICER),
     COLLECT_EVIDENCE("Task_CollectEvidence", Role.ENGINEER),
     REVIEW_PRINCIPLE("Task_ReviewPrinciple", Role.COMPLIANCE_OFFICER),
     APPROVE_DECLARATION("Task_ApproveDeclaration", Role.SIGNATORY);

@@ -24,6 +24,12 @@ public interface WorkflowApi {
      */
     List<RequirementSheet> requirements(CurrentUser user, String taskId);
 
+    /**
+     * Completes the scope step: records the officer's overrides of the computed applicability, then opens the
+     * principles in scope for evidence collection.
+     */
+    void confirmScope(CurrentUser user, String taskId, @Valid ScopeCommand command);
+
     void submit(CurrentUser user, String taskId, @Valid SubmitCommand command);
 
     void review(CurrentUser user, String taskId, @Valid ReviewCommand command);

@@ -157,7 +157,10 @@ class ScopeAndIcsIntegrationTests {
                 .filteredOn(r -> r.get("icsStatus").asText().equals("M"))
                 .allSatisfy(r -> assertThat(r.get("applicable").asBoolean()).isTrue());
 
-        // One collect task per principle that has applicable work: the 13 CoP topics and the 5.0-1 topic.
+        // Once the officer confirms the scope, one collect task per principle that has applicable work: the 13 CoP
+        // topics and the 5.0-1 topic.
+        assertThat(fixtures.tasks(engineer, assessment.get("id").asText())).isEmpty();
+        fixtures.confirmScope(officer, assessment.get("id").asText());
         assertThat(fixtures.tasks(engineer, assessment.get("id").asText())).hasSize(14);
         // Evidence cannot be added to a provision that does not apply.
         assertProblem(
@@ -225,6 +228,7 @@ class ScopeAndIcsIntegrationTests {
                 .filteredOn(r -> r.get("requirementId").asText().equals("II.1"))
                 .singleElement()
                 .satisfies(r -> assertThat(r.get("principle").asText()).startsWith("CRA"));
+        fixtures.confirmScope(officer, assessment.get("id").asText());
         List<JsonNode> collect = fixtures.tasks(engineer, assessment.get("id").asText());
         assertThat(collect)
                 .extracting(t -> t.get("principle").asText())
@@ -278,6 +282,7 @@ class ScopeAndIcsIntegrationTests {
                 .expect(201)
                 .json();
         String assessmentId = assessment.get("id").asText();
+        fixtures.confirmScope(officer, assessmentId);
         String cra = list(assessment.get("requirements")).stream()
                 .filter(r -> r.get("requirementId").asText().equals("II.1"))
                 .findFirst()
@@ -506,6 +511,7 @@ class ScopeAndIcsIntegrationTests {
                 .json()
                 .get("id")
                 .asText();
+        fixtures.confirmScope(officer, assessmentId);
 
         // Submit everything; the officer judges 5.7-1 (R, secure boot) FAIL without a reason: the review refuses.
         for (JsonNode task : fixtures.tasks(engineer, assessmentId)) {

@@ -104,7 +104,9 @@ class AuditIntegrationTests {
         assertThat(opened.get("change").get("releaseId").asText()).isEqualTo(releaseId);
         assertThat(opened.get("occurredAt").asText()).isNotBlank();
         JsonNode completed = entries.stream()
-                .filter(e -> e.get("action").asText().equals("task.completed"))
+                // The first is the officer's scope step; this is the engineer's submission.
+                .filter(e -> e.get("action").asText().equals("task.completed")
+                        && e.get("change").get("outcome").asText().equals("submitted"))
                 .findFirst()
                 .orElseThrow();
         assertThat(completed.get("actor").asText()).isEqualTo(engineer.username());

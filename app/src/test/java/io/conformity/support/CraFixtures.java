@@ -68,9 +68,11 @@ public final class CraFixtures {
                 .json()
                 .get("id")
                 .asText();
-        return api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("CRA")))
+        JsonNode opened = api.post(
+                        officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("CRA")))
                 .expect(201)
                 .json();
+        return fixtures.confirmScope(officer, opened.get("id").asText());
     }
 
     /** Every principle submitted and accepted with PASS, up to the signatory's approval task. */

@@ -3,6 +3,7 @@ package io.conformity.support;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,15 +160,42 @@ public final class Fixtures {
                 .asText();
     }
 
+    /** A PSTI assessment of the release, its scope confirmed as computed: evidence collection has started. */
     public JsonNode openAssessment(Credentials officer, String releaseId) {
-        return api.post(officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI")))
+        JsonNode opened = api.post(
+                        officer, "/api/v1/assessments", Map.of("releaseId", releaseId, "regimes", List.of("PSTI")))
                 .expect(201)
+                .json();
+        return confirmScope(officer, opened.get("id").asText());
+    }
+
+    /**
+     * The officer (a member of the assessment's product) confirms the scope as the catalog computed it, which starts
+     * evidence collection; returns the assessment as it is then.
+     */
+    public JsonNode confirmScope(Credentials officer, String assessmentId) {
+        return confirmScope(officer, assessmentId, List.of());
+    }
+
+    /** As {@link #confirmScope(Credentials, String)}, with the officer's overrides of the computed applicability. */
+    public JsonNode confirmScope(Credentials officer, String assessmentId, List<Map<String, Object>> overrides) {
+        JsonNode scope = tasks(officer, assessmentId).stream()
+                .filter(t -> t.get("kind").asText().equals("CONFIRM_SCOPE"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No scope task for assessment " + assessmentId));
+        api.post(
+                        officer,
+                        "/api/v1/tasks/" + scope.get("id").asText() + "/scope",
+                        Map.of("overrides", overrides, "comment", "Scope confirmed."))
+                .expect(204);
+        return api.get(officer, "/api/v1/assessments/" + assessmentId)
+                .expect(200)
                 .json();
     }
 
     /** An assessment of a new release against the whole of EN 303 645 V2.1.1; returns its id. */
     public String openFullStandardAssessment(Credentials officer) {
-        return api.post(
+        String assessmentId = api.post(
                         officer,
                         "/api/v1/assessments",
                         Map.of(
@@ -181,6 +209,8 @@ public final class Fixtures {
                 .json()
                 .get("id")
                 .asText();
+        confirmScope(officer, assessmentId);
+        return assessmentId;
     }
 
     public List<JsonNode> tasks(Credentials user, String assessmentId) {
@@ -198,6 +228,26 @@ public final class Fixtures {
                         || principle.equals(t.path("principle").asText(null)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No task for principle " + principle));
+    }
+
+    /**
+     * The {@code reopen} list of a rejection naming every principle in scope (one with an applicable requirement),
+     * each with the reason.
+     */
+    public List<Map<String, Object>> reopenAll(Credentials reader, String assessmentId, String reason) {
+        Set<String> principles = new LinkedHashSet<>();
+        api.get(reader, "/api/v1/assessments/" + assessmentId)
+                .expect(200)
+                .json()
+                .get("requirements")
+                .forEach(r -> {
+                    if (r.get("applicable").asBoolean()) {
+                        principles.add(r.get("principle").asText());
+                    }
+                });
+        return principles.stream()
+                .map(p -> Map.<String, Object>of("principle", p, "reason", reason))
+                .toList();
     }
 
     /** Verdicts on every applicable requirement of a principle. */
@@ -326,6 +376,7 @@ public final class Fixtures {
                 .json()
                 .get("id")
                 .asText();
+        confirmScope(officer, assessmentId);
         completeAllPrinciples(engineer, officer, assessmentId, "PASS");
         return approveAndAwaitDeclaration(signatory, assessmentId);
     }

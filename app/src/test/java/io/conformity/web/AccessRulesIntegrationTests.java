@@ -574,6 +574,28 @@ class AccessRulesIntegrationTests {
                 List.of(officerA, signatoryA, regulator),
                 who -> api.post(who, "/api/v1/assessments/" + assessmentA + "/principles/1/carry-over", null));
         table.last(Expect.status(409));
+        // The scope step, on an assessment of its own (assessmentA's scope is confirmed by the fixture).
+        String[] scoped = new String[1];
+        table.add(new Rule(
+                "POST /api/v1/tasks/{taskId}/scope",
+                officerA,
+                officerB,
+                Expect.status(404),
+                List.of(engineerA, signatoryA, regulator),
+                who -> api.post(who, "/api/v1/tasks/" + scopeTask(scoped[0]) + "/scope", Map.of()),
+                Expect.success(),
+                () -> scoped[0] = api.post(
+                                officerA,
+                                "/api/v1/assessments",
+                                Map.of(
+                                        "releaseId",
+                                        fixtures.newRelease(officerA, productA),
+                                        "regimes",
+                                        List.of("PSTI")))
+                        .expect(201)
+                        .json()
+                        .get("id")
+                        .asText()));
 
         // Tasks, through the whole certification: submit, review, approve.
         table.product("GET /api/v1/tasks", engineerA, null, List.of(regulator), who -> api.get(who, "/api/v1/tasks"));
@@ -854,6 +876,14 @@ class AccessRulesIntegrationTests {
                     .asText();
         }
         return evidenceA;
+    }
+
+    private String scopeTask(String assessmentId) {
+        return fixtures.tasks(officerA, assessmentId).stream()
+                .filter(t -> t.get("kind").asText().equals("CONFIRM_SCOPE"))
+                .findFirst()
+                .map(t -> t.get("id").asText())
+                .orElse("no-scope-task");
     }
 
     private String collectTask(String principle) {

@@ -57,7 +57,9 @@ class ProblemCatalogueIntegrationTests {
             "DeclarationVerificationIntegrationTests (more verifications from one address than a minute allows) and"
                     + " SignInThrottleIntegrationTests (sign-ins and tokens after repeated failures)",
             ProblemType.SIGNOFF_VOID,
-            "WorkflowIntegrationTests (the evidence under an accepted principle changed before the approval)");
+            "WorkflowIntegrationTests (the evidence under an accepted principle changed before the approval)",
+            ProblemType.SCOPE_OVERRIDE_REFUSED,
+            "ScopeStepIntegrationTests (a mandatory requirement the profile makes applicable marked not applicable)");
 
     static final Set<ProblemType> PROVOKED = EnumSet.noneOf(ProblemType.class);
 

@@ -82,6 +82,7 @@ class AsyncIssuanceIntegrationTests {
                 .json()
                 .get("id")
                 .asText();
+        fixtures.confirmScope(officer, assessmentId);
         fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
         String approval = fixtures.task(signatory, assessmentId, null).get("id").asText();
         long files = storedFiles();

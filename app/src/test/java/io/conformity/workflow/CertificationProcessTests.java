@@ -3,8 +3,11 @@ package io.conformity.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +21,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -33,6 +39,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -41,6 +48,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +68,7 @@ class CertificationProcessTests {
 
     static final String PROCESS_KEY = "CertificationProcess";
     static final String SUBPROCESS = "SubProcess_Principle";
+    static final String SCOPE = "Task_ConfirmScope";
     static final String COLLECT = "Task_CollectEvidence";
     static final String REVIEW = "Task_ReviewPrinciple";
     static final String APPROVE = "Task_ApproveDeclaration";
@@ -86,6 +95,7 @@ class CertificationProcessTests {
     private RepositoryService repositoryService;
     private ManagementService managementService;
     private RecordingIssueDeclarationDelegate issueDeclarationDelegate;
+    private RecordingDeadlineDelegate taskDeadlineDelegate;
 
     @BeforeEach
     void setUp() {
@@ -99,6 +109,9 @@ class CertificationProcessTests {
         issueDeclarationDelegate = new RecordingIssueDeclarationDelegate();
         Mocks.register("issueDeclarationDelegate", issueDeclarationDelegate);
         Mocks.register("issuancePolicy", new IssuancePolicy());
+        Mocks.register("deadlines", new Deadlines());
+        taskDeadlineDelegate = new RecordingDeadlineDelegate();
+        Mocks.register("taskDeadlineDelegate", taskDeadlineDelegate);
     }
 
     @AfterEach
@@ -106,6 +119,7 @@ class CertificationProcessTests {
         // Mocks and the assert engine are thread-local: leaking them would couple test methods.
         Mocks.reset();
         BpmnAwareTests.reset();
+        ClockUtil.reset();
     }
 
     @Test
@@ -200,28 +214,119 @@ class CertificationProcessTests {
     }
 
     @Test
-    void signatoryRejectionReopensEveryPrinciple() {
-        ProcessInstance pi = start("assessment-rejected", List.of("1", "2"));
-        acceptAll(pi, "1", "2");
+    void signatoryRejectionReopensOnlyTheNamedPrinciples() {
+        ProcessInstance pi = start("assessment-rejected", List.of("1", "2", "3"));
+        acceptAll(pi, "1", "2", "3");
 
-        approve(pi, false);
+        reject(pi, "2");
 
         // Not isWaitingAtExactly: camunda-bpm-assert counts the multi-instance body and subprocess scopes too.
         BpmnAwareTests.assertThat(pi).isWaitingAt(COLLECT).isNotWaitingAt(REVIEW, APPROVE);
-        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "2");
-        // The earlier acceptances must not carry over into the reopened round.
+        assertThat(principlesAt(pi, COLLECT)).containsExactly("2");
+        // The earlier acceptance must not carry over into the reopened round.
         openTasks(pi, COLLECT).forEach(t -> assertThat(localAccepted(t)).isFalse());
         assertThat(issueDeclarationDelegate.calls).isEmpty();
 
-        acceptAll(pi, "1", "2");
+        acceptAll(pi, "2");
+        // A second rejection names two; the multi-instance runs over them only.
+        reject(pi, "1", "3");
+        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "3");
+        acceptAll(pi, "1", "3");
         approve(pi, true);
         issue(pi);
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(DECLARATION_ISSUED);
-        assertThat(completedCount(pi, APPROVE)).isEqualTo(2);
-        assertThat(completedCount(pi, "EndEvent_PrincipleAccepted")).isEqualTo(4);
+        assertThat(completedCount(pi, APPROVE)).isEqualTo(3);
+        assertThat(completedCount(pi, "EndEvent_PrincipleAccepted")).isEqualTo(6);
         assertThat(issueDeclarationDelegate.calls)
                 .containsExactly(new IssueCall("assessment-rejected", "assessment-rejected"));
+    }
+
+    @Test
+    void noCollectionStartsBeforeTheScopeIsConfirmedAndTheConfirmedPrinciplesAreCollected() {
+        ProcessInstance pi = startAwaitingScope("assessment-scope", List.of("1", "2", "3"));
+
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(SCOPE);
+        assertThat(openTasks(pi, COLLECT)).isEmpty();
+        Task scope = onlyTask(pi, SCOPE);
+        assertThat(scope.getName()).isEqualTo("Confirm scope");
+        assertThat(candidateGroups(scope)).containsExactly("compliance-officer");
+
+        // The officer took principle 2 out (all its requirements not applicable) and brought 4 in: the application
+        // completes the task with the principles the confirmed scope leaves.
+        taskService.complete(scope.getId(), Map.of("principles", List.of("1", "3", "4")));
+
+        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "3", "4");
+        acceptAll(pi, "1", "3", "4");
+        approve(pi, true);
+        issue(pi);
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(SCOPE, SUBPROCESS, APPROVE, DECLARATION_ISSUED);
+    }
+
+    @Test
+    void scopeConfirmedAsComputedCollectsTheCatalogsPrinciples() {
+        ProcessInstance pi = startAwaitingScope("assessment-scope-as-computed", List.of("1", "2"));
+        taskService.complete(onlyTask(pi, SCOPE).getId(), Map.of("principles", List.of("1", "2")));
+        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "2");
+    }
+
+    @Test
+    void eachTaskRemindsBeforeItIsDueAndEscalatesOnceOverdueWhileItKeepsWaiting() {
+        Instant start = Instant.parse("2026-03-02T09:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        ProcessInstance pi = startAwaitingScope("assessment-deadlines", List.of("1"));
+
+        Task scope = onlyTask(pi, SCOPE);
+        assertThat(scope.getDueDate()).isEqualTo(Date.from(start.plus(Deadlines.DUE)));
+        assertThat(fireTimersAt(
+                        pi, start.plus(Deadlines.DUE).minus(Deadlines.BEFORE).minusSeconds(1)))
+                .as("nothing before the reminder")
+                .isZero();
+        assertThat(fireTimersAt(pi, start.plus(Deadlines.DUE).minus(Deadlines.BEFORE)))
+                .isEqualTo(1);
+        assertThat(fireTimersAt(pi, start.plus(Deadlines.DUE))).isEqualTo(1);
+        assertThat(taskDeadlineDelegate.fired)
+                .containsExactly(
+                        new Fired("Timer_ScopeReminder", "REMINDER", SCOPE, null),
+                        new Fired("Timer_ScopeOverdue", "OVERDUE", SCOPE, null));
+        // Non-interrupting: the same task still waits for the officer.
+        assertThat(onlyTask(pi, SCOPE).getId()).isEqualTo(scope.getId());
+        taskService.complete(scope.getId(), Map.of("principles", List.of("1")));
+
+        Instant collectCreated = start.plus(Deadlines.DUE);
+        assertThat(task(pi, COLLECT, "1").getDueDate()).isEqualTo(Date.from(collectCreated.plus(Deadlines.DUE)));
+        assertThat(fireTimersAt(pi, collectCreated.plus(Deadlines.DUE))).isEqualTo(2);
+        collect(pi, "1");
+        Instant reviewCreated = collectCreated.plus(Deadlines.DUE);
+        assertThat(fireTimersAt(pi, reviewCreated.plus(Deadlines.DUE))).isEqualTo(2);
+        review(pi, "1", true);
+        Instant approveCreated = reviewCreated.plus(Deadlines.DUE);
+        assertThat(fireTimersAt(pi, approveCreated.plus(Deadlines.DUE))).isEqualTo(2);
+
+        assertThat(taskDeadlineDelegate.fired.subList(2, 8))
+                .containsExactlyInAnyOrder(
+                        new Fired("Timer_CollectReminder", "REMINDER", COLLECT, "1"),
+                        new Fired("Timer_CollectOverdue", "OVERDUE", COLLECT, "1"),
+                        new Fired("Timer_ReviewReminder", "REMINDER", REVIEW, "1"),
+                        new Fired("Timer_ReviewOverdue", "OVERDUE", REVIEW, "1"),
+                        new Fired("Timer_ApproveReminder", "REMINDER", APPROVE, null),
+                        new Fired("Timer_ApproveOverdue", "OVERDUE", APPROVE, null));
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(APPROVE);
+        assertThat(completedCount(pi, "EndEvent_Reminded")).isEqualTo(2);
+        assertThat(completedCount(pi, "EndEvent_Escalated")).isEqualTo(2);
+        assertThat(completedCount(pi, "EndEvent_PrincipleReminded")).isEqualTo(2);
+        assertThat(completedCount(pi, "EndEvent_PrincipleEscalated")).isEqualTo(2);
+
+        // A completed task takes its pending timers with it.
+        approve(pi, true);
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .timers()
+                        .count())
+                .isZero();
+        issue(pi);
+        BpmnAwareTests.assertThat(pi).isEnded();
     }
 
     @Test
@@ -243,10 +348,10 @@ class CertificationProcessTests {
         review(pi, "2", false);
         assertThat(principlesAt(pi, COLLECT)).containsExactly("2");
         acceptAll(pi, "2");
-        // A later rejection by the signatory reopens every principle again.
-        taskService.complete(onlyTask(pi, APPROVE).getId(), Map.of("approved", false, "reviewAgain", false));
-        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "2", "3");
-        acceptAll(pi, "1", "2", "3");
+        // A later rejection by the signatory reopens the principles it names, to collection.
+        reject(pi, "1", "3");
+        assertThat(principlesAt(pi, COLLECT)).containsExactlyInAnyOrder("1", "3");
+        acceptAll(pi, "1", "3");
         approve(pi, true);
         issue(pi);
 
@@ -319,7 +424,12 @@ class CertificationProcessTests {
 
     @Test
     void eachUserTaskIsOfferedToItsOwnCandidateGroupOnly() {
-        ProcessInstance pi = start("assessment-groups", List.of("5"));
+        ProcessInstance pi = startAwaitingScope("assessment-groups", List.of("5"));
+
+        Task scope = onlyTask(pi, SCOPE);
+        assertThat(candidateGroups(scope)).containsExactly("compliance-officer");
+        assertThat(scope.getDueDate()).isNotNull();
+        taskService.complete(scope.getId(), Map.of("principles", List.of("5")));
 
         Task collect = task(pi, COLLECT, "5");
         assertThat(collect.getName()).isEqualTo("Collect evidence");
@@ -350,7 +460,7 @@ class CertificationProcessTests {
         Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
         assertThat(elements)
                 .extracting(BaseElement::getId)
-                .allMatch(id -> id.matches("(StartEvent|Task|Gateway|Flow|EndEvent|SubProcess)_[A-Z][A-Za-z]+"));
+                .allMatch(id -> id.matches("(StartEvent|Task|Gateway|Flow|EndEvent|SubProcess|Timer)_[A-Z][A-Za-z]+"));
         assertThat(model.getModelElementsByType(FlowNode.class))
                 .allSatisfy(node -> assertThat(node.getDocumentations())
                         .as("documentation of %s", node.getId())
@@ -373,9 +483,39 @@ class CertificationProcessTests {
                         .toList());
     }
 
+    /** Started and its scope confirmed as computed: waiting for evidence on every principle. */
     private ProcessInstance start(String assessmentId, List<String> principles) {
+        ProcessInstance pi = startAwaitingScope(assessmentId, principles);
+        taskService.complete(onlyTask(pi, SCOPE).getId(), Map.of("principles", principles));
+        return pi;
+    }
+
+    private ProcessInstance startAwaitingScope(String assessmentId, List<String> principles) {
         return runtimeService.startProcessInstanceByKey(
                 PROCESS_KEY, assessmentId, Map.of("assessmentId", assessmentId, "principles", principles));
+    }
+
+    /** What the application does for a rejection naming principles. */
+    private void reject(ProcessInstance pi, String... principles) {
+        taskService.complete(
+                onlyTask(pi, APPROVE).getId(),
+                Map.of("approved", false, "reviewAgain", false, "principlesToReopen", List.of(principles)));
+    }
+
+    /**
+     * Sets the engine's clock and runs the process's timer jobs due by then, as the job executor would; returns how
+     * many ran.
+     */
+    private int fireTimersAt(ProcessInstance pi, Instant at) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        List<Job> due = managementService
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .timers()
+                .executable()
+                .list();
+        due.forEach(job -> managementService.executeJob(job.getId()));
+        return due.size();
     }
 
     private void acceptAll(ProcessInstance pi, String... principles) {
@@ -434,8 +574,12 @@ class CertificationProcessTests {
         return (String) runtimeService.getVariable(task.getExecutionId(), "principle");
     }
 
+    /**
+     * The accepted flag the task's principle decides on: declared on its inner instance, above the task's own scope
+     * (the task is a scope of its own for its timers); the test that no process-level flag exists keeps it per principle.
+     */
     private Boolean localAccepted(Task task) {
-        return (Boolean) runtimeService.getVariableLocal(task.getExecutionId(), "accepted");
+        return (Boolean) taskService.getVariable(task.getId(), "accepted");
     }
 
     private List<String> candidateGroups(Task task) {
@@ -460,6 +604,45 @@ class CertificationProcessTests {
     public static final class IssuancePolicy {
         public String getRetryCycle() {
             return "R2/PT1M";
+        }
+    }
+
+    /** Stands in for the application's deadlines bean: every task is due ten days after it is created. */
+    public static final class Deadlines {
+
+        static final Duration DUE = Duration.ofDays(10);
+        static final Duration BEFORE = Duration.ofDays(2);
+
+        public Date due(VariableScope execution, String kind) {
+            TaskKind.valueOf(kind);
+            return Date.from(ClockUtil.getCurrentTime().toInstant().plus(DUE));
+        }
+
+        public Date reminder(VariableScope execution, String kind) {
+            return Date.from(due(execution, kind).toInstant().minus(BEFORE));
+        }
+    }
+
+    record Fired(String timer, String deadline, String attachedTo, String principle) {}
+
+    /** Stands in for the application's taskDeadlineDelegate: records which timer fired, on which task. */
+    static final class RecordingDeadlineDelegate implements ExecutionListener {
+
+        final List<Fired> fired = new ArrayList<>();
+
+        @Override
+        public void notify(DelegateExecution execution) {
+            BoundaryEvent timer = (BoundaryEvent) execution.getBpmnModelElementInstance();
+            String deadline = timer.getExtensionElements()
+                    .getElementsQuery()
+                    .filterByType(CamundaProperties.class)
+                    .singleResult()
+                    .getCamundaProperties()
+                    .iterator()
+                    .next()
+                    .getCamundaValue();
+            fired.add(new Fired(timer.getId(), deadline, timer.getAttachedTo().getId(), (String)
+                    execution.getVariable("principle")));
         }
     }
 

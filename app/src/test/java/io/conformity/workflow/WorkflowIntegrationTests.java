@@ -173,6 +173,83 @@ class WorkflowIntegrationTests {
     }
 
     @Test
+    void aRejectionReopensOnlyTheNamedPrinciplesEachWithItsReason() {
+        fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        JsonNode approval = fixtures.task(signatory, assessmentId, null);
+
+        // A rejection names the principles to reopen, each with a reason: nothing else is accepted as one.
+        String approve = "/api/v1/tasks/" + approval.get("id").asText() + "/approve";
+        JsonNode unnamed = assertProblem(
+                api.post(signatory, approve, Map.of("decision", "REJECT", "comment", "Passwords and updates")), 400);
+        assertThat(unnamed.get("errors").findValuesAsText("pointer")).containsExactly("/reopen");
+        JsonNode wrong = assertProblem(
+                api.post(
+                        signatory,
+                        approve,
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "reopen",
+                                List.of(
+                                        Map.of("principle", "99", "reason", "No such principle"),
+                                        Map.of("principle", "1", "reason", " ")))),
+                400);
+        assertThat(wrong.get("errors").findValuesAsText("pointer"))
+                .containsExactlyInAnyOrder("/reopen/0/principle", "/reopen/1/reason");
+        assertThat(fixtures.tasks(signatory, assessmentId)).hasSize(1);
+
+        // Only the named principles go back to the engineers; the others stay accepted.
+        String passwords = principleOf("5.1-1");
+        String updates = principleOf("5.3-13");
+        api.post(
+                        signatory,
+                        approve,
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "comment",
+                                "Evidence too thin",
+                                "reopen",
+                                List.of(
+                                        Map.of(
+                                                "principle",
+                                                passwords,
+                                                "reason",
+                                                "5.1-1: show the per-device passwords"),
+                                        Map.of("principle", updates, "reason", "5.3-13: publish the period"))))
+                .expect(204);
+        assertThat(fixtures.tasks(engineer, assessmentId))
+                .extracting(t -> t.get("principle").asText())
+                .containsExactlyInAnyOrder(passwords, updates);
+        for (JsonNode r :
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+            if (!r.get("applicable").asBoolean()) {
+                continue;
+            }
+            boolean reopened =
+                    List.of(passwords, updates).contains(r.get("principle").asText());
+            assertThat(r.get("status").asText())
+                    .as("%s", r.get("requirementId").asText())
+                    .isEqualTo(reopened ? "OPEN" : "ACCEPTED");
+        }
+        // The engineer's task says why the principle came back.
+        JsonNode task = api.get(
+                        engineer,
+                        "/api/v1/tasks/"
+                                + fixtures.task(engineer, assessmentId, passwords)
+                                        .get("id")
+                                        .asText())
+                .expect(200)
+                .json();
+        assertThat(task.get("conversation").findParents("kind").stream()
+                        .filter(e -> e.get("kind").asText().equals("REJECTED"))
+                        .map(e -> e.get("comment").asText())
+                        .toList())
+                .contains("5.1-1: show the per-device passwords")
+                .doesNotContain("5.3-13: publish the period");
+    }
+
+    @Test
     void anOfficerClosesAnAssessmentThatCannotBeCertifiedAndTheReleaseCanBeAssessedAgain() {
         String closure = "/api/v1/assessments/" + assessmentId + "/closure";
         assertProblem(api.post(officer, closure, Map.of("reason", " ")), 400);
@@ -408,6 +485,16 @@ class WorkflowIntegrationTests {
         }
         assertThat(latest).as("acceptance of principle " + principle).isNotNull();
         return latest;
+    }
+
+    private String principleOf(String requirement) {
+        for (JsonNode r :
+                api.get(officer, "/api/v1/assessments/" + assessmentId).json().get("requirements")) {
+            if (r.get("requirementId").asText().equals(requirement)) {
+                return r.get("principle").asText();
+            }
+        }
+        throw new AssertionError("No requirement " + requirement);
     }
 
     private String requirementId(String requirement) {

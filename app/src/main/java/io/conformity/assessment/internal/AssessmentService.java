@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.AssessmentOpened;
+import io.conformity.assessment.AssessmentScopeConfirmed;
 import io.conformity.assessment.AssessmentStatus;
 import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConformityRoute;
@@ -33,6 +34,7 @@ import io.conformity.assessment.OpeningRule;
 import io.conformity.assessment.RegimeStatement;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.RequirementStatus;
+import io.conformity.assessment.ScopeOverrideCommand;
 import io.conformity.assessment.Verdict;
 import io.conformity.assessment.VerdictCommand;
 import io.conformity.audit.Audited;
@@ -573,10 +575,101 @@ class AssessmentService implements AssessmentApi {
     }
 
     @Override
-    public void reject(UUID assessmentId) {
+    public List<String> confirmScope(UUID assessmentId, List<ScopeOverrideCommand> overrides, String by) {
+        find(assessmentId).requireInProgress("confirm the scope of");
+        List<RequirementAssessment> rows = requirements.findByAssessmentIdOrderByPosition(assessmentId);
+        Map<UUID, RequirementAssessment> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        List<Map<String, Object>> errors = new ArrayList<>();
+        Set<UUID> seen = new LinkedHashSet<>();
+        for (int i = 0; i < overrides.size(); i++) {
+            ScopeOverrideCommand o = overrides.get(i);
+            String at = "/overrides/" + i;
+            RequirementAssessment row = byId.get(o.requirementAssessmentId());
+            if (row == null) {
+                errors.add(InvalidInputException.at(
+                        at + "/requirementAssessmentId", "is not a requirement of assessment " + assessmentId));
+                continue;
+            }
+            if (!seen.add(row.id())) {
+                errors.add(InvalidInputException.at(
+                        at + "/requirementAssessmentId", "names a requirement that an earlier override already names"));
+            }
+            if (o.applicable() == row.computedApplicable()) {
+                errors.add(InvalidInputException.at(
+                        at + "/applicable",
+                        row.label() + " is " + (o.applicable() ? "applicable" : "not applicable")
+                                + " as computed from the product profile: there is nothing to override"));
+            }
+            if (o.justification() == null || o.justification().isBlank()) {
+                errors.add(InvalidInputException.at(
+                        at + "/justification",
+                        "an override of the computed applicability needs a justification, which the annex prints"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(
+                    "The scope overrides have " + errors.size() + " problem(s); nothing was recorded.", errors);
+        }
+        // EN 303 645 4-1 / 5.0-1: only a recommendation may be treated as not applicable on the officer's word; a
+        // mandatory provision is not applicable only when its condition does not hold, which the profile states.
+        List<RequirementAssessment> refused = overrides.stream()
+                .map(o -> byId.get(o.requirementAssessmentId()))
+                .filter(r -> r.mandatory() && r.computedApplicable())
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.SCOPE_OVERRIDE_REFUSED,
+                    "Mandatory requirements the product profile makes applicable cannot be marked not applicable: "
+                            + String.join(
+                                    ", ",
+                                    refused.stream()
+                                            .map(RequirementAssessment::label)
+                                            .toList())
+                            + ". If a condition of the profile does not hold for this product, correct the profile"
+                            + " and open a new assessment. Nothing was recorded.",
+                    Map.of(
+                            "requirementAssessmentIds",
+                            refused.stream().map(RequirementAssessment::id).toList()));
+        }
+        Instant now = clock.instant();
+        List<Map<String, Object>> recorded = new ArrayList<>();
+        for (ScopeOverrideCommand o : overrides) {
+            RequirementAssessment row = byId.get(o.requirementAssessmentId());
+            row.overrideApplicability(o.applicable(), o.justification().strip(), by, now);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("requirementAssessmentId", row.id());
+            entry.put("requirement", row.label());
+            entry.put("computedApplicable", row.computedApplicable());
+            entry.put("applicable", o.applicable());
+            entry.put("justification", o.justification().strip());
+            recorded.add(entry);
+        }
+        rows.forEach(RequirementAssessment::openForEvidence);
+        Set<String> principles = new LinkedHashSet<>();
+        rows.stream().filter(RequirementAssessment::applicable).forEach(r -> principles.add(r.principle()));
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("confirmedBy", by);
+        change.put("overrides", recorded);
+        change.put("principles", List.copyOf(principles));
+        audit("assessment.scope-confirmed", assessmentId, change);
+        events.publishEvent(new AssessmentScopeConfirmed(assessmentId, List.copyOf(principles), by));
+        return List.copyOf(principles);
+    }
+
+    @Override
+    public void reject(UUID assessmentId, List<String> principles) {
         find(assessmentId).requireInProgress("reject");
-        requirements.findByAssessmentIdOrderByPosition(assessmentId).forEach(RequirementAssessment::reopen);
-        audit("assessment.rejected", assessmentId, Map.of());
+        requirements.findByAssessmentIdOrderByPosition(assessmentId).stream()
+                .filter(r -> principles.contains(r.principle()))
+                .forEach(RequirementAssessment::reopen);
+        audit("assessment.rejected", assessmentId, Map.of("reopened", List.copyOf(principles)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> regimes(UUID assessmentId) {
+        return find(assessmentId).regimeCodes();
     }
 
     @Override

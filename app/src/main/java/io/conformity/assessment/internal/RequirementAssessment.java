@@ -84,6 +84,19 @@ class RequirementAssessment {
     @Column(name = "no_evidence_at")
     private Instant noEvidenceAt;
 
+    /** What the catalog worked out from the profile, kept when the officer overrides it at the scope step. */
+    @Column(name = "computed_applicable", nullable = false)
+    private boolean computedApplicable;
+
+    @Column(name = "scope_justification", length = 4000)
+    private String scopeJustification;
+
+    @Column(name = "scope_overridden_by", length = 64)
+    private String scopeOverriddenBy;
+
+    @Column(name = "scope_overridden_at")
+    private Instant scopeOverriddenAt;
+
     protected RequirementAssessment() {}
 
     RequirementAssessment(
@@ -110,8 +123,46 @@ class RequirementAssessment {
         this.mandatory = mandatory;
         this.regimes = String.join(",", regimes);
         this.applicable = notApplicableBecause == null;
+        this.computedApplicable = applicable;
         this.justification = notApplicableBecause;
-        this.status = applicable ? RequirementStatus.OPEN : RequirementStatus.NOT_APPLICABLE;
+        // Evidence waits for the officer's confirmation of the scope (openForEvidence).
+        this.status = applicable ? RequirementStatus.SCOPING : RequirementStatus.NOT_APPLICABLE;
+    }
+
+    boolean computedApplicable() {
+        return computedApplicable;
+    }
+
+    String principle() {
+        return principle;
+    }
+
+    /**
+     * The officer's override at the scope step. A requirement brought into scope opens for evidence with the rest;
+     * one taken out keeps the officer's justification as the one the annex prints for a requirement not applicable.
+     * Whether a mandatory requirement may be taken out is the caller's rule (it knows the regime); this only
+     * records.
+     */
+    void overrideApplicability(boolean applicable, String justification, String by, Instant at) {
+        requireStatus(this.applicable ? RequirementStatus.SCOPING : RequirementStatus.NOT_APPLICABLE, "override");
+        this.applicable = applicable;
+        this.scopeJustification = justification;
+        this.scopeOverriddenBy = by;
+        this.scopeOverriddenAt = at;
+        if (applicable) {
+            this.justification = null;
+            this.status = RequirementStatus.SCOPING;
+        } else {
+            this.justification = justification;
+            this.status = RequirementStatus.NOT_APPLICABLE;
+        }
+    }
+
+    /** The scope is confirmed: evidence collection starts. */
+    void openForEvidence() {
+        if (status == RequirementStatus.SCOPING) {
+            status = RequirementStatus.OPEN;
+        }
     }
 
     boolean applicable() {
@@ -205,6 +256,12 @@ class RequirementAssessment {
                     ProblemType.NOT_APPLICABLE,
                     "Requirement " + requirementId + " is not applicable to this product and needs no evidence.");
         }
+        if (status == RequirementStatus.SCOPING) {
+            throw new ProblemException(
+                    ProblemType.EVIDENCE_CLOSED,
+                    "Requirement " + requirementId + " is not open for evidence yet: the compliance officer has not"
+                            + " confirmed the assessment's scope.");
+        }
         if (status != RequirementStatus.OPEN) {
             throw new ProblemException(
                     ProblemType.EVIDENCE_CLOSED,
@@ -297,6 +354,10 @@ class RequirementAssessment {
                 icsDetail,
                 noEvidenceStatement,
                 noEvidenceBy,
-                noEvidenceAt);
+                noEvidenceAt,
+                computedApplicable,
+                scopeJustification,
+                scopeOverriddenBy,
+                scopeOverriddenAt);
     }
 }

@@ -361,6 +361,12 @@ class DeclarationService implements DeclarationApi {
     /** The officer's justification, and the engineer's statement where a requirement was submitted without evidence. */
     private static String annexNote(RequirementAssessmentView r) {
         String justification = r.justification() == null ? "" : r.justification();
+        if (r.scopeOverridden()) {
+            // The officer's scope decision comes first; out of scope, it is the row's justification already.
+            String override = "Scope: " + (r.applicable() ? "applicable" : "not applicable")
+                    + ", overriding the product profile (" + r.scopeOverriddenBy() + "): " + r.scopeJustification();
+            justification = !r.applicable() || justification.isEmpty() ? override : override + " — " + justification;
+        }
         if (r.noEvidenceStatement() == null) {
             return justification;
         }

@@ -13,5 +13,8 @@ final class ProcessVariables {
 
     static final String PRINCIPLES_TO_REVIEW = "principlesToReview";
 
+    /** Set with {@code approved = false} by the signatory's rejection: only these principles go back to collection. */
+    static final String PRINCIPLES_TO_REOPEN = "principlesToReopen";
+
     private ProcessVariables() {}
 }

@@ -21,6 +21,7 @@ import io.conformity.web.ProblemResponses;
 import io.conformity.workflow.ApproveCommand;
 import io.conformity.workflow.RequirementSheet;
 import io.conformity.workflow.ReviewCommand;
+import io.conformity.workflow.ScopeCommand;
 import io.conformity.workflow.SubmitCommand;
 import io.conformity.workflow.TaskDetail;
 import io.conformity.workflow.TaskView;
@@ -54,6 +55,21 @@ class TaskController {
     @ProblemResponses({ProblemType.FORBIDDEN, ProblemType.TASK_COMPLETED, ProblemType.WRONG_TASK_KIND})
     List<RequirementSheet> requirements(@PathVariable String taskId) {
         return workflow.requirements(identity.currentUser(), taskId);
+    }
+
+    @PostMapping("/{taskId}/scope")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemResponses({
+        ProblemType.FORBIDDEN,
+        ProblemType.WRONG_TASK_KIND,
+        ProblemType.TASK_COMPLETED,
+        ProblemType.SCOPE_OVERRIDE_REFUSED,
+        ProblemType.CONCURRENT_UPDATE
+    })
+    ResponseEntity<Void> confirmScope(
+            @PathVariable String taskId, @RequestBody(required = false) ScopeCommand command) {
+        workflow.confirmScope(identity.currentUser(), taskId, command == null ? new ScopeCommand(null, null) : command);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/submit")

@@ -1,10 +1,13 @@
 package io.conformity.workflow.internal;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -12,6 +15,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -49,6 +53,7 @@ import io.conformity.workflow.CloseCommand;
 import io.conformity.workflow.IssuanceIncidentView;
 import io.conformity.workflow.RequirementSheet;
 import io.conformity.workflow.ReviewCommand;
+import io.conformity.workflow.ScopeCommand;
 import io.conformity.workflow.SubmitCommand;
 import io.conformity.workflow.TaskDetail;
 import io.conformity.workflow.TaskKind;
@@ -133,7 +138,8 @@ class WorkflowService implements WorkflowApi {
         requireRole(user, kind);
         TaskView view = view(task);
         List<ConversationEntry> said = conversation.of(view.assessmentId());
-        if (kind == TaskKind.APPROVE_DECLARATION) {
+        if (view.principle() == null) {
+            // The scope step and the approval concern the whole assessment, whose view lists every requirement.
             return new TaskDetail(view, List.of(), said);
         }
         return new TaskDetail(
@@ -150,9 +156,10 @@ class WorkflowService implements WorkflowApi {
         Task task = findVisible(taskId);
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
-        if (kind == TaskKind.APPROVE_DECLARATION) {
+        if (kind == TaskKind.APPROVE_DECLARATION || kind == TaskKind.CONFIRM_SCOPE) {
             throw new ProblemException(
-                    ProblemType.WRONG_TASK_KIND, "Task " + taskId + " is the approval; it has no principle.");
+                    ProblemType.WRONG_TASK_KIND,
+                    "Task " + taskId + " is " + kind + "; it has no principle. The assessment lists its requirements.");
         }
         return sheets(assessmentOf(task), principleOf(task));
     }
@@ -167,6 +174,24 @@ class WorkflowService implements WorkflowApi {
                     return new RequirementSheet(r, e.evidence(), e.findings(), verdicts.suggest(r, e));
                 })
                 .toList();
+    }
+
+    @Override
+    public void confirmScope(CurrentUser user, String taskId, ScopeCommand command) {
+        Task task = lockForCompletion(user, taskId, TaskKind.CONFIRM_SCOPE);
+        UUID assessmentId = assessmentOf(task);
+        assessments.confirmScope(assessmentId, command.overrides(), user.username());
+        signoffs.record(
+                assessmentId,
+                null,
+                task.getId(),
+                Decision.SCOPE_CONFIRMED,
+                user.username(),
+                Role.COMPLIANCE_OFFICER.group(),
+                command.comment());
+        // The assessment module's AssessmentScopeConfirmed has completed the task with the principles in scope
+        // (CertificationProcessStarter), in this transaction.
+        completed(task, assessmentId, null, "scope-confirmed", command.comment());
     }
 
     @Override
@@ -239,6 +264,7 @@ class WorkflowService implements WorkflowApi {
         Task task = lockForCompletion(user, taskId, TaskKind.APPROVE_DECLARATION);
         UUID assessmentId = assessmentOf(task);
         boolean approve = command.decision() == ApproveCommand.Outcome.APPROVE;
+        List<String> reopen = approve ? List.of() : principlesToReopen(task, command.reopen());
         if (approve) {
             List<String> reopened = signoffs.voidStale(assessmentId);
             if (!reopened.isEmpty()) {
@@ -269,11 +295,28 @@ class WorkflowService implements WorkflowApi {
             assessments.approve(
                     assessmentId, user.username(), command.placeOfIssue().strip());
         } else {
-            assessments.reject(assessmentId);
+            assessments.reject(assessmentId, reopen);
+            // Each reopened principle's history says why it came back, for the engineer and the officer.
+            for (ApproveCommand.Reopen r : command.reopen()) {
+                signoffs.record(
+                        assessmentId,
+                        r.principle().strip(),
+                        task.getId(),
+                        Decision.REJECTED,
+                        user.username(),
+                        Role.SIGNATORY.group(),
+                        r.reason().strip());
+            }
         }
         // On approval the engine only schedules Task_IssueDeclaration (asyncBefore): rendering, signing and
         // time-stamping run in a job, so a slow time-stamp server does not hold the signatory's request.
-        tasks.complete(task.getId(), Map.of(ProcessVariables.APPROVED, approve, ProcessVariables.REVIEW_AGAIN, false));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.APPROVED, approve);
+        variables.put(ProcessVariables.REVIEW_AGAIN, false);
+        if (!approve) {
+            variables.put(ProcessVariables.PRINCIPLES_TO_REOPEN, new ArrayList<>(reopen));
+        }
+        tasks.complete(task.getId(), variables);
         completed(task, assessmentId, null, approve ? "approved" : "rejected", command.comment());
     }
 
@@ -302,6 +345,46 @@ class WorkflowService implements WorkflowApi {
                     null));
         }
         return assessments.assessment(assessmentId);
+    }
+
+    /**
+     * The principles a rejection names, checked against the assessment's scope (the process's {@code principles}):
+     * at least one, each once, each with a reason; 400 at the JSON Pointer of each fault, before anything is recorded.
+     */
+    private List<String> principlesToReopen(Task task, List<ApproveCommand.Reopen> named) {
+        @SuppressWarnings("unchecked")
+        List<String> inScope =
+                (List<String>) runtime.getVariable(task.getProcessInstanceId(), ProcessVariables.PRINCIPLES);
+        if (named.isEmpty()) {
+            throw new InvalidInputException(
+                    "A rejection names the principles to reopen, each with a reason; nothing was recorded.",
+                    List.of(InvalidInputException.at(
+                            "/reopen", "name at least one principle of " + String.join(", ", inScope))));
+        }
+        List<Map<String, Object>> errors = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < named.size(); i++) {
+            ApproveCommand.Reopen r = named.get(i);
+            String principle = r.principle() == null ? null : r.principle().strip();
+            if (principle == null || principle.isEmpty()) {
+                errors.add(InvalidInputException.at("/reopen/" + i + "/principle", "is required"));
+            } else if (!inScope.contains(principle)) {
+                errors.add(InvalidInputException.at(
+                        "/reopen/" + i + "/principle",
+                        "is not a principle in the assessment's scope (" + String.join(", ", inScope) + ")"));
+            } else if (!seen.add(principle)) {
+                errors.add(InvalidInputException.at("/reopen/" + i + "/principle", "is named twice"));
+            }
+            if (r.reason() == null || r.reason().isBlank()) {
+                errors.add(InvalidInputException.at(
+                        "/reopen/" + i + "/reason", "is required: the engineer reads why the principle came back"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(
+                    "The principles to reopen have " + errors.size() + " problem(s); nothing was recorded.", errors);
+        }
+        return List.copyOf(seen);
     }
 
     /** The process's side of a decision: which task of which process instance it completed. */
@@ -508,8 +591,13 @@ class WorkflowService implements WorkflowApi {
                 kind,
                 task.getName(),
                 UUID.fromString((String) variables.get(ProcessVariables.ASSESSMENT_ID)),
-                kind == TaskKind.APPROVE_DECLARATION ? null : (String) variables.get(ProcessVariables.PRINCIPLE),
+                kind == TaskKind.APPROVE_DECLARATION || kind == TaskKind.CONFIRM_SCOPE
+                        ? null
+                        : (String) variables.get(ProcessVariables.PRINCIPLE),
                 role,
-                task.getCreateTime().toInstant());
+                task.getCreateTime().toInstant(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                // The engine's clock: the one the overdue timer fires on.
+                task.getDueDate() != null && ClockUtil.getCurrentTime().after(task.getDueDate()));
     }
 }

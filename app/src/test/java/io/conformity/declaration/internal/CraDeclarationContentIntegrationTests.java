@@ -104,6 +104,7 @@ class CraDeclarationContentIntegrationTests {
                 .json()
                 .get("id")
                 .asText();
+        fixtures.confirmScope(officer, assessmentId);
         cra.readyForApproval(engineer, officer, assessmentId);
         cra.approve(signatory, assessmentId).expect(204);
 
