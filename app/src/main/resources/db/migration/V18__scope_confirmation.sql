@@ -5,6 +5,6 @@
 alter table requirement_assessment add column computed_applicable boolean;
 update requirement_assessment set computed_applicable = applicable;
 alter table requirement_assessment alter column computed_applicable set not null;
-alter table requirement_assessment add column scope_justification varchar(4000);
+alter table requirement_assessment add column scope_justification varchar(32000);
 alter table requirement_assessment add column scope_overridden_by varchar(64);
 alter table requirement_assessment add column scope_overridden_at timestamp(6) with time zone;

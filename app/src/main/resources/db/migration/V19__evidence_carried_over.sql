@@ -4,7 +4,7 @@
 alter table evidence add column carried_from_assessment_id uuid references assessment (id);
 alter table evidence add column carried_from_evidence_id uuid references evidence (id);
 alter table evidence add column carried_from_release_id uuid;
-alter table evidence add column carried_from_firmware_version varchar(100);
+alter table evidence add column carried_from_firmware_version varchar(800);
 -- Who uploaded the bytes first and when (through any number of carry-overs): the uploader of the very first item.
 alter table evidence add column carried_from_uploaded_by varchar(64);
 alter table evidence add column carried_from_uploaded_at timestamp(6) with time zone;

@@ -9,11 +9,11 @@ create table principle_comment (
     author        varchar(64)   not null,
     author_role   varchar(40)   not null,
     written_at    timestamp(6) with time zone not null,
-    body          varchar(4000) not null
+    body          varchar(32000) not null
 );
 create index ix_principle_comment_assessment on principle_comment (assessment_id, written_at);
 
 -- An assessment the officer closed because the product cannot be certified as it is: who, when and why.
 alter table assessment add column closed_by varchar(64);
 alter table assessment add column closed_at timestamp(6) with time zone;
-alter table assessment add column closure_reason varchar(4000);
+alter table assessment add column closure_reason varchar(32000);

@@ -14,5 +14,7 @@ public enum RequirementStatus {
     /** The officer accepted the principle with a verdict on this requirement. */
     ACCEPTED,
     /** The product profile makes it not applicable; it carries a generated justification and no verdict. */
-    NOT_APPLICABLE
+    NOT_APPLICABLE,
+    /** Its assessment was closed as not certifiable before it was settled: it takes nothing more. */
+    CLOSED
 }

@@ -28,7 +28,7 @@ public interface IdentityApi {
     Page<UserView> users(Pageable pageable);
 
     /**
-     * The accounts of these user names (unknown names are left out), with their roles and e-mail addresses. No
+     * The enabled accounts of these user names (unknown names are left out), with their roles and e-mail addresses. No
      * access check: for other modules' own work, such as choosing whom to notify, never to answer a request.
      */
     List<UserView> users(Collection<String> usernames);

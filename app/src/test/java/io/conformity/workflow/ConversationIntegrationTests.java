@@ -83,9 +83,10 @@ class ConversationIntegrationTests {
                 .contains("tls.json");
         assertThat(turns(task.get("conversation")))
                 .containsExactly(
+                        "SCOPE_CONFIRMED off Scope confirmed.",
                         "SUBMITTED eng TLS configuration attached.",
                         "SENT_BACK off Attach the testssl.sh output, not the configuration file.");
-        assertThat(task.get("conversation").get(1).get("role").asText()).isEqualTo("compliance-officer");
+        assertThat(task.get("conversation").get(2).get("role").asText()).isEqualTo("compliance-officer");
 
         // The engineer answers without deciding anything; everyone reads it in the assessment.
         JsonNode comment = api.post(
@@ -101,10 +102,12 @@ class ConversationIntegrationTests {
                 .json();
         assertThat(turns(assessment.get("conversation")))
                 .containsExactly(
+                        "SCOPE_CONFIRMED off Scope confirmed.",
                         "SUBMITTED eng TLS configuration attached.",
                         "SENT_BACK off Attach the testssl.sh output, not the configuration file.",
                         "COMMENT eng testssl.sh runs in tonight's pipeline.");
-        assertThat(assessment.get("conversation").findValuesAsText("principle")).containsOnly("5");
+        // The scope was confirmed for the whole assessment; everything else was said on principle 5.
+        assertThat(assessment.get("conversation").findValuesAsText("principle")).containsExactly("null", "5", "5", "5");
         // Lists of assessments stay lean: the conversation is in the single assessment's view only.
         assertThat(api.get(officer, "/api/v1/assessments")
                         .json()
@@ -118,9 +121,9 @@ class ConversationIntegrationTests {
                         .expect(200)
                         .json()
                         .findValuesAsText("decision"))
-                .containsExactly("SUBMITTED", "SENT_BACK");
+                .containsExactly("SCOPE_CONFIRMED", "SUBMITTED", "SENT_BACK");
 
-        // Another principle's task shows only its own conversation.
+        // Another principle's task shows only its own conversation, and what concerns the whole assessment.
         JsonNode other = api.get(
                         engineer,
                         "/api/v1/tasks/"
@@ -129,7 +132,7 @@ class ConversationIntegrationTests {
                                         .asText())
                 .expect(200)
                 .json();
-        assertThat(other.get("conversation")).isEmpty();
+        assertThat(turns(other.get("conversation"))).containsExactly("SCOPE_CONFIRMED off Scope confirmed.");
     }
 
     @Test
@@ -140,8 +143,9 @@ class ConversationIntegrationTests {
         assertProblem(api.post(engineer, path + "99/comments", Map.of("text", "Which principle?")), 404);
         assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
                         .json()
-                        .get("conversation"))
-                .isEmpty();
+                        .get("conversation")
+                        .findValuesAsText("kind"))
+                .containsExactly("SCOPE_CONFIRMED");
     }
 
     private String applicableIn(String principle) {

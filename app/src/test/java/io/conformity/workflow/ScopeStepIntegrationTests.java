@@ -28,6 +28,7 @@ import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ConformityIntegrationTest;
 import io.conformity.support.Fixtures;
+import io.conformity.support.TestMailServer;
 
 /** The scope step before collection and the deadlines of the tasks, over HTTP on the real engine and database. */
 @ConformityIntegrationTest
@@ -219,6 +220,9 @@ class ScopeStepIntegrationTests {
                 .asText();
         JsonNode scope = fixtures.tasks(officer, assessmentId).get(0);
         String taskId = scope.get("id").asText();
+        String officerAddress = officer.username() + "@example.test";
+        api.put(officer, "/api/v1/users/me/email", Map.of("email", officerAddress))
+                .expect(200);
         Instant dueAt = Instant.parse(scope.get("dueAt").asText());
         assertThat(deadlines.ofTask(taskId)).isEmpty();
         try {
@@ -247,6 +251,33 @@ class ScopeStepIntegrationTests {
             assertThat(audited.about(assessmentId))
                     .extracting(e -> e.action())
                     .contains("task.reminder", "task.overdue");
+
+            // The timers reach people: the officer's inbox, and an e-mail through the SMTP server.
+            List<String> inbox = new ArrayList<>();
+            api.get(officer, "/api/v1/notifications?size=100")
+                    .expect(200)
+                    .json()
+                    .get("content")
+                    .forEach(n -> {
+                        if (n.get("link").asText().equals("/api/v1/tasks/" + taskId)) {
+                            inbox.add(n.get("subject").asText());
+                        }
+                    });
+            assertThat(inbox)
+                    .hasSize(2)
+                    .anySatisfy(subject -> assertThat(subject).startsWith("Reminder: "));
+            List<TestMailServer.Mail> mails = List.of();
+            while (mails.size() < 2 && Instant.now().isBefore(until)) {
+                mails = TestMailServer.instance().to(officerAddress).stream()
+                        .filter(mail -> mail.body().contains("/api/v1/tasks/" + taskId))
+                        .toList();
+                pause();
+            }
+            assertThat(mails)
+                    .extracting(TestMailServer.Mail::subject)
+                    .containsExactlyInAnyOrderElementsOf(inbox.stream()
+                            .map(subject -> "[Conformity] " + subject)
+                            .toList());
         } finally {
             ClockUtil.reset();
         }

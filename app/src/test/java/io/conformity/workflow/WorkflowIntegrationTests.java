@@ -263,14 +263,22 @@ class WorkflowIntegrationTests {
         assertThat(closed.get("closureReason").asText()).contains("fixed in ROM");
         // Its tasks are gone with its process; the reason is in the conversation; nothing more can be done.
         assertThat(fixtures.tasks(engineer, assessmentId)).isEmpty();
-        JsonNode last = api.get(engineer, "/api/v1/assessments/" + assessmentId)
-                .json()
-                .get("conversation")
-                .get(0);
+        JsonNode conversation =
+                api.get(engineer, "/api/v1/assessments/" + assessmentId).json().get("conversation");
+        JsonNode last = conversation.get(conversation.size() - 1);
         assertThat(last.get("kind").asText()).isEqualTo("CLOSED");
         assertThat(last.get("comment").asText()).contains("fixed in ROM");
         assertThat(problemType(api.post(officer, closure, Map.of("reason", "again")), 409))
                 .endsWith("assessment-state");
+        // What was not settled takes nothing more: no evidence, no statement.
+        assertThat(principle("2").findValuesAsText("status")).containsOnly("CLOSED");
+        assertProblem(
+                api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/" + requirementId("5.2-1") + "/evidence",
+                        "policy.txt",
+                        "Contact: mailto:security@example.test".getBytes()),
+                409);
         assertThat(problemType(
                         api.post(
                                 engineer,

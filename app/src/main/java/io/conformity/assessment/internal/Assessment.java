@@ -110,7 +110,7 @@ class Assessment {
     @Column(name = "closed_at")
     private Instant closedAt;
 
-    @Column(name = "closure_reason", length = 4000)
+    @Column(name = "closure_reason", length = 32000)
     private String closureReason;
 
     /** Per regime, what its declaration states about standards and compliance routes, as the regime said at opening. */

@@ -430,6 +430,7 @@ class AssessmentService implements AssessmentApi {
     @Override
     public void closeNotCertified(UUID assessmentId, String by, String reason) {
         find(assessmentId).closeNotCertified(by, clock.instant(), reason);
+        requirements.findByAssessmentIdOrderByPosition(assessmentId).forEach(RequirementAssessment::close);
         audit("assessment.closed-not-certified", assessmentId, Map.of("reason", reason));
     }
 

@@ -88,7 +88,7 @@ class RequirementAssessment {
     @Column(name = "computed_applicable", nullable = false)
     private boolean computedApplicable;
 
-    @Column(name = "scope_justification", length = 4000)
+    @Column(name = "scope_justification", length = 32000)
     private String scopeJustification;
 
     @Column(name = "scope_overridden_by", length = 64)
@@ -304,6 +304,15 @@ class RequirementAssessment {
     /** EN 303 645 5.0-1 / 4-1: a recommendation not met carries its reason, which the annex prints. */
     boolean failsRecommendationUnexplained() {
         return !mandatory && verdict == Verdict.FAIL && (justification == null || justification.isBlank());
+    }
+
+    /** The assessment was closed as not certifiable: what was not settled takes no evidence, statement or verdict. */
+    void close() {
+        if (status == RequirementStatus.SCOPING
+                || status == RequirementStatus.OPEN
+                || status == RequirementStatus.SUBMITTED) {
+            status = RequirementStatus.CLOSED;
+        }
     }
 
     void sendBack() {

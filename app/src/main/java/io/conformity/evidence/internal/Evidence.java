@@ -74,7 +74,7 @@ class Evidence {
     @Column(name = "carried_from_release_id", updatable = false)
     private UUID carriedFromReleaseId;
 
-    @Column(name = "carried_from_firmware_version", length = 100, updatable = false)
+    @Column(name = "carried_from_firmware_version", length = 800, updatable = false)
     private String carriedFromFirmwareVersion;
 
     @Column(name = "carried_from_uploaded_by", length = 64, updatable = false)

@@ -124,6 +124,8 @@ class AccountService implements IdentityApi, UserDetailsService {
         return usernames.isEmpty()
                 ? List.of()
                 : users.findByUsernameIn(usernames).stream()
+                        // A disabled account is told nothing: it may belong to someone who has left.
+                        .filter(UserAccount::enabled)
                         .map(UserAccount::view)
                         .toList();
     }

@@ -34,7 +34,7 @@ class PrincipleComment {
     @Column(name = "written_at", nullable = false, updatable = false)
     private Instant writtenAt;
 
-    @Column(nullable = false, length = 4000, updatable = false)
+    @Column(nullable = false, length = 32000, updatable = false)
     private String body;
 
     protected PrincipleComment() {}

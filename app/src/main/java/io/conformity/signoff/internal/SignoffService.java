@@ -73,9 +73,12 @@ class SignoffService implements SignoffApi, PrincipleConversation {
         }
         if ((decision == Decision.APPROVED || decision == Decision.REJECTED)
                 && signoffs.existsByAssessmentIdAndActorAndDecisionIn(
-                        assessmentId, actor, List.of(Decision.ACCEPTED, Decision.SENT_BACK))) {
-            throw new SeparationOfDutiesException(
-                    "You reviewed principles of this assessment; another signatory must decide on the declaration.");
+                        assessmentId,
+                        actor,
+                        List.of(Decision.SCOPE_CONFIRMED, Decision.ACCEPTED, Decision.SENT_BACK))) {
+            // Deciding the scope (which requirements are certified at all) is part of the review.
+            throw new SeparationOfDutiesException("You confirmed the scope of, or reviewed principles of, this"
+                    + " assessment; another signatory must decide on the declaration.");
         }
         if ((decision == Decision.APPROVED || decision == Decision.REJECTED)
                 && evidence.ofAssessment(assessmentId, null, null).stream()
