@@ -78,11 +78,10 @@ public interface AssessmentApi {
     /**
      * The compliance officer confirms the scope the catalog worked out from the product profile, with overrides
      * (each justified; a mandatory requirement the catalog says applies cannot be taken out: 409
-     * {@code scope-override-refused}); the applicable requirements then open for evidence.
-     *
-     * @return the principles in scope after the overrides (those with an applicable requirement), in catalog order
+     * {@code scope-override-refused}); the applicable requirements then open for evidence, and
+     * {@link AssessmentScopeConfirmed} names the principles in scope after the overrides, in catalog order.
      */
-    List<String> confirmScope(UUID assessmentId, List<@Valid ScopeOverrideCommand> overrides, String by);
+    void confirmScope(UUID assessmentId, List<@Valid ScopeOverrideCommand> overrides, String by);
 
     /**
      * The signatory rejects: the requirements of the named principles go back to evidence collection; the others

@@ -28,6 +28,11 @@ public enum TaskKind {
         return role;
     }
 
+    /** Whether the task is about one principle; the scope step and the approval concern the whole assessment. */
+    public boolean ofPrinciple() {
+        return this == COLLECT_EVIDENCE || this == REVIEW_PRINCIPLE;
+    }
+
     public static Optional<TaskKind> ofElement(String elementId) {
         return Arrays.stream(values())
                 .filter(k -> k.elementId.equals(elementId))

@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.conformity.identity.Role;
 import io.conformity.notification.Notice;
 import io.conformity.notification.NotificationApi;
 import io.conformity.support.ApiClient;
@@ -398,13 +399,24 @@ class AccessRulesIntegrationTests {
                 List.of(),
                 who -> api.post(who, "/api/v1/notifications/" + notificationA[0] + "/read", null),
                 Expect.success(),
-                () -> notificationA[0] = notifications
-                        .send(
-                                List.of(engineerA.username()),
-                                new Notice(UUID.fromString(productA), "Access rules", "A notice", null))
-                        .get(0)
-                        .id()
-                        .toString()));
+                () -> {
+                    // To product A's engineers; engineer A's own is the one read.
+                    notifications.send(
+                            Set.of(Role.ENGINEER),
+                            new Notice(UUID.fromString(productA), "Access rules", "A notice", null));
+                    notificationA[0] = api
+                            .get(engineerA, "/api/v1/notifications?size=100")
+                            .expect(200)
+                            .json()
+                            .get("content")
+                            .findParents("subject")
+                            .stream()
+                            .filter(n -> n.get("subject").asText().equals("Access rules"))
+                            .findFirst()
+                            .orElseThrow()
+                            .get("id")
+                            .asText();
+                }));
 
         // Assessments.
         table.product(

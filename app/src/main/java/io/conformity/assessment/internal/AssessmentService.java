@@ -576,7 +576,7 @@ class AssessmentService implements AssessmentApi {
     }
 
     @Override
-    public List<String> confirmScope(UUID assessmentId, List<ScopeOverrideCommand> overrides, String by) {
+    public void confirmScope(UUID assessmentId, List<ScopeOverrideCommand> overrides, String by) {
         find(assessmentId).requireInProgress("confirm the scope of");
         List<RequirementAssessment> rows = requirements.findByAssessmentIdOrderByPosition(assessmentId);
         Map<UUID, RequirementAssessment> byId = new HashMap<>();
@@ -622,16 +622,10 @@ class AssessmentService implements AssessmentApi {
             throw new ProblemException(
                     ProblemType.SCOPE_OVERRIDE_REFUSED,
                     "Mandatory requirements the product profile makes applicable cannot be marked not applicable: "
-                            + String.join(
-                                    ", ",
-                                    refused.stream()
-                                            .map(RequirementAssessment::label)
-                                            .toList())
+                            + labels(refused)
                             + ". If a condition of the profile does not hold for this product, correct the profile"
                             + " and open a new assessment. Nothing was recorded.",
-                    Map.of(
-                            "requirementAssessmentIds",
-                            refused.stream().map(RequirementAssessment::id).toList()));
+                    Map.of("requirementAssessmentIds", ids(refused)));
         }
         Instant now = clock.instant();
         List<Map<String, Object>> recorded = new ArrayList<>();
@@ -655,7 +649,6 @@ class AssessmentService implements AssessmentApi {
         change.put("principles", List.copyOf(principles));
         audit("assessment.scope-confirmed", assessmentId, change);
         events.publishEvent(new AssessmentScopeConfirmed(assessmentId, List.copyOf(principles), by));
-        return List.copyOf(principles);
     }
 
     @Override

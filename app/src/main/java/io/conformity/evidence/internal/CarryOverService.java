@@ -242,11 +242,12 @@ class CarryOverService implements CarryOverApi {
         previous.requirements().stream()
                 .filter(r -> r.principle().equals(principle))
                 .forEach(r -> beforeRows.put(r.id(), r));
+        List<RequirementAssessmentView> beforeApplicable = applicable(previous, principle);
         Set<String> before = new LinkedHashSet<>();
-        applicable(previous, principle).forEach(r -> before.add(key(r)));
+        beforeApplicable.forEach(r -> before.add(key(r)));
         Set<String> current = new LinkedHashSet<>();
         nowRows.forEach(r -> current.add(key(r)));
-        List<String> onlyBefore = applicable(previous, principle).stream()
+        List<String> onlyBefore = beforeApplicable.stream()
                 .filter(r -> !current.contains(key(r)))
                 .map(CarryOverService::label)
                 .toList();
@@ -255,7 +256,7 @@ class CarryOverService implements CarryOverApi {
                 .map(CarryOverService::label)
                 .toList();
         List<Evidence> items = accepted(previous.id(), principle, beforeRows);
-        List<RequirementAssessmentView> stated = applicable(previous, principle).stream()
+        List<RequirementAssessmentView> stated = beforeApplicable.stream()
                 .filter(r -> r.noEvidenceStatement() != null)
                 .toList();
         boolean carried =

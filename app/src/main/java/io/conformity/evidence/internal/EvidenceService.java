@@ -469,7 +469,7 @@ class EvidenceService implements EvidenceApi {
                     if (!assessments.requirement(e.requirementAssessmentId()).inCollection()) {
                         return;
                     }
-                    Reading reading = reader.read(() -> openBlob(e), e.fileName(), e.size(), context(assessmentId));
+                    Reading reading = readAgain(e, context(assessmentId));
                     if (reading.status() == AnalysisStatus.ANALYZED) {
                         writeAnalysis(e, reading);
                         // Derived, yet what the officer reviews: the trail shows when and why findings changed.

@@ -3,14 +3,12 @@ package io.conformity.notification.internal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.conformity.assessment.AssessmentApi;
-import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
 import io.conformity.notification.Notice;
 import io.conformity.notification.NotificationApi;
@@ -33,25 +31,16 @@ class DeadlineNotifications {
     private final NotificationApi notifications;
     private final ProductApi products;
     private final AssessmentApi assessments;
-    private final IdentityApi identity;
 
-    DeadlineNotifications(
-            NotificationApi notifications, ProductApi products, AssessmentApi assessments, IdentityApi identity) {
+    DeadlineNotifications(NotificationApi notifications, ProductApi products, AssessmentApi assessments) {
         this.notifications = notifications;
         this.products = products;
         this.assessments = assessments;
-        this.identity = identity;
     }
 
     @EventListener
     void on(TaskDeadline deadline) {
-        List<String> members = products.memberUsernames(deadline.productId());
-        List<String> recipients =
-                Recipients.of(members, identity.users(members), rolesConcerned(deadline.kind(), deadline.role()));
-        if (recipients.isEmpty()) {
-            return;
-        }
-        notifications.send(recipients, notice(deadline, what(deadline)));
+        notifications.send(rolesConcerned(deadline.kind(), deadline.role()), notice(deadline, what(deadline)));
     }
 
     /** The role the task waits for; for an overdue task, the product's compliance officers too. */

@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,11 +20,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.conformity.identity.IdentityApi;
+import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
 import io.conformity.notification.Notice;
 import io.conformity.notification.NotificationApi;
 import io.conformity.notification.NotificationView;
 import io.conformity.problem.NotFoundException;
+import io.conformity.product.ProductApi;
 
 @Service
 @Transactional
@@ -33,6 +34,7 @@ class NotificationService implements NotificationApi {
 
     private final NotificationRepository notifications;
     private final IdentityApi identity;
+    private final ProductApi products;
     private final ObjectProvider<JavaMailSender> mail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -40,11 +42,13 @@ class NotificationService implements NotificationApi {
     NotificationService(
             NotificationRepository notifications,
             IdentityApi identity,
+            ProductApi products,
             ObjectProvider<JavaMailSender> mail,
             ApplicationEventPublisher events,
             Clock clock) {
         this.notifications = notifications;
         this.identity = identity;
+        this.products = products;
         this.mail = mail;
         this.events = events;
         this.clock = clock;
@@ -52,18 +56,16 @@ class NotificationService implements NotificationApi {
 
     // Not audited: a notification tells about a change that was audited itself; it changes nothing of the records.
     @Override
-    public List<NotificationView> send(Collection<String> recipients, Notice notice) {
-        Map<String, UserView> accounts = identity.users(new LinkedHashSet<>(recipients)).stream()
-                .collect(Collectors.toMap(UserView::username, Function.identity()));
+    public List<NotificationView> send(Set<Role> roles, Notice notice) {
+        List<String> members = products.memberUsernames(notice.productId());
+        List<UserView> accounts = identity.users(members);
+        Map<String, UserView> byName =
+                accounts.stream().collect(Collectors.toMap(UserView::username, Function.identity()));
         boolean mailConfigured = mail.getIfAvailable() != null;
         List<NotificationView> stored = new ArrayList<>();
         List<UUID> toMail = new ArrayList<>();
-        for (String username : new LinkedHashSet<>(recipients)) {
-            UserView account = accounts.get(username);
-            if (account == null) {
-                continue;
-            }
-            String emailTo = mailConfigured ? account.email() : null;
+        for (String username : Recipients.of(members, accounts, roles)) {
+            String emailTo = mailConfigured ? byName.get(username).email() : null;
             Notification notification = notifications.save(new Notification(username, notice, emailTo, now()));
             stored.add(notification.view());
             if (emailTo != null) {

@@ -1,16 +1,13 @@
 package io.conformity.notification.internal;
 
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
 import io.conformity.notification.Notice;
 import io.conformity.notification.NotificationApi;
-import io.conformity.product.ProductApi;
 import io.conformity.product.SupportPeriodNotice;
 
 /**
@@ -21,22 +18,14 @@ import io.conformity.product.SupportPeriodNotice;
 class SupportPeriodNotifications {
 
     private final NotificationApi notifications;
-    private final ProductApi products;
-    private final IdentityApi identity;
 
-    SupportPeriodNotifications(NotificationApi notifications, ProductApi products, IdentityApi identity) {
+    SupportPeriodNotifications(NotificationApi notifications) {
         this.notifications = notifications;
-        this.products = products;
-        this.identity = identity;
     }
 
     @EventListener
     void on(SupportPeriodNotice notice) {
-        List<String> members = products.memberUsernames(notice.productId());
-        List<String> officers = Recipients.of(members, identity.users(members), Set.of(Role.COMPLIANCE_OFFICER));
-        if (!officers.isEmpty()) {
-            notifications.send(officers, notice(notice));
-        }
+        notifications.send(Set.of(Role.COMPLIANCE_OFFICER), notice(notice));
     }
 
     static Notice notice(SupportPeriodNotice notice) {

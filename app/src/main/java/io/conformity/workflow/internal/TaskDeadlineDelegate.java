@@ -49,9 +49,7 @@ class TaskDeadlineDelegate implements ExecutionListener {
         TaskKind taskKind = TaskKind.ofElement(elementId)
                 .orElseThrow(
                         () -> new IllegalStateException("Timer " + timer.getId() + " on unknown task " + elementId));
-        String principle = taskKind == TaskKind.CONFIRM_SCOPE || taskKind == TaskKind.APPROVE_DECLARATION
-                ? null
-                : (String) execution.getVariable(ProcessVariables.PRINCIPLE);
+        String principle = taskKind.ofPrinciple() ? (String) execution.getVariable(ProcessVariables.PRINCIPLE) : null;
         Task task = waiting(execution.getProcessInstanceId(), elementId, principle);
         UUID assessmentId = UUID.fromString((String) execution.getVariable(ProcessVariables.ASSESSMENT_ID));
         Instant dueAt = task.getDueDate() == null ? null : task.getDueDate().toInstant();

@@ -156,7 +156,7 @@ class WorkflowService implements WorkflowApi {
         Task task = findVisible(taskId);
         TaskKind kind = kindOf(task);
         requireRole(user, kind);
-        if (kind == TaskKind.APPROVE_DECLARATION || kind == TaskKind.CONFIRM_SCOPE) {
+        if (!kind.ofPrinciple()) {
             throw new ProblemException(
                     ProblemType.WRONG_TASK_KIND,
                     "Task " + taskId + " is " + kind + "; it has no principle. The assessment lists its requirements.");
@@ -591,9 +591,7 @@ class WorkflowService implements WorkflowApi {
                 kind,
                 task.getName(),
                 UUID.fromString((String) variables.get(ProcessVariables.ASSESSMENT_ID)),
-                kind == TaskKind.APPROVE_DECLARATION || kind == TaskKind.CONFIRM_SCOPE
-                        ? null
-                        : (String) variables.get(ProcessVariables.PRINCIPLE),
+                kind.ofPrinciple() ? (String) variables.get(ProcessVariables.PRINCIPLE) : null,
                 role,
                 task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
