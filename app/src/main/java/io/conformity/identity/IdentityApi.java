@@ -24,6 +24,9 @@ public interface IdentityApi {
 
     Optional<UserView> user(String username);
 
+    /** Whether the caller must choose a password before anything else (an administrator set a temporary one). */
+    boolean passwordChangeRequired();
+
     /** Every account, in the page's order. */
     Page<UserView> users(Pageable pageable);
 

@@ -74,6 +74,14 @@ class AccountService implements IdentityApi, UserDetailsService {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean passwordChangeRequired() {
+        return caller().flatMap(user -> live(user.username()))
+                .map(LiveAccount::passwordChangeRequired)
+                .orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CurrentUser> caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null

@@ -85,7 +85,12 @@ class LiveAccountFilter extends OncePerRequestFilter {
             }
         }
         if (account.passwordChangeRequired() && !mayWithTemporaryPassword(request)) {
-            problems.passwordChangeRequired(request, response);
+            if (request.getRequestURI().startsWith("/api/")) {
+                problems.passwordChangeRequired(request, response);
+            } else {
+                // A person on the pages is taken to the form that lifts the restriction.
+                response.sendRedirect("/account");
+            }
             return;
         }
         Set<Role> roles = scope == null ? account.roles() : scope.narrow(account.roles());
@@ -108,7 +113,10 @@ class LiveAccountFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         String method = request.getMethod();
         return ("PUT".equals(method) && "/api/v1/users/me/password".equals(path))
-                || ("GET".equals(method) && ("/api/v1/users/me".equals(path) || "/".equals(path)))
+                || ("GET".equals(method)
+                        && (Set.of("/api/v1/users/me", "/", "/account").contains(path)
+                                || path.startsWith("/ui/")
+                                || path.startsWith("/webjars/")))
                 || ("POST".equals(method) && ("/account/password".equals(path) || "/logout".equals(path)));
     }
 

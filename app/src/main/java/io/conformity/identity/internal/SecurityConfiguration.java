@@ -57,6 +57,25 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
+    /** The pages' address space (the ui module); anything outside it and the API is refused. */
+    private static final String[] PAGES = {
+        "/",
+        "/home",
+        "/dashboard",
+        "/account",
+        "/account/**",
+        "/notifications",
+        "/notifications/**",
+        "/products",
+        "/products/**",
+        "/releases/**",
+        "/assessments/**",
+        "/tasks/**",
+        "/declarations/**",
+        "/admin",
+        "/admin/**"
+    };
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
@@ -100,6 +119,10 @@ class SecurityConfiguration {
                         "/setup.js",
                         "/setup.css",
                         "/account.css",
+                        // The pages' own styles and scripts, and htmx: the public pages need them too.
+                        "/ui/**",
+                        "/webjars/**",
+                        "/favicon.ico",
                         "/error",
                         "/actuator/health",
                         "/v3/api-docs",
@@ -117,9 +140,13 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/api/**")
                 .authenticated()
-                .requestMatchers(HttpMethod.GET, "/")
-                .authenticated()
-                .requestMatchers(HttpMethod.POST, "/account/password")
+                // The public pages: the register, a declaration's entry, and checking a declaration one holds.
+                .requestMatchers(HttpMethod.GET, "/register", "/register/*", "/verify")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/verify")
+                .permitAll()
+                // Every other page is for signed-in people; the pages check roles as the API does.
+                .requestMatchers(PAGES)
                 .authenticated()
                 .anyRequest()
                 .denyAll());
