@@ -80,8 +80,9 @@ class PageErrors {
         ModelAndView page = new ModelAndView("ui/error");
         page.setStatus(status);
         page.addObject("status", status.value());
-        page.addObject("title", title);
-        page.addObject("detail", detail);
+        // Not "title": the layout's fragment parameter of that name would hide it.
+        page.addObject("errorTitle", title);
+        page.addObject("errorDetail", detail);
         try {
             page.addObject("viewer", model.viewer());
         } catch (RuntimeException e) {
