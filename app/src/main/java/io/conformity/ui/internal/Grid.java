@@ -1,0 +1,56 @@
+package io.conformity.ui.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The principles of an assessment laid out as an SVG grid: positions are worked out here so that the template only
+ * draws. The drawing scales with its viewBox, so a narrow screen shrinks it rather than scrolling.
+ */
+public record Grid(List<Placed> cells, int width, int height) {
+
+    static final int COLUMNS = 8;
+    static final int CELL_WIDTH = 70;
+    static final int CELL_HEIGHT = 58;
+    static final int GAP = 6;
+
+    /** A cell at its place, with the principle's name where the catalog gives one. */
+    public record Placed(PrincipleStates.Cell cell, String name, int x, int y) {
+
+        /** What the cell's {@code <title>} says: principle, state, name, and lateness. */
+        public String title() {
+            PrincipleStates.Cell c = cell;
+            String requirements = c.applicable() + " of " + c.total() + " requirements applicable";
+            return "Principle " + c.principle() + ": " + c.state().label() + (name == null ? "" : ". " + name) + " ("
+                    + requirements + ")" + (c.overdue() ? ", task overdue" : "");
+        }
+    }
+
+    static Grid of(List<PrincipleStates.Cell> cells, Map<String, String> names) {
+        List<Placed> placed = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            PrincipleStates.Cell cell = cells.get(i);
+            placed.add(new Placed(
+                    cell,
+                    names.get(cell.principle()),
+                    (i % COLUMNS) * (CELL_WIDTH + GAP),
+                    (i / COLUMNS) * (CELL_HEIGHT + GAP)));
+        }
+        int columns = Math.max(1, Math.min(COLUMNS, cells.size()));
+        int rows = Math.max(1, (cells.size() + COLUMNS - 1) / COLUMNS);
+        return new Grid(placed, columns * (CELL_WIDTH + GAP) - GAP, rows * (CELL_HEIGHT + GAP) - GAP);
+    }
+
+    public int cellWidth() {
+        return CELL_WIDTH;
+    }
+
+    public int cellHeight() {
+        return CELL_HEIGHT;
+    }
+
+    public String viewBox() {
+        return "0 0 " + width + " " + height;
+    }
+}
