@@ -18,6 +18,27 @@ public record Grid(List<Placed> cells, int width, int height) {
     /** A cell at its place, with the principle's name where the catalog gives one. */
     public record Placed(PrincipleStates.Cell cell, String name, int x, int y) {
 
+        /**
+         * The code as the cell fits it: short codes whole, a hyphenated name by its initials, else cut; the
+         * {@code <title>} and the list beside the drawing carry the whole code.
+         */
+        public String shortCode() {
+            String code = cell.principle();
+            if (code.length() <= 5) {
+                return code;
+            }
+            if (code.contains("-")) {
+                StringBuilder initials = new StringBuilder();
+                for (String word : code.split("-+")) {
+                    if (!word.isEmpty() && initials.length() < 5) {
+                        initials.append(Character.toUpperCase(word.charAt(0)));
+                    }
+                }
+                return initials.toString();
+            }
+            return code.substring(0, 4) + "…";
+        }
+
         /** What the cell's {@code <title>} says: principle, state, name, and lateness. */
         public String title() {
             PrincipleStates.Cell c = cell;

@@ -483,6 +483,7 @@ class ProductPagesController {
         model.addAttribute("profileVersion", shown);
         model.addAttribute("profiles", profiles);
         model.addAttribute("questions", shown == null ? List.of() : questions(shown, profiles.get(shown)));
+        model.addAttribute("derived", shown == null ? List.of() : derived(shown));
 
         // Releases, newest first, each with its assessments and their declarations.
         List<ReleaseView> releases = products.releases(
@@ -547,6 +548,16 @@ class ProductPagesController {
             questions.add(question("features", f, saved == null ? null : saved.features()));
         }
         return questions;
+    }
+
+    /** The conditions the form does not ask, each with the one it follows from. */
+    private List<String> derived(String version) {
+        return catalog.framework(CatalogApi.EN_303_645, version).stream()
+                .flatMap(f -> f.conditions().stream())
+                .filter(c -> c.complementOf() != null)
+                .map(c -> "Condition " + c.id() + " (" + c.text() + ") is the opposite of condition " + c.complementOf()
+                        + " and follows from its answer.")
+                .toList();
     }
 
     private static Question question(String kind, Framework.Condition c, Map<String, Boolean> answers) {
