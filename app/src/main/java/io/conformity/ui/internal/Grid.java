@@ -2,6 +2,7 @@ package io.conformity.ui.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,6 +62,18 @@ public record Grid(List<Placed> cells, int width, int height) {
         int columns = Math.max(1, Math.min(COLUMNS, cells.size()));
         int rows = Math.max(1, (cells.size() + COLUMNS - 1) / COLUMNS);
         return new Grid(placed, columns * (CELL_WIDTH + GAP) - GAP, rows * (CELL_HEIGHT + GAP) - GAP);
+    }
+
+    /** How many principles are in each state, in the legend's order, leaving out states no principle is in. */
+    public List<String> tally() {
+        List<String> words = new ArrayList<>();
+        for (PrincipleState state : PrincipleState.values()) {
+            long count = cells.stream().filter(p -> p.cell().state() == state).count();
+            if (count > 0) {
+                words.add(count + " " + state.label().toLowerCase(Locale.ROOT));
+            }
+        }
+        return words;
     }
 
     public int cellWidth() {
