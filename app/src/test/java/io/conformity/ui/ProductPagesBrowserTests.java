@@ -107,6 +107,9 @@ class ProductPagesBrowserTests {
             String assessmentPath = opened.getAttribute("href").replaceFirst("^https?://[^/]+", "");
             assertThat(assessmentPath).matches("/assessments/[0-9a-f-]{36}");
             assertThat(browser.find(By.id("release-" + releaseId)).getText()).contains("PSTI", "IN PROGRESS");
+            // The process started with the opening: the scope step waits for this officer.
+            String scopeTask = browser.find(By.id("opened-scope-task")).getAttribute("href");
+            assertThat(scopeTask).matches(".*/tasks/[^/]+");
             assertThat(browser.all(By.cssSelector("#release-" + releaseId + " a[href='" + assessmentPath + "']")))
                     .isNotEmpty();
             assertThat(unexpected(browser.consoleProblems())).isEmpty();
@@ -116,6 +119,11 @@ class ProductPagesBrowserTests {
             assertThat(browser.find(By.id("products")).getText()).contains("PD-" + suffix, "smart camera");
             assertThat(unexpected(browser.consoleProblems())).isEmpty();
             browser.screenshot("products");
+
+            browser.go("/");
+            assertThat(browser.find(By.id("tasks")).getText()).contains("Confirm scope", "PD-" + suffix, "2.4.1");
+            assertThat(browser.all(By.cssSelector("#tasks a[href='" + assessmentPath + "']")))
+                    .isNotEmpty();
         }
     }
 

@@ -50,6 +50,8 @@ import io.conformity.product.ProductView;
 import io.conformity.product.ProfileCommand;
 import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseView;
+import io.conformity.workflow.TaskKind;
+import io.conformity.workflow.WorkflowApi;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -68,6 +70,7 @@ class ProductPagesController {
     private final DeclarationApi declarations;
     private final CatalogApi catalog;
     private final IdentityApi identity;
+    private final WorkflowApi workflow;
     private final Validator validator;
     private final TransactionTemplate transaction;
 
@@ -77,6 +80,7 @@ class ProductPagesController {
             DeclarationApi declarations,
             CatalogApi catalog,
             IdentityApi identity,
+            WorkflowApi workflow,
             Validator validator,
             PlatformTransactionManager transactions) {
         this.products = products;
@@ -84,6 +88,7 @@ class ProductPagesController {
         this.declarations = declarations;
         this.catalog = catalog;
         this.identity = identity;
+        this.workflow = workflow;
         this.validator = validator;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -266,6 +271,13 @@ class ProductPagesController {
         productPage(model, id, version);
         if (opened != null) {
             model.addAttribute("opened", opened);
+            // The process starts with the opening: its first step, the scope, is the officer's next click.
+            model.addAttribute(
+                    "openedTask",
+                    workflow.tasks(identity.currentUser(), opened).stream()
+                            .filter(t -> t.kind() == TaskKind.CONFIRM_SCOPE)
+                            .findFirst()
+                            .orElse(null));
         }
         return "ui/products/product";
     }
