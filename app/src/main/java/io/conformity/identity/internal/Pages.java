@@ -57,7 +57,7 @@ final class Pages {
                   <link rel="stylesheet" href="/ui/app.css">
                   <link rel="stylesheet" href="/ui/login.css">
                 </head>
-                <body>
+                <body class="sign-in-page">
                 <a class="skip-link" href="#main">Skip to the content</a>
                 <header class="site-header">
                   <a class="brand" href="/login">Conformity</a>
