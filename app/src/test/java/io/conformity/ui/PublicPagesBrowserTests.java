@@ -52,6 +52,9 @@ class PublicPagesBrowserTests {
 
     ApiClient api;
     Fixtures fixtures;
+    Credentials engineer;
+    Credentials officer;
+    Credentials signatory;
     String tag;
     String declarationId;
     Path issued;
@@ -62,9 +65,9 @@ class PublicPagesBrowserTests {
         ChromeSession.requireChromium();
         api = new ApiClient(port);
         fixtures = new Fixtures(api);
-        Credentials engineer = fixtures.user("pub-eng", "Eve Engineer", "Engineer", "ENGINEER");
-        Credentials officer = fixtures.user("pub-off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
-        Credentials signatory = fixtures.user("pub-sig", "Sid Signatory", "Director", "SIGNATORY");
+        engineer = fixtures.user("pub-eng", "Eve Engineer", "Engineer", "ENGINEER");
+        officer = fixtures.user("pub-off", "Oscar Officer", "Officer", "COMPLIANCE_OFFICER");
+        signatory = fixtures.user("pub-sig", "Sid Signatory", "Director", "SIGNATORY");
         fixtures.team(engineer, officer, signatory);
         tag = "Pub" + UUID.randomUUID().toString().substring(0, 6);
         declarationId = fixtures.issuePsti(
@@ -200,6 +203,42 @@ class PublicPagesBrowserTests {
             assertThat(tablet.find(By.id("verdict-summary")).getText()).startsWith("Valid");
             assertNoHorizontalScroll(tablet);
             tablet.screenshot("verify-valid-tablet");
+        }
+    }
+
+    @Test
+    void aWithdrawnDeclarationSaysSoOnItsPageAndWhenVerified() throws Exception {
+        String id = fixtures.issuePsti(
+                        engineer, officer, signatory, fixtures.release(officer, tag + " Devices Ltd", tag + "-OLD"))
+                .get("id")
+                .asText();
+        Path file = issued.resolveSibling("public-pages-withdrawn.pdf");
+        Files.write(
+                file,
+                api.get(officer, "/api/v1/declarations/" + id + "/pdf")
+                        .expect(200)
+                        .body());
+        api.post(officer, "/api/v1/declarations/" + id + "/withdrawal", Map.of("reason", "<b>Battery recall</b>"))
+                .expect(200);
+
+        try (ChromeSession browser = ChromeSession.open(port)) {
+            browser.go("/register/" + id);
+            assertThat(browser.find(By.id("entry-status")).getText())
+                    .contains("Withdrawn", "This declaration was withdrawn by the manufacturer. Do not rely on it.");
+            // The reason is the manufacturer's text, shown as text.
+            assertThat(browser.find(By.id("withdrawal-reason")).getText()).isEqualTo("<b>Battery recall</b>");
+            assertThat(browser.consoleProblems()).isEmpty();
+            browser.screenshot("declaration-withdrawn");
+
+            browser.go("/verify");
+            browser.find(By.id("file")).sendKeys(file.toString());
+            browser.find(By.id("verify-button")).click();
+            WebElement result = browser.find(By.id("verification-result"));
+            assertThat(result.findElement(By.tagName("h2")).getText()).endsWith("Genuine, but no longer current");
+            assertThat(browser.find(By.id("verdict-reasons")).getText()).contains("withdrawn", "Battery recall");
+            assertThat(result.getText()).contains("Withdrawn");
+            assertThat(browser.consoleProblems()).isEmpty();
+            browser.screenshot("verify-not-current");
         }
     }
 
