@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param fonts           TrueType fonts, relative to {@code templates}, that the declaration may print with. A character
  *                        none of them covers is refused where it is typed, so that no declaration prints garbled
  * @param verificationUrl where a reader checks a declaration; {@code {id}} is replaced by its register id. Printed and
- *                        encoded in the QR code
+ *                        encoded in the QR code. The default, the API's register entry, answers a browser with the
+ *                        register page and a client with JSON
  * @param verification    limits of {@code POST /api/v1/verify}, which anyone may call
  */
 @ConfigurationProperties("conformity.declaration")

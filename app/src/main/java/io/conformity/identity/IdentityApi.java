@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -55,4 +56,13 @@ public interface IdentityApi {
 
     /** Replaces an account's roles; its sessions and API tokens lose a removed role at their next request. */
     UserView changeRoles(String username, Set<Role> roles);
+
+    /** The caller's own personal API tokens, newest first; never their secrets. */
+    List<ApiTokenView> tokens();
+
+    /** A personal API token for the caller: its secret is in the answer and nowhere else, ever. */
+    NewApiToken createToken(@Valid CreateTokenCommand command);
+
+    /** Revokes one of the caller's tokens; idempotent. Another user's token is unknown (404). */
+    ApiTokenView revokeToken(UUID id);
 }

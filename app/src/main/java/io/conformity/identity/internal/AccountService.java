@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,10 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 import io.conformity.audit.Audited;
+import io.conformity.identity.ApiTokenView;
+import io.conformity.identity.CreateTokenCommand;
 import io.conformity.identity.CreateUserCommand;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.EmailAddress;
 import io.conformity.identity.IdentityApi;
+import io.conformity.identity.NewApiToken;
 import io.conformity.identity.PasswordChangeCommand;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
@@ -203,6 +207,23 @@ class AccountService implements IdentityApi, UserDetailsService {
             // The only unique key of a new account besides its random id is the user name.
             throw duplicate(command.username());
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ApiTokenView> tokens() {
+        return tokens.list(currentUser().username());
+    }
+
+    @Override
+    public NewApiToken createToken(CreateTokenCommand command) {
+        ApiTokenService.CreatedToken created = tokens.create(currentUser().username(), command);
+        return new NewApiToken(created.token(), created.secret());
+    }
+
+    @Override
+    public ApiTokenView revokeToken(UUID id) {
+        return tokens.revoke(currentUser().username(), id);
     }
 
     @Override

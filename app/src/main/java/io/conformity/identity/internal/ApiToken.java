@@ -3,6 +3,8 @@ package io.conformity.identity.internal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.conformity.identity.ApiTokenView;
+import io.conformity.identity.TokenScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

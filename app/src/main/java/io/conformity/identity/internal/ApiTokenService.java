@@ -21,7 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.conformity.audit.Audited;
+import io.conformity.identity.ApiTokenView;
+import io.conformity.identity.CreateTokenCommand;
 import io.conformity.identity.Role;
+import io.conformity.identity.TokenScope;
 import io.conformity.problem.InvalidInputException;
 import io.conformity.problem.NotFoundException;
 
@@ -55,7 +58,7 @@ class ApiTokenService {
     /** The caller a valid token stands for, with the account as it is now. */
     record TokenCaller(UUID tokenId, TokenScope scope, UUID productId, LiveAccount account) {}
 
-    CreatedToken create(String username, IdentityController.TokenRequest request) {
+    CreatedToken create(String username, CreateTokenCommand request) {
         UserAccount owner = owner(username);
         Instant now = clock.instant();
         Instant expiresAt = expiry(request, now);
@@ -158,7 +161,7 @@ class ApiTokenService {
                 new TokenCaller(token.id(), token.scope(), token.productId(), LiveAccount.of(account.get())));
     }
 
-    private Instant expiry(IdentityController.TokenRequest request, Instant now) {
+    private Instant expiry(CreateTokenCommand request, Instant now) {
         if ((request.expiresAt() == null) == (request.lifetime() == null)) {
             throw invalid("/expiresAt", "give either expiresAt or lifetime (an ISO-8601 duration such as P90D)");
         }

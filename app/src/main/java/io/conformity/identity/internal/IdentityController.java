@@ -1,7 +1,5 @@
 package io.conformity.identity.internal;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,9 +20,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.conformity.identity.ApiTokenView;
+import io.conformity.identity.CreateTokenCommand;
 import io.conformity.identity.CreateUserCommand;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
+import io.conformity.identity.NewApiToken;
 import io.conformity.identity.PasswordChangeCommand;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
@@ -46,12 +47,10 @@ class IdentityController {
 
     private final IdentityApi identity;
     private final FirstAdministrator firstAdministrator;
-    private final ApiTokenService tokens;
 
-    IdentityController(IdentityApi identity, FirstAdministrator firstAdministrator, ApiTokenService tokens) {
+    IdentityController(IdentityApi identity, FirstAdministrator firstAdministrator) {
         this.identity = identity;
         this.firstAdministrator = firstAdministrator;
-        this.tokens = tokens;
     }
 
     @PostMapping("/users")
@@ -125,9 +124,8 @@ class IdentityController {
     /** A personal API token; its secret is in this answer and nowhere else, ever. */
     @PostMapping("/users/me/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<CreatedTokenView> createToken(@Valid @RequestBody TokenRequest request) {
-        ApiTokenService.CreatedToken created =
-                tokens.create(identity.currentUser().username(), request);
+    ResponseEntity<CreatedTokenView> createToken(@RequestBody CreateTokenCommand request) {
+        NewApiToken created = identity.createToken(request);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                         .replaceQuery(null)
                         .path("/{id}")
@@ -138,20 +136,13 @@ class IdentityController {
 
     @GetMapping("/users/me/tokens")
     List<ApiTokenView> tokens() {
-        return tokens.list(identity.currentUser().username());
+        return identity.tokens();
     }
 
     @DeleteMapping("/users/me/tokens/{id}")
     ApiTokenView revokeToken(@PathVariable UUID id) {
-        return tokens.revoke(identity.currentUser().username(), id);
+        return identity.revokeToken(id);
     }
-
-    record TokenRequest(
-            @NotBlank @PlainText(max = 100) String name,
-            @NotNull TokenScope scope,
-            UUID productId,
-            Instant expiresAt,
-            Duration lifetime) {}
 
     /** @param secret send as {@code Authorization: Bearer <secret>}; shown this once only */
     record CreatedTokenView(ApiTokenView token, String secret) {

@@ -15,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.Role;
+import io.conformity.identity.TokenScope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

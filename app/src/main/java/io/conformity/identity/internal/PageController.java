@@ -31,6 +31,6 @@ class PageController {
                 : signedOut != null
                         ? "You have signed out."
                         : changed != null ? "Your password was changed: sign in with the new one." : null;
-        return ResponseEntity.ok().contentType(HTML).body(Pages.login(request, message));
+        return ResponseEntity.ok().contentType(HTML).body(Pages.login(request, message, error != null));
     }
 }

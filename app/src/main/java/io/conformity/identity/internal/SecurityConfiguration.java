@@ -72,6 +72,8 @@ class SecurityConfiguration {
         "/assessments/**",
         "/tasks/**",
         "/declarations/**",
+        // The register search, as the API's GET /api/v1/register, is for regulators and the manufacturer's staff.
+        "/register",
         "/admin",
         "/admin/**"
     };
@@ -117,8 +119,6 @@ class SecurityConfiguration {
                         "/api/v1/setup",
                         "/setup.html",
                         "/setup.js",
-                        "/setup.css",
-                        "/account.css",
                         // The pages' own styles and scripts, and htmx: the public pages need them too.
                         "/ui/**",
                         "/webjars/**",
@@ -140,8 +140,8 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/api/**")
                 .authenticated()
-                // The public pages: the register, a declaration's entry, and checking a declaration one holds.
-                .requestMatchers(HttpMethod.GET, "/register", "/register/*", "/verify")
+                // The public pages: a declaration's register entry, and checking a declaration one holds.
+                .requestMatchers(HttpMethod.GET, "/register/*", "/verify")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/verify")
                 .permitAll()
@@ -220,8 +220,8 @@ class SecurityConfiguration {
                         response,
                         Pages.login(
                                 request,
-                                "Too many failed sign-ins. Try again in " + throttled.retryAfterSeconds()
-                                        + " seconds."));
+                                "Too many failed sign-ins. Try again in " + throttled.retryAfterSeconds() + " seconds.",
+                                true));
             } else {
                 response.sendRedirect("/login?error");
             }

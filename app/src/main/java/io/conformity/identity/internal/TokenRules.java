@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.AntPathMatcher;
 
+import io.conformity.identity.TokenScope;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

@@ -1,10 +1,10 @@
-package io.conformity.identity.internal;
+package io.conformity.identity;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** A token as its owner sees it in a list: everything but the secret, which is never stored. */
-record ApiTokenView(
+public record ApiTokenView(
         UUID id,
         String name,
         TokenScope scope,

@@ -1,14 +1,12 @@
-package io.conformity.identity.internal;
+package io.conformity.identity;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.conformity.identity.Role;
-
 /** What a personal API token may do, never more than its user may do at the time of each request. */
-enum TokenScope {
+public enum TokenScope {
     /** Upload evidence and structured declarations for one product, and read what a pipeline needs for that. */
     @JsonProperty("evidence-upload")
     EVIDENCE_UPLOAD(EnumSet.of(Role.ENGINEER), true),
@@ -28,18 +26,18 @@ enum TokenScope {
     }
 
     /** The user's roles now, narrowed to those the scope can use. */
-    Set<Role> narrow(Set<Role> userRoles) {
+    public Set<Role> narrow(Set<Role> userRoles) {
         Set<Role> effective = EnumSet.noneOf(Role.class);
         effective.addAll(userRoles);
         effective.retainAll(roles);
         return effective;
     }
 
-    boolean productBound() {
+    public boolean productBound() {
         return productBound;
     }
 
-    String slug() {
+    public String slug() {
         return name().toLowerCase().replace('_', '-');
     }
 }
