@@ -43,8 +43,7 @@ final class FieldErrors {
     }
 
     /** The requirements a refusal names, each with the message at the form's field for it. */
-    static FormErrors named(
-            FormErrors errors, ProblemException e, Function<UUID, String> field, String message) {
+    static FormErrors named(FormErrors errors, ProblemException e, Function<UUID, String> field, String message) {
         Object ids = e.getBody().getProperties() == null
                 ? null
                 : e.getBody().getProperties().get("requirementAssessmentIds");

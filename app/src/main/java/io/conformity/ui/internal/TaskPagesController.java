@@ -89,7 +89,11 @@ class TaskPagesController {
             keys.add(r.id().toString());
         }
         Map<String, String> renamed = Map.of(
-                "justification", "justification-", "applicable", "applicable-", "requirementAssessmentId",
+                "justification",
+                "justification-",
+                "applicable",
+                "applicable-",
+                "requirementAssessmentId",
                 "applicable-");
         try {
             workflow.confirmScope(
@@ -211,9 +215,12 @@ class TaskPagesController {
                 : new ApproveCommand(
                         ApproveCommand.Outcome.REJECT, null, blankToNull(form.get("rejectComment")), reopen);
         Map<String, String> renamed = Map.of(
-                "reason", "reason-",
-                "principle", "reopen-",
-                "placeGivenWhenApproving", "placeOfIssue",
+                "reason",
+                "reason-",
+                "principle",
+                "reopen-",
+                "placeGivenWhenApproving",
+                "placeOfIssue",
                 "comment",
                 approving ? "comment" : "rejectComment",
                 "reopen",
@@ -248,7 +255,9 @@ class TaskPagesController {
                 view = "ui/tasks/scope";
                 Map<String, List<RequirementAssessmentView>> byPrinciple = new LinkedHashMap<>();
                 for (RequirementAssessmentView r : assessment.requirements()) {
-                    byPrinciple.computeIfAbsent(r.principle(), p -> new ArrayList<>()).add(r);
+                    byPrinciple
+                            .computeIfAbsent(r.principle(), p -> new ArrayList<>())
+                            .add(r);
                     form.put("applicable-" + r.id(), r.computedApplicable() ? "yes" : "no");
                     shown.addAll(List.of("applicable-" + r.id(), "justification-" + r.id()));
                 }
@@ -256,13 +265,15 @@ class TaskPagesController {
             }
             case COLLECT_EVIDENCE -> {
                 view = "ui/tasks/collect";
-                detail.requirements().forEach(s -> shown.add("requirement-" + s.requirement().id()));
+                detail.requirements()
+                        .forEach(s -> shown.add("requirement-" + s.requirement().id()));
             }
             case REVIEW_PRINCIPLE -> {
                 view = "ui/tasks/review";
                 for (RequirementSheet s : detail.requirements()) {
                     RequirementAssessmentView r = s.requirement();
-                    Verdict proposed = r.verdict() != null ? r.verdict() : s.suggestion().verdict();
+                    Verdict proposed =
+                            r.verdict() != null ? r.verdict() : s.suggestion().verdict();
                     form.put("verdict-" + r.id(), proposed == null ? "" : proposed.name());
                     form.put("justification-" + r.id(), r.justification() == null ? "" : r.justification());
                     shown.addAll(List.of("verdict-" + r.id(), "justification-" + r.id()));
@@ -282,7 +293,11 @@ class TaskPagesController {
                 String place = typed.getOrDefault("placeOfIssue", "");
                 page.addObject("place", place);
                 try {
-                    page.addObject("previewPages", declarations.previewPages(assessment.id(), null, place).size());
+                    page.addObject(
+                            "previewPages",
+                            declarations
+                                    .previewPages(assessment.id(), null, place)
+                                    .size());
                 } catch (ProblemException e) {
                     // The approval itself would be refused for the same reason; the page says so where the
                     // preview would be.
@@ -290,7 +305,8 @@ class TaskPagesController {
                     page.addObject("previewProblem", e.getBody().getDetail());
                 }
             }
-            default -> throw new IllegalStateException("No page for " + detail.task().kind());
+            default ->
+                throw new IllegalStateException("No page for " + detail.task().kind());
         }
         form.putAll(typed);
         page.setViewName(view);
