@@ -297,7 +297,21 @@ class TaskPagesBrowserTests {
             // Approving without a place of issue is refused at the field; with it, the declaration is issued.
             browser.find(By.id("approve")).click();
             assertThat(browser.find(By.id("placeOfIssue-error")).getText()).contains("place of issue");
-            browser.find(By.id("placeOfIssue")).sendKeys("Leeds, United Kingdom");
+            browser.find(By.id("placeOfIssue")).sendKeys("Leeds, United Kingdom", Keys.TAB);
+            // The preview follows the place as typed: the file and the page images show it.
+            browser.waitUntil(
+                    d -> browser.find(By.id("preview-pdf")).getAttribute("href").contains("place=Leeds"));
+            String placed = browser.find(By.id("preview-pdf")).getAttribute("href");
+            assertThat(pdfText(http.get(placed.substring(placed.indexOf("/assessments/")))
+                            .expect(200)
+                            .body()))
+                    .contains("Leeds, United Kingdom");
+            WebElement firstPage =
+                    browser.all(By.cssSelector("img.preview-page")).get(0);
+            assertThat(firstPage.getAttribute("src")).contains("place=Leeds");
+            browser.waitUntil(d -> Boolean.TRUE.equals(browser.driver()
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", firstPage)));
+            assertThat(problemsBesidesRefusals(browser)).isEmpty();
             browser.find(By.id("approve")).click();
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("/assessments/" + assessmentId));
         }
@@ -306,25 +320,60 @@ class TaskPagesBrowserTests {
     }
 
     @Test
-    void theTaskPagesFitATablet() throws IOException {
-        String releaseId = fixtures.release(officer, "Tablet Devices Ltd", HOSTILE);
-        String assessmentId =
-                fixtures.openAssessment(officer, releaseId).get("id").asText();
+    void theTaskPagesFitATablet() {
+        String scopeAssessment = api.post(
+                        officer,
+                        "/api/v1/assessments",
+                        Map.of(
+                                "releaseId",
+                                fixtures.release(officer, "Tablet Devices Ltd", HOSTILE),
+                                "regimes",
+                                List.of("PSTI")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        JsonNode scope = fixtures.tasks(officer, scopeAssessment).get(0);
+        String assessmentId = fixtures.openAssessment(officer, fixtures.release(officer, "Tablet Devices Ltd", HOSTILE))
+                .get("id")
+                .asText();
         JsonNode collect = fixtures.tasks(engineer, assessmentId).get(0);
         fixtures.submit(engineer, collect).expect(204);
         JsonNode review =
                 fixtures.task(officer, assessmentId, collect.get("principle").asText());
         try (ChromeSession browser = ChromeSession.open(port, 820, 1180)) {
             browser.signIn(officer.username(), officer.password());
+            browser.go("/tasks/" + scope.get("id").asText());
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Confirm the scope");
+            assertFits(browser);
+            browser.screenshot("task-scope-tablet");
+
             browser.go("/tasks/" + review.get("id").asText());
             assertThat(browser.find(By.tagName("h1")).getText()).startsWith("Review principle");
             assertThat(browser.find(By.cssSelector(".task-about")).getText()).contains(HOSTILE);
-            Object overflow =
-                    browser.driver().executeScript("return document.documentElement.scrollWidth > window.innerWidth");
-            assertThat(overflow).isEqualTo(false);
-            assertThat(browser.consoleProblems()).isEmpty();
+            assertFits(browser);
             browser.screenshot("task-review-tablet");
         }
+        fixtures.completeAllPrinciples(engineer, officer, assessmentId, "PASS");
+        JsonNode approval = fixtures.task(signatory, assessmentId, null);
+        try (ChromeSession browser = ChromeSession.open(port, 820, 1180)) {
+            browser.signIn(signatory.username(), signatory.password());
+            browser.go("/tasks/" + approval.get("id").asText());
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Approve the declaration");
+            WebElement first = browser.all(By.cssSelector("img.preview-page")).get(0);
+            browser.waitUntil(d -> Boolean.TRUE.equals(browser.driver()
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", first)));
+            assertFits(browser);
+            browser.screenshot("task-approval-tablet");
+        }
+    }
+
+    /** Nothing wider than the window, and nothing the console complained about. */
+    private static void assertFits(ChromeSession browser) {
+        Object overflow =
+                browser.driver().executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+        assertThat(overflow).isEqualTo(false);
+        assertThat(browser.consoleProblems()).isEmpty();
     }
 
     @Test
@@ -335,8 +384,13 @@ class TaskPagesBrowserTests {
         try (ChromeSession browser = ChromeSession.open(port)) {
             browser.signIn(officer.username(), officer.password());
             browser.go("/assessments/" + assessmentId + "/closure");
+            assertThat(browser.consoleProblems()).isEmpty();
             browser.find(By.id("close-assessment")).click();
             assertThat(browser.find(By.id("reason-error")).getText()).isNotBlank();
+            assertThat(browser.find(By.id("reason")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            assertThat(problemsBesidesRefusals(browser)).isEmpty();
+            browser.screenshot("task-closure");
             browser.find(By.id("reason")).sendKeys("The debug port cannot be closed in this hardware revision.");
             browser.find(By.id("close-assessment")).click();
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("/assessments/" + assessmentId));
