@@ -105,6 +105,10 @@ class TaskPagesBrowserTests {
                     .isEqualTo("true");
             assertThat(browser.find(By.id("justification-" + recommendation)).getAttribute("aria-describedby"))
                     .contains("justification-" + recommendation + "-error");
+            // The summary at the top links to the field it is about.
+            assertThat(browser.find(By.cssSelector(".alert a[href='#justification-" + recommendation + "']"))
+                            .getText())
+                    .startsWith("Justification for ");
             // What was chosen is kept.
             assertThat(new Select(browser.find(By.id("applicable-" + recommendation)))
                             .getFirstSelectedOption()
@@ -197,6 +201,9 @@ class TaskPagesBrowserTests {
             new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
             assertThat(browser.find(By.id("verdict-" + interfaces + "-error")).getText())
                     .contains("mandatory");
+            assertThat(browser.find(By.cssSelector(".alert a[href='#verdict-" + interfaces + "']"))
+                            .getText())
+                    .isEqualTo("Verdict on 5.6-1");
             assertThat(problemsBesidesRefusals(browser)).isEmpty();
             browser.screenshot("task-review-refused");
 

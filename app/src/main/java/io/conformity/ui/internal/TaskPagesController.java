@@ -100,6 +100,7 @@ class TaskPagesController {
                     identity.currentUser(), taskId, new ScopeCommand(overrides, blankToNull(form.get("comment"))));
             return Redirects.seeOther("/assessments/" + detail.task().assessmentId());
         } catch (ProblemException e) {
+            requireFormRefusal(e);
             FormErrors errors = FieldErrors.indexed(FormErrors.of(e), "overrides", keys, renamed);
             if (e.type() == ProblemType.SCOPE_OVERRIDE_REFUSED) {
                 errors = FieldErrors.named(
@@ -124,6 +125,7 @@ class TaskPagesController {
             workflow.submit(identity.currentUser(), taskId, new SubmitCommand(blankToNull(comment)));
             return Redirects.seeOther("/assessments/" + detail.task().assessmentId());
         } catch (ProblemException e) {
+            requireFormRefusal(e);
             FormErrors errors = FormErrors.of(e);
             if (e.type() == ProblemType.EVIDENCE_MISSING) {
                 errors = FieldErrors.named(
@@ -179,6 +181,7 @@ class TaskPagesController {
                     new ReviewCommand(verdicts, decision, blankToNull(form.get("comment"))));
             return Redirects.seeOther("/assessments/" + detail.task().assessmentId());
         } catch (ProblemException e) {
+            requireFormRefusal(e);
             FormErrors errors = FieldErrors.indexed(FormErrors.of(e), "verdicts", keys, renamed);
             if (e.type() == ProblemType.MANDATORY_REQUIREMENT_FAILED) {
                 errors = FieldErrors.named(
@@ -229,6 +232,7 @@ class TaskPagesController {
             workflow.approve(identity.currentUser(), taskId, command);
             return Redirects.seeOther("/assessments/" + detail.task().assessmentId());
         } catch (ProblemException e) {
+            requireFormRefusal(e);
             FormErrors errors = FieldErrors.indexed(FormErrors.of(e), "reopen", chosen, renamed);
             return page(detail, form, chosen, errors, e.getStatusCode());
         } catch (ConstraintViolationException e) {
@@ -246,8 +250,10 @@ class TaskPagesController {
             HttpStatusCode status) {
         AssessmentView assessment = assessment(detail);
         Map<String, String> form = new LinkedHashMap<>();
-        // The fields this page has: any other message of the refusal is listed in the summary at the top.
-        List<String> shown = new ArrayList<>(List.of("comment"));
+        // The fields this page has, each with the name the summary at the top links it by; any other message of a
+        // refusal is listed there in words.
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("comment", "Comment");
         String view;
         ModelAndView page = new ModelAndView();
         switch (detail.task().kind()) {
@@ -259,14 +265,17 @@ class TaskPagesController {
                             .computeIfAbsent(r.principle(), p -> new ArrayList<>())
                             .add(r);
                     form.put("applicable-" + r.id(), r.computedApplicable() ? "yes" : "no");
-                    shown.addAll(List.of("applicable-" + r.id(), "justification-" + r.id()));
+                    labels.put("applicable-" + r.id(), "Applicability of " + r.requirementId());
+                    labels.put("justification-" + r.id(), "Justification for " + r.requirementId());
                 }
                 page.addObject("principles", byPrinciple);
             }
             case COLLECT_EVIDENCE -> {
                 view = "ui/tasks/collect";
                 detail.requirements()
-                        .forEach(s -> shown.add("requirement-" + s.requirement().id()));
+                        .forEach(s -> labels.put(
+                                "requirement-" + s.requirement().id(),
+                                s.requirement().requirementId()));
             }
             case REVIEW_PRINCIPLE -> {
                 view = "ui/tasks/review";
@@ -276,7 +285,8 @@ class TaskPagesController {
                             r.verdict() != null ? r.verdict() : s.suggestion().verdict();
                     form.put("verdict-" + r.id(), proposed == null ? "" : proposed.name());
                     form.put("justification-" + r.id(), r.justification() == null ? "" : r.justification());
-                    shown.addAll(List.of("verdict-" + r.id(), "justification-" + r.id()));
+                    labels.put("verdict-" + r.id(), "Verdict on " + r.requirementId());
+                    labels.put("justification-" + r.id(), "Justification for " + r.requirementId());
                 }
                 page.addObject("verdicts", Verdict.values());
             }
@@ -286,8 +296,13 @@ class TaskPagesController {
                 assessment.requirements().stream()
                         .filter(RequirementAssessmentView::applicable)
                         .forEach(r -> principles.add(r.principle()));
-                shown.addAll(List.of("placeOfIssue", "rejectComment", "reopen"));
-                principles.forEach(p -> shown.addAll(List.of("reopen-" + p, "reason-" + p)));
+                labels.put("placeOfIssue", "Place of issue");
+                labels.put("rejectComment", "Comment on the rejection");
+                labels.put("reopen", "Principles to reopen");
+                principles.forEach(p -> {
+                    labels.put("reopen-" + p, "Principle " + p);
+                    labels.put("reason-" + p, "Reason for reopening principle " + p);
+                });
                 page.addObject("principlesInScope", List.copyOf(principles));
                 page.addObject("reopen", Set.copyOf(reopen));
                 String place = typed.getOrDefault("placeOfIssue", "");
@@ -317,8 +332,21 @@ class TaskPagesController {
         page.addObject("release", products.releaseDetails(assessment.releaseId()));
         page.addObject("form", form);
         page.addObject("errors", errors);
-        page.addObject("shown", shown);
+        page.addObject("shown", List.copyOf(labels.keySet()));
+        page.addObject("labels", labels);
         return page;
+    }
+
+    /**
+     * A refusal that leaves no task to complete (someone completed it, or the approval found a sign-off void and
+     * sent principles back to review) is shown as a page of its own: the form would only be refused again.
+     */
+    private static void requireFormRefusal(ProblemException e) {
+        if (e.type() == ProblemType.TASK_COMPLETED
+                || e.type() == ProblemType.SIGNOFF_VOID
+                || e.type() == ProblemType.WRONG_TASK_KIND) {
+            throw e;
+        }
     }
 
     private AssessmentView assessment(TaskDetail detail) {
