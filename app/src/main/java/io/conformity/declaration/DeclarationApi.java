@@ -63,4 +63,17 @@ public interface DeclarationApi {
 
     /** The register entry of one declaration, as anyone holding its verification URL sees it. */
     RegisterEntry registerEntry(UUID id);
+
+    /**
+     * The declaration of one regime of the assessment ({@code null}: the leading one) as the caller's approval would
+     * issue it today with this place of issue: rendered from the same content by the same template, but not signed,
+     * stored, registered or audited. Its register id is a placeholder (the issued one is chosen at issuance), so the
+     * verification link and QR code of a preview lead nowhere.
+     *
+     * @return the PDF file
+     */
+    byte[] previewPdf(UUID assessmentId, String regime, String placeOfIssue);
+
+    /** The pages of {@link #previewPdf} as PNG images, first page first: for pages that may not embed a PDF. */
+    List<byte[]> previewPages(UUID assessmentId, String regime, String placeOfIssue);
 }

@@ -2,6 +2,7 @@ package io.conformity.declaration.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +55,7 @@ import io.conformity.declaration.internal.rendering.DeclarationRenderer;
 import io.conformity.declaration.internal.signing.PadesSigner;
 import io.conformity.declaration.internal.signing.SignatureDetails;
 import io.conformity.evidence.EvidenceApi;
+import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
 import io.conformity.identity.UserView;
@@ -94,6 +96,7 @@ class DeclarationService implements DeclarationApi {
     private final Clock clock;
     private final AuditApi audit;
     private final ApplicationEventPublisher events;
+    private final DeclarationPreviews previews;
 
     DeclarationService(
             DeclarationRepository declarations,
@@ -111,7 +114,9 @@ class DeclarationService implements DeclarationApi {
             ObjectProvider<BlobReferences> references,
             Clock clock,
             AuditApi audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DeclarationPreviews previews) {
+        this.previews = previews;
         this.audit = audit;
         this.events = events;
         this.declarations = declarations;
@@ -264,6 +269,20 @@ class DeclarationService implements DeclarationApi {
 
     private DeclarationContent content(
             UUID declarationId, AssessmentView assessment, ReleaseDetails details, Regime regime, Instant issuedAt) {
+        UserView signatory = identity.user(assessment.approvedBy())
+                .orElseThrow(
+                        () -> new IllegalStateException("Signatory " + assessment.approvedBy() + " no longer exists"));
+        return content(declarationId, assessment, details, regime, issuedAt, signatory, assessment.placeOfIssue());
+    }
+
+    private DeclarationContent content(
+            UUID declarationId,
+            AssessmentView assessment,
+            ReleaseDetails details,
+            Regime regime,
+            Instant issuedAt,
+            UserView signatory,
+            String placeOfIssue) {
         // The assessment's own record of what each regime brought into scope, never the catalog as it is today:
         // an edited regime file must not change the annex of a legal document.
         List<RequirementAssessmentView> rows = assessment.requirements().stream()
@@ -272,9 +291,6 @@ class DeclarationService implements DeclarationApi {
         Set<String> principles =
                 rows.stream().map(RequirementAssessmentView::principle).collect(Collectors.toSet());
         RegimeStatement statement = statement(assessment, regime);
-        UserView signatory = identity.user(assessment.approvedBy())
-                .orElseThrow(
-                        () -> new IllegalStateException("Signatory " + assessment.approvedBy() + " no longer exists"));
         ManufacturerView manufacturer = details.manufacturer();
         Map<String, String> frameworkNames = catalog.frameworks().stream()
                 .collect(
@@ -298,7 +314,7 @@ class DeclarationService implements DeclarationApi {
                         .toList(),
                 signatory.displayName(),
                 signatory.function() == null ? "" : signatory.function(),
-                assessment.placeOfIssue(),
+                placeOfIssue,
                 LocalDate.ofInstant(issuedAt, ZoneOffset.UTC),
                 rows.stream()
                         .map(r -> new DeclarationContent.RequirementLine(
@@ -559,5 +575,58 @@ class DeclarationService implements DeclarationApi {
     public RegisterEntry registerEntry(UUID id) {
         DeclarationView view = find(id).view();
         return links.entry(view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public byte[] previewPdf(UUID assessmentId, String regime, String placeOfIssue) {
+        return previews.pdf(previewContent(assessmentId, regime, placeOfIssue));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<byte[]> previewPages(UUID assessmentId, String regime, String placeOfIssue) {
+        return previews.pages(previewContent(assessmentId, regime, placeOfIssue));
+    }
+
+    /**
+     * What {@link #issue} would state if the caller approved now: the same content, signed by the caller (or by
+     * whoever approved already) at the place given (or the one approved).
+     */
+    private DeclarationContent previewContent(UUID assessmentId, String regime, String placeOfIssue) {
+        AssessmentView assessment = assessments.assessment(assessmentId);
+        String code = regime == null || regime.isBlank()
+                ? assessment.declarationRegime()
+                : regime.strip().toUpperCase(Locale.ROOT);
+        if (!assessment.regimes().contains(code)) {
+            throw new NotFoundException("Declaration preview", code + " of assessment " + assessmentId);
+        }
+        if (CRA.equals(code) && assessment.conformityRoute() == null) {
+            throw new ProblemException(
+                    ProblemType.ASSESSMENT_STATE,
+                    "The EU declaration of conformity names the conformity route, and none is recorded yet: the"
+                            + " compliance officer records it on the assessment.");
+        }
+        String signer = assessment.approvedBy() != null
+                ? assessment.approvedBy()
+                : identity.caller()
+                        .map(CurrentUser::username)
+                        .orElseThrow(() -> new IllegalStateException("A preview needs a caller"));
+        UserView signatory = identity.user(signer)
+                .orElseThrow(() -> new IllegalStateException("Signatory " + signer + " no longer exists"));
+        String place = placeOfIssue != null && !placeOfIssue.isBlank()
+                ? placeOfIssue.strip()
+                : assessment.placeOfIssue() == null ? "" : assessment.placeOfIssue();
+        // One id per assessment and regime, so that the same content renders to the same preview.
+        UUID placeholder = UUID.nameUUIDFromBytes(
+                ("declaration-preview:" + assessmentId + ":" + code).getBytes(StandardCharsets.UTF_8));
+        return content(
+                placeholder,
+                assessment,
+                products.releaseDetails(assessment.releaseId()),
+                catalog.regime(code),
+                clock.instant(),
+                signatory,
+                place);
     }
 }
