@@ -123,8 +123,8 @@
       submit.hidden = true;
     }
     if (hint) {
-      hint.textContent = 'Tool outputs (nmap, testssl, SBOM, SARIF, trivy) or documents, several at once. Drop them '
-        + 'here or choose them: each file uploads at once and its analysis shows below.';
+      hint.textContent = 'Tool outputs (nmap, testssl, SBOM, SARIF, trivy) or documents, several at once: drop them '
+        + 'here or choose them; each uploads at once and its analysis shows below.';
     }
     input.addEventListener('change', function () {
       send(form, input.files);

@@ -92,7 +92,29 @@ class AssessmentPage {
             List<TaskView> tasks,
             List<Principle> principles,
             List<DeclarationView> declarations,
-            CarryOverView.Previous previous) {}
+            CarryOverView.Previous previous) {
+
+        /** How many principles stand where, in the order work moves through them. */
+        public Map<String, Long> states() {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String state : List.of("waiting", "collecting", "review", "accepted", "closed", "na")) {
+                long n =
+                        principles.stream().filter(p -> p.state().equals(state)).count();
+                if (n > 0) {
+                    counts.put(state, n);
+                }
+            }
+            return counts;
+        }
+
+        public String principleLabel(String code) {
+            return principles.stream()
+                    .filter(p -> p.code().equals(code))
+                    .map(Principle::label)
+                    .findFirst()
+                    .orElse(code);
+        }
+    }
 
     /**
      * One principle (cross-walk topic) of the assessment.
@@ -108,7 +130,22 @@ class AssessmentPage {
             List<Requirement> requirements,
             List<SignoffView> signoffs,
             List<ConversationEntry> conversation,
-            CarryOverView.PrincipleOffer offer) {
+            CarryOverView.PrincipleOffer offer,
+            List<TaskView> tasks) {
+
+        /** A cross-walk topic with a UK CoP number reads "5. Title"; one with a slug for its code, its title. */
+        public String label() {
+            return code.chars().allMatch(Character::isDigit) ? code + ". " + title : title;
+        }
+
+        /** Whether the form that {@code form} names (a comment, an upload, a statement) belongs to this principle. */
+        public boolean holds(String form) {
+            return form != null
+                    && (form.endsWith("-" + code)
+                            || requirements.stream()
+                                    .anyMatch(r ->
+                                            form.endsWith(r.requirement().id().toString())));
+        }
 
         public long findings() {
             return requirements.stream().mapToLong(r -> r.findings().size()).sum();
@@ -205,7 +242,8 @@ class AssessmentPage {
                     said.stream()
                             .filter(e -> e.principle() == null || e.principle().equals(code))
                             .toList(),
-                    offers.get(code)));
+                    offers.get(code),
+                    tasks.stream().filter(t -> code.equals(t.principle())).toList()));
         });
         return new View(
                 assessment,

@@ -88,6 +88,7 @@ final class SchemaForm {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private static final Pattern WORD_START = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+    private static final Pattern ACRONYMS = Pattern.compile("\\b(url|uri|tls|id|sbom|ota)\\b");
     private static final int LONG_TEXT = 4000;
     private static final int MAX_ROWS = 100;
 
@@ -192,6 +193,7 @@ final class SchemaForm {
             return schema.get("title").asText();
         }
         String words = WORD_START.matcher(property).replaceAll(" ").toLowerCase();
+        words = ACRONYMS.matcher(words).replaceAll(m -> m.group().toUpperCase());
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
@@ -275,7 +277,8 @@ final class SchemaForm {
                             singular(label) + " " + (row + 1),
                             row == 0 ? items.path("description").asText(null) : null,
                             Widget.GROUP,
-                            false,
+                            // A row is there to be filled or left empty; "optional" on each would be noise.
+                            true,
                             List.of(),
                             null,
                             List.of(),

@@ -52,6 +52,8 @@ class SchemaFormTests {
         assertThat(field(fields, "endDate").required()).isTrue();
         assertThat(field(fields, "endDate").hint()).startsWith("Last day on which security updates");
         assertThat(field(fields, "publishedAt").widget()).isEqualTo(Widget.URL);
+        assertThat(SchemaForm.label("policyUrl", new ObjectMapper().createObjectNode()))
+                .isEqualTo("Policy URL");
         assertThat(field(fields, "statement").widget()).isEqualTo(Widget.TEXTAREA);
         assertThat(field(fields, "componentsCovered").widget()).isEqualTo(Widget.LINES);
         assertThat(field(fields, "componentsCovered").required()).isFalse();
