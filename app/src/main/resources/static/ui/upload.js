@@ -86,6 +86,8 @@
       xhr.setRequestHeader(token.header, token.token);
     }
     xhr.setRequestHeader('Accept', 'text/html');
+    // A body refused before it is read has no name to report: the header gives it.
+    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
     xhr.upload.addEventListener('progress', function (event) {
       if (event.lengthComputable) {
         var done = Math.round((event.loaded / event.total) * 100);

@@ -26,6 +26,7 @@ import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.ChromeSession;
 import io.conformity.support.ConformityIntegrationTest;
 import io.conformity.support.Fixtures;
+import io.conformity.support.TestInstallation;
 
 /**
  * The assessment page in a real browser: what an engineer sees after the scope step, uploads with their analysis,
@@ -136,6 +137,52 @@ class AssessmentPagesBrowserTests {
                     .contains("/api/v1/evidence/")
                     .endsWith("/content");
             assertThat(browser.consoleProblems()).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutTheScriptTheFormPostsEveryFileAndAFileOverTheLimitIsRefusedAtItsRow() throws IOException {
+        String assessmentId = fixtures.openFullStandardAssessment(officer);
+        String at = requirement(assessmentId, "5.6-1").get("id").asText();
+        Path scan = sample("nmap-smartcam.xml");
+        Path empty = Files.createFile(files.resolve("empty-notes.txt"));
+        Path large = files.resolve("firmware-dump.bin");
+        Files.write(large, new byte[(int) (TestInstallation.UPLOAD_LIMIT_BYTES + 200_000)]);
+
+        try (ChromeSession browser = ChromeSession.open(port)) {
+            browser.signIn(engineer.username(), engineer.password());
+            browser.go("/assessments/" + assessmentId + "#req-" + at);
+
+            // With the script: a file over the limit is refused before the page's handler reads it.
+            browser.driver()
+                    .findElement(By.id("files-" + at))
+                    .sendKeys(large.toAbsolutePath().toString());
+            WebElement tooLarge =
+                    browser.find(By.cssSelector("li.upload-result.refused[data-file='firmware-dump.bin']"));
+            assertThat(tooLarge.findElement(By.cssSelector("[role=alert]")).getText())
+                    .contains("larger than the 1 MB");
+            assertThat(problemsBesides(browser, "/requirements/" + at + "/evidence/file"))
+                    .isEmpty();
+
+            // Without it (a copy of the form has no listeners): one post, the page comes back with each file's fate.
+            browser.driver()
+                    .executeScript("var form = document.querySelector('#req-" + at + " form.upload');"
+                            + " var copy = form.cloneNode(true); form.replaceWith(copy);"
+                            + " copy.querySelector('[data-upload-submit]').hidden = false;");
+            browser.driver()
+                    .findElement(By.id("files-" + at))
+                    .sendKeys(scan.toAbsolutePath() + "\n" + empty.toAbsolutePath());
+            browser.find(By.id("upload-" + at)).click();
+            WebElement refused = browser.find(By.cssSelector("li.upload-result.refused[data-file='empty-notes.txt']"));
+            assertThat(refused.getText()).contains("The file is empty; nothing was stored.");
+            assertThat(browser.find(By.cssSelector("li.upload-result.stored[data-file='nmap-smartcam.xml']"))
+                            .getText())
+                    .contains("nmap.cleartext-login");
+            assertThat(browser.find(By.cssSelector("#req-" + at + " table.evidence"))
+                            .getText())
+                    .contains("nmap-smartcam.xml");
+            assertThat(problemsBesides(browser, "/requirements/" + at + "/evidence"))
+                    .isEmpty();
         }
     }
 

@@ -2,6 +2,8 @@ package io.conformity.ui.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +15,25 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.evidence.EvidenceApi;
+import io.conformity.evidence.EvidenceProperties;
 import io.conformity.evidence.EvidenceView;
 import io.conformity.identity.IdentityApi;
 import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Evidence files uploaded from the assessment page: a plain form posting several files (no script needed), and one
@@ -40,8 +48,15 @@ class EvidencePageController {
     private final AssessmentApi assessments;
     private final EvidenceApi evidence;
     private final IdentityApi identity;
+    private final EvidenceProperties properties;
 
-    EvidencePageController(AssessmentPage page, AssessmentApi assessments, EvidenceApi evidence, IdentityApi identity) {
+    EvidencePageController(
+            AssessmentPage page,
+            AssessmentApi assessments,
+            EvidenceApi evidence,
+            IdentityApi identity,
+            EvidenceProperties properties) {
+        this.properties = properties;
         this.page = page;
         this.assessments = assessments;
         this.evidence = evidence;
@@ -114,6 +129,44 @@ class EvidencePageController {
         view.addObject("upload", new Upload(item.fileName(), item, null, HttpStatus.OK));
         view.addObject("assessmentId", id);
         return view;
+    }
+
+    /**
+     * A body over the limit is refused while its parts are read, before the handler runs: answered here as the
+     * handler would, at the file (the script's row) or at the form's file input.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView unreadable(MultipartException e, HttpServletRequest request) {
+        boolean tooLarge = e instanceof MaxUploadSizeExceededException;
+        HttpStatus status = tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        String reason = tooLarge
+                ? "The file is larger than the " + limit() + " an evidence file may hold; nothing was stored."
+                : "The upload could not be read; nothing was stored.";
+        @SuppressWarnings("unchecked")
+        Map<String, String> path =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        UUID id = UUID.fromString(path.get("id"));
+        if (request.getRequestURI().endsWith("/evidence/file")) {
+            ModelAndView view = new ModelAndView(RESULT, status);
+            view.addObject("upload", new Upload(fileName(request), null, reason, status));
+            view.addObject("assessmentId", id);
+            return view;
+        }
+        String form = "upload-" + path.get("requirementId");
+        Model model = page.fill(
+                id, new ExtendedModelMap(), form, FormErrors.of("Nothing was stored.", "files", reason), Map.of());
+        return new ModelAndView(AssessmentPage.VIEW, model.asMap(), status);
+    }
+
+    private String limit() {
+        long megabytes = properties.maxUploadSize().toMegabytes();
+        return megabytes > 0 ? megabytes + " MB" : properties.maxUploadSize().toKilobytes() + " KB";
+    }
+
+    /** The script names the file in a header, since a body that was not read has no file name to give. */
+    private static String fileName(HttpServletRequest request) {
+        String name = request.getHeader("X-File-Name");
+        return name == null || name.isBlank() ? "The file" : URLDecoder.decode(name, StandardCharsets.UTF_8);
     }
 
     private Upload store(UUID requirementId, MultipartFile file) {
