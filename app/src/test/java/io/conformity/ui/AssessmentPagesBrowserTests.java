@@ -137,6 +137,16 @@ class AssessmentPagesBrowserTests {
                     .contains("/api/v1/evidence/")
                     .endsWith("/content");
             assertThat(browser.consoleProblems()).isEmpty();
+
+            // The row a still-reading analysis polls for, drawn on its own.
+            String evidenceId = api.get(engineer, "/api/v1/requirement-assessments/" + at + "/evidence")
+                    .expect(200)
+                    .json()
+                    .get(0)
+                    .get("id")
+                    .asText();
+            browser.go("/assessments/" + assessmentId + "/evidence/" + evidenceId + "/analysis");
+            assertThat(browser.text()).contains("nmap-smartcam.xml", "nmap.cleartext-login");
         }
     }
 
@@ -243,9 +253,10 @@ class AssessmentPagesBrowserTests {
     }
 
     @Test
-    void aCommentIsRefusedAtItsFieldWhenEmptyAndThenAppearsInThePrinciplesConversation() {
+    void aCommentAndAStatementOfWhyNoEvidenceAreRefusedEmptyAtTheirFieldAndThenShown() {
         String assessmentId = fixtures.openFullStandardAssessment(officer);
         String principle = requirement(assessmentId, "5.6-1").get("principle").asText();
+        String at = requirement(assessmentId, "5.6-4").get("id").asText();
 
         try (ChromeSession browser = ChromeSession.open(port)) {
             browser.signIn(engineer.username(), engineer.password());
@@ -264,6 +275,23 @@ class AssessmentPagesBrowserTests {
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("#conversation-" + principle));
             assertThat(browser.find(By.id("conversation-" + principle)).getText())
                     .contains("Port 12323 is the installer's bench console.", engineer.username(), "Engineer");
+            assertThat(browser.consoleProblems()).isEmpty();
+
+            // A requirement without evidence gets the engineer's statement of why, refused empty at its field.
+            browser.find(By.cssSelector("#req-" + at + " .statement-form > summary"))
+                    .click();
+            browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]"))
+                    .click();
+            assertThat(browser.find(By.id("statement-" + at + "-error")).getText())
+                    .isNotBlank();
+            assertThat(problemsBesides(browser, "/requirements/" + at + "/no-evidence-statement"))
+                    .isEmpty();
+            browser.find(By.id("statement-" + at)).sendKeys("The camera has no debug interface.");
+            browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]"))
+                    .click();
+            assertThat(browser.find(By.cssSelector("#req-" + at + " .statement"))
+                            .getText())
+                    .contains("No evidence because", "The camera has no debug interface.");
             assertThat(browser.consoleProblems()).isEmpty();
         }
     }

@@ -194,6 +194,7 @@ final class SchemaForm {
         }
         String words = WORD_START.matcher(property).replaceAll(" ").toLowerCase();
         words = ACRONYMS.matcher(words).replaceAll(m -> m.group().toUpperCase());
+        words = words.replace("english", "English");
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
