@@ -297,6 +297,69 @@ class AssessmentPagesBrowserTests {
     }
 
     @Test
+    void anIssuedAssessmentShowsVerdictsSignOffsAndDeclarationsAndTheNextReleaseCarriesItsEvidenceOver()
+            throws IOException {
+        Credentials signatory = fixtures.user("aps", "Sara Signatory", "Director", "SIGNATORY");
+        fixtures.team(signatory);
+        String release1 = fixtures.release(officer);
+        String productId = api.get(officer, "/api/v1/releases/" + release1)
+                .expect(200)
+                .json()
+                .get("productId")
+                .asText();
+        String first = fixtures.openAssessment(officer, release1).get("id").asText();
+        JsonNode requirement = null;
+        for (JsonNode r : api.get(officer, "/api/v1/assessments/" + first)
+                .expect(200)
+                .json()
+                .get("requirements")) {
+            if (requirement == null && r.get("applicable").asBoolean()) {
+                requirement = r;
+            }
+        }
+        String principle = requirement.get("principle").asText();
+        api.upload(
+                        engineer,
+                        "/api/v1/requirement-assessments/"
+                                + requirement.get("id").asText() + "/evidence",
+                        "nmap-smartcam.xml",
+                        Files.readAllBytes(sample("nmap-smartcam.xml")))
+                .expect(201);
+        fixtures.completeAllPrinciples(engineer, officer, first, "PASS");
+        fixtures.approveAndAwaitDeclaration(signatory, first);
+        String second = fixtures.openAssessment(officer, fixtures.newRelease(officer, productId))
+                .get("id")
+                .asText();
+
+        try (ChromeSession browser = ChromeSession.open(port)) {
+            browser.signIn(officer.username(), officer.password());
+            browser.go("/assessments/" + first + "#principle-" + principle + "-content");
+            assertThat(browser.find(By.id("assessment-status")).getText()).isEqualTo("Issued");
+            assertThat(browser.find(By.cssSelector("#declarations a[href^='/register/']"))
+                            .getText())
+                    .contains("PSTI");
+            assertThat(browser.find(By.id("closure-link")).getAttribute("href"))
+                    .endsWith("/assessments/" + first + "/closure");
+            WebElement opened = browser.find(By.id("principle-" + principle));
+            assertThat(opened.findElement(By.cssSelector(".signoffs")).getText())
+                    .contains("Submitted", "Accepted", engineer.username(), officer.username());
+            assertThat(opened.findElement(By.cssSelector(".verdicts")).getText())
+                    .contains("Final verdict", "PASS");
+            assertThat(browser.consoleProblems()).isEmpty();
+            browser.screenshot("assessment-issued");
+        }
+        try (ChromeSession browser = ChromeSession.open(port)) {
+            browser.signIn(engineer.username(), engineer.password());
+            browser.go("/assessments/" + second + "#principle-" + principle + "-content");
+            browser.find(By.id("carry-" + principle)).click();
+            browser.waitUntil(d -> d.getCurrentUrl().endsWith("#principle-" + principle + "-content"));
+            assertThat(browser.find(By.id("principle-" + principle)).getText())
+                    .contains("nmap-smartcam.xml", "Carried from firmware", "was carried over");
+            assertThat(browser.consoleProblems()).isEmpty();
+        }
+    }
+
+    @Test
     void aProductNamedLikeAScriptIsShownAsTextAndThePageFitsATablet() {
         String releaseId = fixtures.release(officer, "Hostile Names Ltd", "<script>alert(1)</script>");
         String assessmentId =

@@ -126,7 +126,8 @@ class AssessmentPageController {
     ModelAndView carryOver(@PathVariable UUID id, @PathVariable String code) {
         try {
             carryOver.carry(id, code, identity.currentUser().username());
-            return Redirects.seeOther("/assessments/" + id + "#principle-" + code);
+            // The principle's content, not its summary: a browser opens the closed principle it is in.
+            return Redirects.seeOther("/assessments/" + id + "#principle-" + code + "-content");
         } catch (ProblemException e) {
             return refused(id, "carry-" + code, e.getStatusCode(), FormErrors.of(e), Map.of());
         }
