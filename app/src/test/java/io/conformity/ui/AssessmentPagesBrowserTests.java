@@ -370,6 +370,7 @@ class AssessmentPagesBrowserTests {
             browser.go("/assessments/" + assessmentId);
             assertThat(browser.find(By.tagName("h1")).getText()).contains("<script>alert(1)</script>");
             assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            browser.find(By.cssSelector("details.principle > summary")).click();
             // Nothing wider than the tablet's window: tables scroll inside their boxes.
             assertThat(browser.driver()
                             .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
