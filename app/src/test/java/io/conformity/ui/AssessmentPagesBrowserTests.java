@@ -133,9 +133,17 @@ class AssessmentPagesBrowserTests {
             WebElement section = browser.find(By.id("req-" + at));
             assertThat(section.findElement(By.cssSelector("table.evidence")).getText())
                     .contains("nmap-smartcam.xml", engineer.username());
-            assertThat(section.findElement(By.linkText("nmap-smartcam.xml")).getAttribute("href"))
-                    .contains("/api/v1/evidence/")
-                    .endsWith("/content");
+            String download =
+                    section.findElement(By.linkText("nmap-smartcam.xml")).getAttribute("href");
+            assertThat(download).contains("/api/v1/evidence/").endsWith("/content");
+            // The session that shows the page may download what it lists.
+            assertThat(browser.driver()
+                            .executeAsyncScript(
+                                    "var done = arguments[arguments.length - 1];"
+                                            + " fetch(arguments[0]).then(function (r) { return r.text(); })"
+                                            + ".then(function (t) { done(t.indexOf('nmaprun') >= 0); });",
+                                    download))
+                    .isEqualTo(true);
             assertThat(browser.consoleProblems()).isEmpty();
 
             // The row a still-reading analysis polls for, drawn on its own.
