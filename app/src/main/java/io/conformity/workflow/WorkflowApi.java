@@ -51,4 +51,10 @@ public interface WorkflowApi {
 
     /** Gives a failed issuance one more attempt, in the background. */
     void retryIssuance(String incidentId);
+
+    /**
+     * The requirements of one principle of an assessment the caller may read, each with its evidence, findings and
+     * suggested verdict, as {@link #requirements} gives them for a task: for pages that show the whole assessment.
+     */
+    List<RequirementSheet> requirementSheets(UUID assessmentId, String principle);
 }

@@ -598,4 +598,11 @@ class WorkflowService implements WorkflowApi {
                 // The engine's clock: the one the overdue timer fires on.
                 task.getDueDate() != null && ClockUtil.getCurrentTime().after(task.getDueDate()));
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<RequirementSheet> requirementSheets(UUID assessmentId, String principle) {
+        assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
+        return sheets(assessmentId, principle);
+    }
 }
