@@ -61,8 +61,7 @@ class AdminPagesBrowserTests {
                     .isEqualTo("true");
             assertThat(browser.find(By.id("username")).getAttribute("value")).isEqualTo(username);
             assertThat(browser.find(By.id("role-ENGINEER")).isSelected()).isTrue();
-            assertThat(PublicPagesBrowserTests.problemsBesidesStatus(browser, "/admin/users", 400))
-                    .isEmpty();
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/admin/users")).isEmpty();
             browser.screenshot("admin-users-error");
 
             // Left empty, the temporary password is generated and shown once.
@@ -90,8 +89,7 @@ class AdminPagesBrowserTests {
             browser.find(By.id("username")).sendKeys("nobody-" + tag.toLowerCase());
             browser.find(By.id("add-member")).click();
             assertThat(browser.find(By.id("username-error")).getText()).contains("no account");
-            assertThat(PublicPagesBrowserTests.problemsBesidesStatus(
-                            browser, "/admin/products/" + productId + "/members", 400))
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/admin/products/" + productId + "/members"))
                     .isEmpty();
             browser.find(By.id("username")).clear();
             browser.find(By.id("username")).sendKeys(username);
@@ -132,8 +130,7 @@ class AdminPagesBrowserTests {
                     .isEqualTo("Your roles do not allow this page or action.");
             assertThat(browser.text()).contains("HTTP 403").doesNotContain("Ada Engineer");
             browser.screenshot("admin-forbidden");
-            assertThat(PublicPagesBrowserTests.problemsBesidesStatus(browser, "/admin/users", 403))
-                    .isEmpty();
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/admin/users")).isEmpty();
         }
     }
 
@@ -150,7 +147,7 @@ class AdminPagesBrowserTests {
             browser.find(By.id("email")).sendKeys("not-an-address");
             browser.find(By.cssSelector("#email-form button[type=submit]")).click();
             assertThat(browser.find(By.id("email-error")).getText()).isNotBlank();
-            assertThat(PublicPagesBrowserTests.problemsBesidesStatus(browser, "/account/email", 400))
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/account/email"))
                     .isEmpty();
             browser.find(By.id("email")).clear();
             browser.find(By.id("email")).sendKeys("arno@example.org");
@@ -161,7 +158,7 @@ class AdminPagesBrowserTests {
             // A token without a name is refused at the field.
             browser.find(By.id("create-token")).click();
             assertThat(browser.find(By.id("name-error")).getText()).isNotBlank();
-            assertThat(PublicPagesBrowserTests.problemsBesidesStatus(browser, "/account/tokens", 400))
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/account/tokens"))
                     .isEmpty();
 
             browser.find(By.id("name")).sendKeys("CI pipeline");

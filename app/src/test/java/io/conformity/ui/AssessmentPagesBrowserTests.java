@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,12 +71,6 @@ class AssessmentPagesBrowserTests {
      * The console's problems besides the refusal the test provoked: a refused form or upload answers with its 4xx
      * status, as the API does, and Chrome logs every such response.
      */
-    private static List<String> problemsBesides(ChromeSession browser, String refusedPath) {
-        return browser.consoleProblems().stream()
-                .filter(m -> !(m.contains(refusedPath) && m.matches(".*status of 4\\d\\d.*")))
-                .toList();
-    }
-
     private Path sample(String name) throws IOException {
         Path file = files.resolve(name);
         try (InputStream in = new ClassPathResource("demo/samples/" + name).getInputStream()) {
@@ -122,7 +115,7 @@ class AssessmentPagesBrowserTests {
                     .contains("empty");
             assertThat(browser.driver().executeScript("return window.sawProgress"))
                     .isEqualTo(true);
-            assertThat(problemsBesides(browser, "/requirements/" + at + "/evidence/file"))
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/requirements/" + at + "/evidence/file"))
                     .isEmpty();
             browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", stored);
             browser.screenshot("upload");
@@ -179,7 +172,7 @@ class AssessmentPagesBrowserTests {
                     browser.find(By.cssSelector("li.upload-result.refused[data-file='firmware-dump.bin']"));
             assertThat(tooLarge.findElement(By.cssSelector("[role=alert]")).getText())
                     .contains("larger than the 1 MB");
-            assertThat(problemsBesides(browser, "/requirements/" + at + "/evidence/file"))
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/requirements/" + at + "/evidence/file"))
                     .isEmpty();
 
             // Without it (a copy of the form has no listeners): one post, the page comes back with each file's fate.
@@ -199,7 +192,7 @@ class AssessmentPagesBrowserTests {
             assertThat(browser.find(By.cssSelector("#req-" + at + " table.evidence"))
                             .getText())
                     .contains("nmap-smartcam.xml");
-            assertThat(problemsBesides(browser, "/requirements/" + at + "/evidence"))
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/requirements/" + at + "/evidence"))
                     .isEmpty();
         }
     }
@@ -244,7 +237,7 @@ class AssessmentPagesBrowserTests {
             assertThat(browser.find(By.id("publication.inEnglish")).isSelected())
                     .isTrue();
             assertThat(browser.find(By.id("declaration-errors")).getText()).isNotBlank();
-            assertThat(problemsBesides(browser, "/declarations/vulnerability-disclosure"))
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/declarations/vulnerability-disclosure"))
                     .isEmpty();
             browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", days);
             browser.screenshot("declaration-form");
@@ -275,7 +268,7 @@ class AssessmentPagesBrowserTests {
             browser.find(By.id("comment-submit-" + principle)).click();
             assertThat(browser.find(By.id("comment-" + principle + "-error")).getText())
                     .isNotBlank();
-            assertThat(problemsBesides(browser, "/principles/" + principle + "/comments"))
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/principles/" + principle + "/comments"))
                     .isEmpty();
 
             browser.find(By.id("comment-" + principle)).sendKeys("Port 12323 is the installer's bench console.");
@@ -292,7 +285,7 @@ class AssessmentPagesBrowserTests {
                     .click();
             assertThat(browser.find(By.id("statement-" + at + "-error")).getText())
                     .isNotBlank();
-            assertThat(problemsBesides(browser, "/requirements/" + at + "/no-evidence-statement"))
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/requirements/" + at + "/no-evidence-statement"))
                     .isEmpty();
             browser.find(By.id("statement-" + at)).sendKeys("The camera has no debug interface.");
             browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]"))

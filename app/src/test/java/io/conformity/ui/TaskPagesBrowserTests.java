@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,6 +29,7 @@ import io.conformity.support.Browser;
 import io.conformity.support.ChromeSession;
 import io.conformity.support.ConformityIntegrationTest;
 import io.conformity.support.Fixtures;
+import io.conformity.support.PdfFiles;
 
 /**
  * The task pages in a real browser: the scope step with a refused and an accepted override, the review of the
@@ -124,7 +122,8 @@ class TaskPagesBrowserTests {
                     .contains("mandatory");
             assertThat(browser.find(By.cssSelector(".alert[role=alert]")).getText())
                     .contains("cannot be marked not applicable");
-            assertThat(problemsBesidesRefusals(browser)).isEmpty();
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/tasks/", "/closure"))
+                    .isEmpty();
             browser.screenshot("task-scope-refused");
 
             new Select(browser.find(By.id("applicable-" + mandatory))).selectByValue("yes");
@@ -167,7 +166,8 @@ class TaskPagesBrowserTests {
             assertThat(browser.all(By.cssSelector("section.sheet .field-error")))
                     .isNotEmpty();
             assertThat(browser.text()).contains("nmap-smartcam.xml");
-            assertThat(problemsBesidesRefusals(browser)).isEmpty();
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/tasks/", "/closure"))
+                    .isEmpty();
             browser.screenshot("task-collect");
         }
         fixtures.submit(engineer, collect).expect(204);
@@ -204,7 +204,8 @@ class TaskPagesBrowserTests {
             assertThat(browser.find(By.cssSelector(".alert a[href='#verdict-" + interfaces + "']"))
                             .getText())
                     .isEqualTo("Verdict on 5.6-1");
-            assertThat(problemsBesidesRefusals(browser)).isEmpty();
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/tasks/", "/closure"))
+                    .isEmpty();
             browser.screenshot("task-review-refused");
 
             // PASS against a suggested FAIL (the scan's findings, or a statement instead of evidence) needs a
@@ -285,7 +286,7 @@ class TaskPagesBrowserTests {
             assertThat(String.valueOf(pdf.headers().getFirst("Content-Type"))).startsWith("application/pdf");
             assertThat(String.valueOf(pdf.headers().getFirst("Content-Disposition")))
                     .startsWith("inline");
-            String text = pdfText(pdf.body());
+            String text = PdfFiles.text(pdf.body());
             assertThat(text).contains(HOSTILE, "Sina Signatory");
 
             // A rejection naming a principle without saying why: the message at that principle's reason.
@@ -298,7 +299,8 @@ class TaskPagesBrowserTests {
             assertThat(browser.find(By.id("reopen-" + principle)).isSelected()).isTrue();
             assertThat(browser.find(By.id("reason-" + principle)).getAttribute("aria-invalid"))
                     .isEqualTo("true");
-            assertThat(problemsBesidesRefusals(browser)).isEmpty();
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/tasks/", "/closure"))
+                    .isEmpty();
             browser.screenshot("task-approval-refused");
 
             // Approving without a place of issue is refused at the field; with it, the declaration is issued.
@@ -309,7 +311,7 @@ class TaskPagesBrowserTests {
             browser.waitUntil(
                     d -> browser.find(By.id("preview-pdf")).getAttribute("href").contains("place=Leeds"));
             String placed = browser.find(By.id("preview-pdf")).getAttribute("href");
-            assertThat(pdfText(http.get(placed.substring(placed.indexOf("/assessments/")))
+            assertThat(PdfFiles.text(http.get(placed.substring(placed.indexOf("/assessments/")))
                             .expect(200)
                             .body()))
                     .contains("Leeds, United Kingdom");
@@ -318,7 +320,8 @@ class TaskPagesBrowserTests {
             assertThat(firstPage.getAttribute("src")).contains("place=Leeds");
             browser.waitUntil(d -> Boolean.TRUE.equals(browser.driver()
                     .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", firstPage)));
-            assertThat(problemsBesidesRefusals(browser)).isEmpty();
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/tasks/", "/closure"))
+                    .isEmpty();
             browser.find(By.id("approve")).click();
             browser.waitUntil(d -> d.getCurrentUrl().endsWith("/assessments/" + assessmentId));
         }
@@ -396,7 +399,8 @@ class TaskPagesBrowserTests {
             assertThat(browser.find(By.id("reason-error")).getText()).isNotBlank();
             assertThat(browser.find(By.id("reason")).getAttribute("aria-invalid"))
                     .isEqualTo("true");
-            assertThat(problemsBesidesRefusals(browser)).isEmpty();
+            assertThat(browser.consoleProblemsBesidesRefusalsAt("/tasks/", "/closure"))
+                    .isEmpty();
             browser.screenshot("task-closure");
             browser.find(By.id("reason")).sendKeys("The debug port cannot be closed in this hardware revision.");
             browser.find(By.id("close-assessment")).click();
@@ -414,14 +418,6 @@ class TaskPagesBrowserTests {
      * The console's problems, except the refused form post itself: a refusal is answered with the page and the
      * API's status (400, 409), which Chromium reports as a resource that failed to load.
      */
-    private static List<String> problemsBesidesRefusals(ChromeSession browser) {
-        return browser.consoleProblems().stream()
-                .filter(p -> !p.matches(
-                        "http://localhost:\\d+/(tasks/[^/ ]+/(scope|submit|review|approve)|assessments/[^/ ]+/closure)"
-                                + " - Failed to load resource: the server responded with a status of 4(00|09) \\(\\)"))
-                .toList();
-    }
-
     /** Presses TAB until the element with the id has the focus (at most 400 times). */
     private static void tabTo(ChromeSession browser, String id) {
         for (int i = 0; i < 400; i++) {
@@ -454,12 +450,6 @@ class TaskPagesBrowserTests {
     private static byte[] sample(String name) throws IOException {
         try (InputStream in = new ClassPathResource("demo/samples/" + name).getInputStream()) {
             return in.readAllBytes();
-        }
-    }
-
-    private static String pdfText(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
         }
     }
 }
