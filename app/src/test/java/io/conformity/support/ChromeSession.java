@@ -135,6 +135,17 @@ public final class ChromeSession implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks a form's button and waits until the browser shows the answer: the page it left is gone, even when the
+     * answer has the same address (a form that comes back to the page it is on).
+     */
+    public void submitAndAwaitNextPage(WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        waitUntil(ExpectedConditions.stalenessOf(page));
+        find(By.tagName("main"));
+    }
+
     public WebElement find(By by) {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
     }
