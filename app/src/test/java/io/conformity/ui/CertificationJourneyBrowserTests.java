@@ -73,26 +73,26 @@ class CertificationJourneyBrowserTests {
             assertNoAlert(officerBrowser);
             String productId = path(officerBrowser.driver().getCurrentUrl()).replaceFirst("^/products/", "");
 
-            officerBrowser.find(By.id("profile-version-V2.1.1")).click();
+            // Each of these answers with the product page again: wait for the new page, not for its address.
+            officerBrowser.submitAndAwaitNextPage(officerBrowser.find(By.id("profile-version-V2.1.1")));
             for (WebElement yes : officerBrowser.all(By.cssSelector("#profile-form input[id$='-yes']"))) {
                 yes.click();
             }
             officerBrowser.find(By.id("conditions.3-no")).click();
             officerBrowser.find(By.id("conditions.4-no")).click();
-            officerBrowser.find(By.id("save-profile")).click();
+            officerBrowser.submitAndAwaitNextPage(officerBrowser.find(By.id("save-profile")));
             officerBrowser.find(By.id("saved"));
 
             officerBrowser.find(By.id("firmwareVersion")).sendKeys("3.0.0");
             officerBrowser.find(By.id("batch")).sendKeys("J-" + suffix);
-            officerBrowser.find(By.id("add-release")).click();
-            officerBrowser.find(By.id("saved"));
+            officerBrowser.submitAndAwaitNextPage(officerBrowser.find(By.id("add-release")));
             String releaseId = officerBrowser
                     .find(By.cssSelector("article.release"))
                     .getAttribute("id")
                     .substring("release-".length());
             officerBrowser.find(By.id("open-assessment-" + releaseId)).click();
             // PSTI is ticked already.
-            officerBrowser.find(By.id("open-" + releaseId)).click();
+            officerBrowser.submitAndAwaitNextPage(officerBrowser.find(By.id("open-" + releaseId)));
             String assessmentPath =
                     path(officerBrowser.find(By.id("opened-assessment")).getAttribute("href"));
             String assessmentId = assessmentPath.replaceFirst("^/assessments/", "");
@@ -197,7 +197,7 @@ class CertificationJourneyBrowserTests {
         browser.driver()
                 .findElement(By.id("file"))
                 .sendKeys(file.toAbsolutePath().toString());
-        browser.find(By.id("verify-button")).click();
+        browser.submitAndAwaitNextPage(browser.find(By.id("verify-button")));
         return browser.find(By.cssSelector("#verification-result h2")).getText().trim();
     }
 
