@@ -71,6 +71,10 @@ class AdminPagesBrowserTests {
                     .isEqualTo("true");
             assertThat(browser.find(By.id("username")).getAttribute("value")).isEqualTo(username);
             assertThat(browser.find(By.id("role-ENGINEER")).isSelected()).isTrue();
+            // The summary at the top links to the field.
+            assertThat(browser.find(By.cssSelector(".alert a[href='#password']"))
+                            .getText())
+                    .isEqualTo("Temporary password");
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/admin/users")).isEmpty();
             browser.screenshot("admin-users-error");
 
@@ -167,6 +171,7 @@ class AdminPagesBrowserTests {
         Browser admin = new Browser(port);
         admin.signIn(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
         String username = "rol-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.get("/admin/users").expect(200);
 
         ApiClient.Response created = admin.postForm(
                 "/admin/users", Map.of("username", username, "displayName", "Rita Root", "roles", "ROOT"));
@@ -175,6 +180,8 @@ class AdminPagesBrowserTests {
                 .contains("id=\"roles-error\"", "choose among the roles listed", "value=\"" + username + "\"")
                 .doesNotContain("Invalid address");
         assertThat(admin.get("/admin/users/" + username).status()).isEqualTo(404);
+
+        admin.get("/admin/users/" + engineer.username()).expect(200);
 
         ApiClient.Response changed =
                 admin.postForm("/admin/users/" + engineer.username() + "/roles", Map.of("roles", "ROOT"));
@@ -196,6 +203,9 @@ class AdminPagesBrowserTests {
             browser.find(By.id("email")).sendKeys("not-an-address");
             browser.submitAndAwaitNextPage(browser.find(By.cssSelector("#email-form button[type=submit]")));
             assertThat(browser.find(By.id("email-error")).getText()).isNotBlank();
+            assertThat(browser.find(By.cssSelector("#email-form .alert a[href='#email']"))
+                            .getText())
+                    .isEqualTo("E-mail address");
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/account/email"))
                     .isEmpty();
             browser.find(By.id("email")).clear();

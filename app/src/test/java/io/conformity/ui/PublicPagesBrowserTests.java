@@ -192,6 +192,8 @@ class PublicPagesBrowserTests {
             assertThat(browser.find(By.id("file")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.find(By.id("file")).getAttribute("aria-describedby"))
                     .contains("file-error");
+            assertThat(browser.find(By.cssSelector(".alert a[href='#file']")).getText())
+                    .isEqualTo("Declaration PDF");
             assertThat(browser.all(By.id("verification-result"))).isEmpty();
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/verify")).isEmpty();
             browser.screenshot("verify-not-a-pdf");

@@ -81,6 +81,7 @@ class TaskPagesIntegrationTests {
         }
         Browser reviewer = new Browser(port);
         reviewer.signIn(officer.username(), officer.password());
+        reviewer.get(review).expect(200);
         for (String decision : new String[] {null, "", "accept", "APPROVE"}) {
             Map<String, String> fields = new HashMap<>(verdicts);
             if (decision != null) {
@@ -107,6 +108,7 @@ class TaskPagesIntegrationTests {
                 + fixtures.task(signatory, assessmentId, null).get("id").asText();
         Browser approver = new Browser(port);
         approver.signIn(signatory.username(), signatory.password());
+        approver.get(approval).expect(200);
         for (String decision : new String[] {null, "approve", "ACCEPT"}) {
             Map<String, String> fields = new HashMap<>(Map.of("placeOfIssue", "Leeds"));
             if (decision != null) {
