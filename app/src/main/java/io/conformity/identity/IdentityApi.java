@@ -65,4 +65,10 @@ public interface IdentityApi {
 
     /** Revokes one of the caller's tokens; idempotent. Another user's token is unknown (404). */
     ApiTokenView revokeToken(UUID id);
+
+    /**
+     * A local account with a temporary password its administrator chose: saved already needing a password change,
+     * so the person replaces it at the first sign-in (as after {@link #resetPassword}). One step, audited once.
+     */
+    UserView createUserWithTemporaryPassword(@Valid CreateUserCommand command);
 }

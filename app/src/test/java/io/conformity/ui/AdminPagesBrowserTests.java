@@ -2,14 +2,18 @@ package io.conformity.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.conformity.identity.AuditedEvents;
 import io.conformity.support.ApiClient;
 import io.conformity.support.ApiClient.Credentials;
 import io.conformity.support.Browser;
@@ -27,6 +31,12 @@ class AdminPagesBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AuditedEvents audited;
 
     @Test
     void anAdministratorCreatesAUserAddsThemToAProductAndVerifiesStorageAndAudit() {
@@ -55,18 +65,22 @@ class AdminPagesBrowserTests {
             browser.find(By.id("displayName")).sendKeys("Ada Engineer");
             browser.find(By.id("role-ENGINEER")).click();
             browser.find(By.id("password")).sendKeys("aaaaaaaaaaaa");
-            browser.find(By.id("create-user")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("create-user")));
             assertThat(browser.find(By.id("password-error")).getText()).isNotBlank();
             assertThat(browser.find(By.id("password")).getAttribute("aria-invalid"))
                     .isEqualTo("true");
             assertThat(browser.find(By.id("username")).getAttribute("value")).isEqualTo(username);
             assertThat(browser.find(By.id("role-ENGINEER")).isSelected()).isTrue();
+            // The summary at the top links to the field.
+            assertThat(browser.find(By.cssSelector(".alert a[href='#password']"))
+                            .getText())
+                    .isEqualTo("Temporary password");
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/admin/users")).isEmpty();
             browser.screenshot("admin-users-error");
 
             // Left empty, the temporary password is generated and shown once.
-            browser.find(By.id("create-user")).click();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("/admin/users/" + username));
+            browser.submitAndAwaitNextPage(browser.find(By.id("create-user")));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/users/" + username);
             assertThat(browser.find(By.id("admin-saved")).getText()).contains("created", "temporary");
             String generated = browser.find(By.id("generated-password")).getAttribute("value");
             assertThat(generated).hasSize(24);
@@ -78,22 +92,39 @@ class AdminPagesBrowserTests {
             assertThat(browser.consoleProblems()).isEmpty();
             browser.screenshot("admin-users");
 
-            // The generated password works, and must be replaced first.
-            assertThat(new Browser(port).signIn(username, generated).headers().getFirst("Location"))
+            // The generated password works, and must be replaced first: the account was saved needing the change,
+            // in the same step as the account itself, and audited once.
+            Browser first = new Browser(port);
+            assertThat(first.signIn(username, generated).headers().getFirst("Location"))
                     .endsWith("/");
+            assertThat(first.get("/").expect(200).text()).contains("temporary password");
+            assertThat(first.api("GET", "/api/v1/tasks", null, false).status()).isEqualTo(403);
+            assertThat(jdbc.queryForObject(
+                            "select password_change_required from app_user where username = ?",
+                            Boolean.class,
+                            username))
+                    .isTrue();
+            assertThat(audited.about(username))
+                    .filteredOn(
+                            e -> e.action().startsWith("user.") || e.action().startsWith("password."))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.action()).isEqualTo("user.created");
+                        assertThat(e.change().get("changeRequired")).isEqualTo(true);
+                    });
 
             // Membership: choose the product, add the new engineer; an unknown name is refused at the field.
             browser.go("/admin/products");
             new Select(browser.find(By.id("productId"))).selectByValue(productId);
-            browser.find(By.id("show-members")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("show-members")));
             browser.find(By.id("username")).sendKeys("nobody-" + tag.toLowerCase());
-            browser.find(By.id("add-member")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("add-member")));
             assertThat(browser.find(By.id("username-error")).getText()).contains("no account");
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/admin/products/" + productId + "/members"))
                     .isEmpty();
             browser.find(By.id("username")).clear();
             browser.find(By.id("username")).sendKeys(username);
-            browser.find(By.id("add-member")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("add-member")));
             assertThat(browser.find(By.id("admin-saved")).getText()).contains(username + " added");
             assertThat(browser.find(By.id("member-list")).getText()).contains(username, officer.username());
             assertThat(api.get(fixtures.admin(), "/api/v1/products/" + productId + "/members")
@@ -105,12 +136,12 @@ class AdminPagesBrowserTests {
 
             // Storage and audit: the answer in words (other tests may have damaged either on purpose).
             browser.go("/admin/verification");
-            browser.find(By.id("verify-storage")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("verify-storage")));
             assertThat(browser.find(By.id("storage-result")).getText())
                     .containsPattern("Storage (intact|damaged)")
                     .contains("Files re-hashed");
             browser.screenshot("admin-verification-storage");
-            browser.find(By.id("verify-audit")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("verify-audit")));
             assertThat(browser.find(By.id("audit-result")).getText())
                     .containsPattern("Audit chain (intact|broken)")
                     .contains("Entries walked");
@@ -135,6 +166,31 @@ class AdminPagesBrowserTests {
     }
 
     @Test
+    void aRoleTheFormDoesNotOfferIsRefusedAtTheRolesField() {
+        Credentials engineer = new Fixtures(new ApiClient(port)).user("adm-rol", "Rolf Roles", "Engineer", "ENGINEER");
+        Browser admin = new Browser(port);
+        admin.signIn(TestInstallation.ADMIN_USERNAME, TestInstallation.ADMIN_PASSWORD);
+        String username = "rol-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.get("/admin/users").expect(200);
+
+        ApiClient.Response created = admin.postForm(
+                "/admin/users", Map.of("username", username, "displayName", "Rita Root", "roles", "ROOT"));
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.text())
+                .contains("id=\"roles-error\"", "choose among the roles listed", "value=\"" + username + "\"")
+                .doesNotContain("Invalid address");
+        assertThat(admin.get("/admin/users/" + username).status()).isEqualTo(404);
+
+        admin.get("/admin/users/" + engineer.username()).expect(200);
+
+        ApiClient.Response changed =
+                admin.postForm("/admin/users/" + engineer.username() + "/roles", Map.of("roles", "ROOT"));
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(changed.text()).contains("id=\"roles-error\"", "choose among the roles listed");
+        assertThat(admin.get("/admin/users/" + engineer.username()).text()).contains("ENGINEER");
+    }
+
+    @Test
     void aPersonCreatesATokenSeesItOnceAndRevokesIt() {
         ApiClient api = new ApiClient(port);
         Credentials engineer = new Fixtures(api).user("acct", "Arno Account", "Engineer", "ENGINEER");
@@ -145,25 +201,28 @@ class AdminPagesBrowserTests {
 
             // An e-mail address that is none is refused at the field.
             browser.find(By.id("email")).sendKeys("not-an-address");
-            browser.find(By.cssSelector("#email-form button[type=submit]")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.cssSelector("#email-form button[type=submit]")));
             assertThat(browser.find(By.id("email-error")).getText()).isNotBlank();
+            assertThat(browser.find(By.cssSelector("#email-form .alert a[href='#email']"))
+                            .getText())
+                    .isEqualTo("E-mail address");
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/account/email"))
                     .isEmpty();
             browser.find(By.id("email")).clear();
             browser.find(By.id("email")).sendKeys("arno@example.org");
-            browser.find(By.cssSelector("#email-form button[type=submit]")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.cssSelector("#email-form button[type=submit]")));
             assertThat(browser.find(By.id("account-saved")).getText()).isEqualTo("E-mail address saved.");
             assertThat(browser.find(By.id("email")).getAttribute("value")).isEqualTo("arno@example.org");
 
             // A token without a name is refused at the field.
-            browser.find(By.id("create-token")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("create-token")));
             assertThat(browser.find(By.id("name-error")).getText()).isNotBlank();
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/account/tokens"))
                     .isEmpty();
 
             browser.find(By.id("name")).sendKeys("CI pipeline");
             browser.find(By.id("scope-read")).click();
-            browser.find(By.id("create-token")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("create-token")));
             String secret = browser.find(By.id("new-token-secret")).getAttribute("value");
             assertThat(secret).startsWith("cfy_");
             WebElement row = browser.find(By.cssSelector("#token-list tbody tr"));
@@ -178,7 +237,7 @@ class AdminPagesBrowserTests {
             assertThat(browser.all(By.id("new-token-secret"))).isEmpty();
             assertThat(browser.text()).doesNotContain(secret);
 
-            browser.find(By.cssSelector("#token-list tbody tr button.danger")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.cssSelector("#token-list tbody tr button.danger")));
             assertThat(browser.find(By.id("account-saved")).getText()).contains("Token revoked");
             assertThat(browser.find(By.cssSelector("#token-list tbody tr")).getText())
                     .contains("Revoked");
@@ -208,8 +267,7 @@ class AdminPagesBrowserTests {
             browser.screenshot("login");
             browser.find(By.id("username")).sendKeys("nobody");
             browser.find(By.id("password")).sendKeys("wrong password");
-            browser.find(By.cssSelector("form[action='/login'] button[type=submit]"))
-                    .click();
+            browser.submitAndAwaitNextPage(browser.find(By.cssSelector("form[action='/login'] button[type=submit]")));
             assertThat(browser.find(By.id("login-message")).getText()).isEqualTo("Wrong user name or password.");
             assertThat(browser.consoleProblems()).isEmpty();
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -105,15 +106,16 @@ class PublicPagesBrowserTests {
             browser.go("/register");
             browser.find(By.id("manufacturer")).sendKeys(tag);
             new Select(browser.find(By.id("status"))).selectByValue("ISSUED");
-            browser.find(By.id("search-button")).click();
+            // The search page lists results before the search too: wait for the answer, not for the list.
+            browser.submitAndAwaitNextPage(browser.find(By.id("search-button")));
             WebElement results = browser.find(By.id("register-results"));
             assertThat(browser.find(By.id("result-count")).getText()).isEqualTo("1 declaration");
             assertThat(results.getText()).contains(tag + " Devices Ltd", tag + "-CAM", "UK PSTI", "Current");
             assertThat(browser.consoleProblems()).isEmpty();
             browser.screenshot("register");
 
-            results.findElement(By.partialLinkText(tag + "-CAM")).click();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("/register/" + declarationId));
+            browser.submitAndAwaitNextPage(results.findElement(By.partialLinkText(tag + "-CAM")));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/register/" + declarationId);
             assertThat(browser.find(By.id("entry-status")).getText())
                     .contains("Current", "This declaration is current.");
             assertThat(browser.find(By.id("download-pdf")).getAttribute("href"))
@@ -152,7 +154,7 @@ class PublicPagesBrowserTests {
             assertThat(browser.consoleProblems()).isEmpty();
 
             browser.find(By.id("file")).sendKeys(issued.toString());
-            browser.find(By.id("verify-button")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("verify-button")));
             WebElement result = browser.find(By.id("verification-result"));
             assertThat(result.findElement(By.tagName("h2")).getText())
                     .endsWith("Valid")
@@ -170,10 +172,11 @@ class PublicPagesBrowserTests {
             assertThat(browser.consoleProblems()).isEmpty();
             browser.screenshot("verify-valid");
 
-            // The modified copy, dropped on the zone as a person would drag it there.
+            // The modified copy, dropped on the zone as a person would drag it there: the answer is the same address.
+            WebElement before = browser.driver().findElement(By.tagName("html"));
             drop(browser, "declaration.pdf", changed);
-            browser.waitUntil(
-                    d -> d.findElement(By.id("verdict-summary")).getText().startsWith("Not valid"));
+            browser.waitUntil(ExpectedConditions.stalenessOf(before));
+            assertThat(browser.find(By.id("verdict-summary")).getText()).startsWith("Not valid");
             result = browser.find(By.id("verification-result"));
             assertThat(result.findElement(By.tagName("h2")).getText()).endsWith("Not valid");
             assertThat(browser.find(By.id("verdict-reasons")).getText())
@@ -183,12 +186,14 @@ class PublicPagesBrowserTests {
             browser.screenshot("verify-invalid");
 
             browser.find(By.id("file")).sendKeys(notPdf.toString());
-            browser.find(By.id("verify-button")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("verify-button")));
             WebElement error = browser.find(By.id("file-error"));
             assertThat(error.getText()).contains("The file is not a PDF.");
             assertThat(browser.find(By.id("file")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.find(By.id("file")).getAttribute("aria-describedby"))
                     .contains("file-error");
+            assertThat(browser.find(By.cssSelector(".alert a[href='#file']")).getText())
+                    .isEqualTo("Declaration PDF");
             assertThat(browser.all(By.id("verification-result"))).isEmpty();
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/verify")).isEmpty();
             browser.screenshot("verify-not-a-pdf");
@@ -196,7 +201,7 @@ class PublicPagesBrowserTests {
         try (ChromeSession tablet = ChromeSession.open(port, 820, 1180)) {
             tablet.go("/verify");
             tablet.find(By.id("file")).sendKeys(issued.toString());
-            tablet.find(By.id("verify-button")).click();
+            tablet.submitAndAwaitNextPage(tablet.find(By.id("verify-button")));
             assertThat(tablet.find(By.id("verdict-summary")).getText()).startsWith("Valid");
             assertNoHorizontalScroll(tablet);
             tablet.screenshot("verify-valid-tablet");
@@ -229,7 +234,7 @@ class PublicPagesBrowserTests {
 
             browser.go("/verify");
             browser.find(By.id("file")).sendKeys(file.toString());
-            browser.find(By.id("verify-button")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("verify-button")));
             WebElement result = browser.find(By.id("verification-result"));
             assertThat(result.findElement(By.tagName("h2")).getText()).endsWith("Genuine, but no longer current");
             assertThat(browser.find(By.id("verdict-reasons")).getText()).contains("withdrawn", "Battery recall");

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -96,7 +97,7 @@ class TaskPagesBrowserTests {
 
             // Taken out without a reason: 400, the message at the justification of that requirement.
             new Select(browser.find(By.id("applicable-" + recommendation))).selectByValue("no");
-            browser.find(By.id("confirm-scope")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("confirm-scope")));
             WebElement error = browser.find(By.id("justification-" + recommendation + "-error"));
             assertThat(error.getText()).contains("justification");
             assertThat(browser.find(By.id("justification-" + recommendation)).getAttribute("aria-invalid"))
@@ -117,7 +118,7 @@ class TaskPagesBrowserTests {
             browser.find(By.id("justification-" + recommendation)).sendKeys("No user accounts on this device.");
             new Select(browser.find(By.id("applicable-" + mandatory))).selectByValue("no");
             browser.find(By.id("justification-" + mandatory)).sendKeys("We would rather not.");
-            browser.find(By.id("confirm-scope")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("confirm-scope")));
             assertThat(browser.find(By.id("applicable-" + mandatory + "-error")).getText())
                     .contains("mandatory");
             assertThat(browser.find(By.cssSelector(".alert[role=alert]")).getText())
@@ -128,8 +129,8 @@ class TaskPagesBrowserTests {
 
             new Select(browser.find(By.id("applicable-" + mandatory))).selectByValue("yes");
             browser.find(By.id("comment")).sendKeys("Scope confirmed with one override.");
-            browser.find(By.id("confirm-scope")).click();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("/assessments/" + assessmentId));
+            browser.submitAndAwaitNextPage(browser.find(By.id("confirm-scope")));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/assessments/" + assessmentId);
         }
         JsonNode overridden = requirements(assessmentId).stream()
                 .filter(r -> r.get("id").asText().equals(recommendation))
@@ -160,7 +161,7 @@ class TaskPagesBrowserTests {
             browser.go("/tasks/" + collect.get("id").asText());
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Collect evidence for principle 6");
             // Nothing stated yet for the other requirements: the refusal names them in words.
-            browser.find(By.id("submit-principle")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("submit-principle")));
             assertThat(browser.find(By.cssSelector(".alert[role=alert]")).getText())
                     .contains("cannot be submitted");
             assertThat(browser.all(By.cssSelector("section.sheet .field-error")))
@@ -198,7 +199,7 @@ class TaskPagesBrowserTests {
 
             // Keyboard only: accepting with the suggested FAIL on a mandatory requirement is refused at it.
             tabTo(browser, "accept");
-            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            enterAndAwaitNextPage(browser);
             assertThat(browser.find(By.id("verdict-" + interfaces + "-error")).getText())
                     .contains("mandatory");
             assertThat(browser.find(By.cssSelector(".alert a[href='#verdict-" + interfaces + "']"))
@@ -235,8 +236,8 @@ class TaskPagesBrowserTests {
                         .perform();
             }
             tabTo(browser, "accept");
-            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("/assessments/" + assessmentId));
+            enterAndAwaitNextPage(browser);
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/assessments/" + assessmentId);
         }
         assertThat(fixtures.tasks(officer, assessmentId))
                 .noneMatch(t -> t.get("id").asText().equals(review.get("id").asText()));
@@ -293,7 +294,7 @@ class TaskPagesBrowserTests {
             WebElement first = browser.all(By.cssSelector("input[name=reopen]")).get(0);
             String principle = first.getAttribute("value");
             first.click();
-            browser.find(By.id("reject")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("reject")));
             assertThat(browser.find(By.id("reason-" + principle + "-error")).getText())
                     .contains("required");
             assertThat(browser.find(By.id("reopen-" + principle)).isSelected()).isTrue();
@@ -304,7 +305,7 @@ class TaskPagesBrowserTests {
             browser.screenshot("task-approval-refused");
 
             // Approving without a place of issue is refused at the field; with it, the declaration is issued.
-            browser.find(By.id("approve")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("approve")));
             assertThat(browser.find(By.id("placeOfIssue-error")).getText()).contains("place of issue");
             browser.find(By.id("placeOfIssue")).sendKeys("Leeds, United Kingdom", Keys.TAB);
             // The preview follows the place as typed: the file and the page images show it.
@@ -322,8 +323,8 @@ class TaskPagesBrowserTests {
                     .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", firstPage)));
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/tasks/", "/closure"))
                     .isEmpty();
-            browser.find(By.id("approve")).click();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("/assessments/" + assessmentId));
+            browser.submitAndAwaitNextPage(browser.find(By.id("approve")));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/assessments/" + assessmentId);
         }
         JsonNode declaration = fixtures.awaitDeclaration(assessmentId);
         assertThat(declaration.get("modelDesignation").asText()).isEqualTo(HOSTILE);
@@ -395,7 +396,7 @@ class TaskPagesBrowserTests {
             browser.signIn(officer.username(), officer.password());
             browser.go("/assessments/" + assessmentId + "/closure");
             assertThat(browser.consoleProblems()).isEmpty();
-            browser.find(By.id("close-assessment")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("close-assessment")));
             assertThat(browser.find(By.id("reason-error")).getText()).isNotBlank();
             assertThat(browser.find(By.id("reason")).getAttribute("aria-invalid"))
                     .isEqualTo("true");
@@ -403,8 +404,8 @@ class TaskPagesBrowserTests {
                     .isEmpty();
             browser.screenshot("task-closure");
             browser.find(By.id("reason")).sendKeys("The debug port cannot be closed in this hardware revision.");
-            browser.find(By.id("close-assessment")).click();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("/assessments/" + assessmentId));
+            browser.submitAndAwaitNextPage(browser.find(By.id("close-assessment")));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/assessments/" + assessmentId);
         }
         assertThat(api.get(officer, "/api/v1/assessments/" + assessmentId)
                         .expect(200)
@@ -419,6 +420,13 @@ class TaskPagesBrowserTests {
      * API's status (400, 409), which Chromium reports as a resource that failed to load.
      */
     /** Presses TAB until the element with the id has the focus (at most 400 times). */
+    /** Enter on the focused button; the refused form's answer is the same address, so wait for the page itself. */
+    private static void enterAndAwaitNextPage(ChromeSession browser) {
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        browser.waitUntil(ExpectedConditions.stalenessOf(page));
+    }
+
     private static void tabTo(ChromeSession browser, String id) {
         for (int i = 0; i < 400; i++) {
             if (id.equals(browser.driver().switchTo().activeElement().getAttribute("id"))) {

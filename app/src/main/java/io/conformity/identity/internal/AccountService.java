@@ -3,6 +3,7 @@ package io.conformity.identity.internal;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -171,6 +172,16 @@ class AccountService implements IdentityApi, UserDetailsService {
 
     @Override
     public UserView createUser(CreateUserCommand command) {
+        return create(command, false);
+    }
+
+    @Override
+    public UserView createUserWithTemporaryPassword(CreateUserCommand command) {
+        return create(command, true);
+    }
+
+    /** {@code temporary}: saved needing a password change, in the same transaction as the account itself. */
+    private UserView create(CreateUserCommand command, boolean temporary) {
         if (command.roles().contains(Role.SIGNATORY)
                 && (command.function() == null || command.function().isBlank())) {
             // PSTI Schedule 4 (f): every declaration states the signatory's function.
@@ -190,18 +201,20 @@ class AccountService implements IdentityApi, UserDetailsService {
                 passwordEncoder.encode(command.password()),
                 EmailAddress.valid(command.email()).orElse(null),
                 clock.instant());
+        if (temporary) {
+            account.requirePasswordChange();
+        }
         try {
             // Flushed here so that a parallel request for the same name, which passed the check above too, meets
             // the unique constraint inside this method and not at commit.
             UserView created = users.saveAndFlush(account).view();
-            events.publishEvent(Audited.of(
-                    "user.created",
-                    "user",
-                    created.username(),
-                    Map.of(
-                            "roles",
-                            new TreeSet<>(
-                                    created.roles().stream().map(Role::name).toList()))));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("roles", names(created.roles()));
+            if (temporary) {
+                // One entry for the whole step: the trail shows the account never had a password of its own.
+                details.put("changeRequired", true);
+            }
+            events.publishEvent(Audited.of("user.created", "user", created.username(), details));
             return created;
         } catch (DataIntegrityViolationException e) {
             // The only unique key of a new account besides its random id is the user name.

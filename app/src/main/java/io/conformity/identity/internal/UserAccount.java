@@ -145,6 +145,11 @@ class UserAccount {
         return passwordChangeRequired;
     }
 
+    /** A new account's password was chosen by its administrator: the person replaces it at the first sign-in. */
+    void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
     /** A new hash; {@code temporary} when an administrator set it and the account must choose its own. */
     void changePassword(String passwordHash, boolean temporary, Instant at) {
         this.passwordHash = passwordHash;

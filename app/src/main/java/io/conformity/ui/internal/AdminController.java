@@ -47,6 +47,10 @@ class AdminController {
 
     private static final int PAGE_SIZE = 50;
 
+    // Only an altered form sends a value that names no role; it is refused at the field like any other mistake.
+    private static final FormErrors UNKNOWN_ROLE =
+            FormErrors.of("Nothing was saved.", "roles", "choose among the roles listed");
+
     private final IdentityApi identity;
     private final ProductApi products;
     private final BlobStore store;
@@ -96,24 +100,28 @@ class AdminController {
             @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String function,
             @RequestParam(defaultValue = "") String email,
-            @RequestParam(required = false) List<Role> roles,
+            @RequestParam(required = false) List<String> roles,
             @RequestParam(defaultValue = "") String password,
             RedirectAttributes flash) {
-        Set<Role> chosen = roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        UserForm form = new UserForm(username, displayName, function, email, chosen);
+        Set<Role> chosen = roles(roles);
+        UserForm form = new UserForm(
+                username, displayName, function, email, chosen == null ? EnumSet.noneOf(Role.class) : chosen);
+        if (chosen == null) {
+            return usersPage(HttpStatus.BAD_REQUEST, UNKNOWN_ROLE, form, 0);
+        }
         boolean generated = password.isEmpty();
         String initial = generated ? generatePassword() : password;
         FormErrors errors;
         try {
-            UserView created = identity.createUser(new CreateUserCommand(
+            // The administrator knows this password: the account is saved needing the person's own at the first
+            // sign-in, as after a reset, in the same step.
+            UserView created = identity.createUserWithTemporaryPassword(new CreateUserCommand(
                     username.strip(),
                     displayName,
                     function.isBlank() ? null : function,
                     new ArrayList<>(chosen),
                     initial,
                     email.isBlank() ? null : email.strip()));
-            // The administrator knows this password: the person replaces it at the first sign-in, as after a reset.
-            identity.resetPassword(created.username(), initial);
             flash.addFlashAttribute(
                     "saved",
                     "Account " + created.username()
@@ -138,9 +146,15 @@ class AdminController {
 
     @PostMapping("/users/{username}/roles")
     ModelAndView changeRoles(
-            @PathVariable String username, @RequestParam(required = false) List<Role> roles, RedirectAttributes flash) {
+            @PathVariable String username,
+            @RequestParam(required = false) List<String> roles,
+            RedirectAttributes flash) {
         UserView user = find(username);
-        if (roles == null || roles.isEmpty()) {
+        Set<Role> chosen = roles(roles);
+        if (chosen == null) {
+            return userPage(HttpStatus.BAD_REQUEST, user, UNKNOWN_ROLE, "roles");
+        }
+        if (chosen.isEmpty()) {
             return userPage(
                     HttpStatus.BAD_REQUEST,
                     user,
@@ -148,7 +162,7 @@ class AdminController {
                     "roles");
         }
         try {
-            identity.changeRoles(username, EnumSet.copyOf(roles));
+            identity.changeRoles(username, chosen);
         } catch (ProblemException e) {
             return userPage(e.getStatusCode(), user, FormErrors.of(e), "roles");
         }
@@ -290,6 +304,19 @@ class AdminController {
 
     private UserView find(String username) {
         return identity.user(username).orElseThrow(() -> new NotFoundException("User", username));
+    }
+
+    /** The roles ticked, or null when a value names none of them. */
+    private static Set<Role> roles(List<String> values) {
+        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        for (String value : values == null ? List.<String>of() : values) {
+            try {
+                chosen.add(Role.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return chosen;
     }
 
     /** 18 random bytes: 24 characters from the URL-safe alphabet, far past the password rules' minimum. */

@@ -1,15 +1,18 @@
 package io.conformity.ui.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.ProblemDetail;
 
 import io.conformity.problem.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 /**
@@ -53,30 +56,48 @@ public record FormErrors(String summary, Map<String, String> fields) {
         return new FormErrors(body.getDetail(), fields);
     }
 
-    /**
-     * Bean validation of a facade's {@code @Valid} argument: the path after the method and argument names, so
-     * {@code createProduct.command.name} is {@code name}.
-     */
+    /** Bean validation of a facade's {@code @Valid} argument, with the usual sentence at the top of the form. */
     public static FormErrors of(ConstraintViolationException e) {
+        return of(e.getConstraintViolations(), "Some fields need attention; nothing was saved.");
+    }
+
+    /**
+     * Bean validation, of a facade's {@code @Valid} argument or of a command the controller checked itself
+     * ({@code validator.validate(command)}): each message at its field inside the command, so
+     * {@code createProduct.command.manufacturer.name} and {@code manufacturer.name} are both
+     * {@code manufacturer.name}, an item of a list {@code verdicts[2].justification} is {@code verdicts.2.justification}
+     * and a map's value {@code attributes[key]} is {@code attributes.key}.
+     */
+    public static FormErrors of(Set<? extends ConstraintViolation<?>> violations, String summary) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            List<String> parts = new ArrayList<>();
-            int index = 0;
-            for (Path.Node node : violation.getPropertyPath()) {
-                // The method and its argument come first; what follows is the field inside the command.
-                if (index++ < 2) {
-                    continue;
-                }
-                if (node.getIndex() != null) {
-                    parts.add(node.getIndex().toString());
-                }
-                if (node.getName() != null) {
-                    parts.add(node.getName());
-                }
-            }
-            fields.merge(String.join(".", parts), violation.getMessage(), (a, b) -> a + "; " + b);
+        for (ConstraintViolation<?> violation : violations) {
+            fields.merge(field(violation.getPropertyPath()), violation.getMessage(), (a, b) -> a + "; " + b);
         }
-        return new FormErrors("Some fields need attention; nothing was saved.", fields);
+        return new FormErrors(summary, fields);
+    }
+
+    private static String field(Path path) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : path) {
+            // A method's validation starts with the method and its argument: the field is what follows.
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                parts.add(node.getIndex().toString());
+            } else if (node.getKey() != null) {
+                parts.add(node.getKey().toString());
+            }
+            // A container's element (<list element>, <map value>) is the item itself, already named by its place.
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                parts.add(node.getName());
+            }
+        }
+        return String.join(".", parts);
     }
 
     static String field(String pointer) {
@@ -97,7 +118,7 @@ public record FormErrors(String summary, Map<String, String> fields) {
     }
 
     /** Messages of fields the form has no place for, so none is lost. */
-    public Map<String, String> except(List<String> shown) {
+    public Map<String, String> except(Collection<String> shown) {
         Map<String, String> rest = new LinkedHashMap<>(fields);
         shown.forEach(rest::remove);
         return rest;

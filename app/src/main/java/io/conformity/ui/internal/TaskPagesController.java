@@ -44,6 +44,11 @@ import jakarta.validation.ConstraintViolationException;
 @PreAuthorize("hasAnyRole('ENGINEER', 'COMPLIANCE_OFFICER', 'SIGNATORY', 'ADMIN')")
 class TaskPagesController {
 
+    private static final FormErrors UNKNOWN_REVIEW_DECISION =
+            FormErrors.of("Choose \"Accept principle\" or \"Send back to the engineer\"; nothing was recorded.");
+    private static final FormErrors UNKNOWN_APPROVAL_DECISION =
+            FormErrors.of("Choose \"Approve and issue\" or \"Reject and reopen\"; nothing was recorded.");
+
     private final WorkflowApi workflow;
     private final IdentityApi identity;
     private final AssessmentApi assessments;
@@ -158,9 +163,11 @@ class TaskPagesController {
             verdicts.add(new VerdictCommand(id, verdict, blankToNull(form.get("justification-" + id))));
             keys.add(id.toString());
         }
-        ReviewCommand.Outcome decision = "SEND_BACK".equals(form.get("decision"))
-                ? ReviewCommand.Outcome.SEND_BACK
-                : ReviewCommand.Outcome.ACCEPT;
+        // Only the two buttons name a decision; anything else (an altered form) decides nothing.
+        ReviewCommand.Outcome decision = outcome(ReviewCommand.Outcome.class, form.get("decision"));
+        if (decision == null) {
+            return page(detail, form, List.of(), UNKNOWN_REVIEW_DECISION, HttpStatus.BAD_REQUEST);
+        }
         if (!unreadable.isEmpty()) {
             return page(
                     detail,
@@ -205,8 +212,12 @@ class TaskPagesController {
     ModelAndView approve(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> params) {
         TaskDetail detail = workflow.task(identity.currentUser(), taskId);
         Map<String, String> form = params.toSingleValueMap();
-        boolean approving = !"REJECT".equals(form.get("decision"));
+        ApproveCommand.Outcome decision = outcome(ApproveCommand.Outcome.class, form.get("decision"));
         List<String> chosen = params.getOrDefault("reopen", List.of());
+        if (decision == null) {
+            return page(detail, form, chosen, UNKNOWN_APPROVAL_DECISION, HttpStatus.BAD_REQUEST);
+        }
+        boolean approving = decision == ApproveCommand.Outcome.APPROVE;
         List<ApproveCommand.Reopen> reopen = chosen.stream()
                 .map(p -> new ApproveCommand.Reopen(p, blankToNull(form.get("reason-" + p))))
                 .toList();
@@ -351,6 +362,16 @@ class TaskPagesController {
 
     private AssessmentView assessment(TaskDetail detail) {
         return assessments.assessment(detail.task().assessmentId());
+    }
+
+    /** The constant the form's {@code decision} names exactly, or null for a missing or unknown one. */
+    private static <E extends Enum<E>> E outcome(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        return null;
     }
 
     private static Verdict verdict(String value) {
