@@ -2,6 +2,7 @@ package io.conformity.ui.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ public record FormErrors(String summary, Map<String, String> fields) {
     public static final FormErrors NONE = new FormErrors(null, Map.of());
 
     public FormErrors {
-        fields = Map.copyOf(fields);
+        // In the order the refusal named them, which is the order of the form.
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     public static FormErrors of(String summary) {
