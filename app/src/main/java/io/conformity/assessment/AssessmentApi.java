@@ -38,7 +38,7 @@ public interface AssessmentApi {
      */
     void requireReader(UUID assessmentId, Supplier<? extends ProblemException> notFound);
 
-    /** As {@link #requireReader}, for changes: the caller must be a member of the assessment's product. */
+    /** As {@link #requireReader(UUID, Supplier)}, for changes: the caller must be a member of its product. */
     void requireMember(UUID assessmentId, Supplier<? extends ProblemException> notFound);
 
     /** The product the assessment certifies a release of. */
@@ -128,13 +128,14 @@ public interface AssessmentApi {
     Map<AssessmentStatus, Long> countByStatus();
 
     /**
-     * {@link #requireReader} for each of the assessments, decided in a constant number of queries: throws
-     * {@code notFound} of the first unknown or unreadable id.
+     * {@link #requireReader(UUID, Supplier)} for each of the assessments, decided in a constant number of queries:
+     * throws {@code notFound} of the first unknown or unreadable id.
      */
-    void requireReaders(Collection<UUID> assessmentIds, Function<UUID, ? extends ProblemException> notFound);
+    void requireReader(Collection<UUID> assessmentIds, Function<UUID, ? extends ProblemException> notFound);
 
     /**
-     * The release the assessment certifies, checked as {@link #requireReader} does, without reading its requirements.
+     * The release the assessment certifies, checked as {@link #requireReader(UUID, Supplier)} does, without reading
+     * its requirements.
      *
      * @throws io.conformity.problem.NotFoundException when there is no such assessment or the caller may not read it
      */

@@ -740,7 +740,7 @@ class AssessmentService implements AssessmentApi {
 
     @Override
     @Transactional(readOnly = true)
-    public void requireReaders(Collection<UUID> assessmentIds, Function<UUID, ? extends ProblemException> notFound) {
+    public void requireReader(Collection<UUID> assessmentIds, Function<UUID, ? extends ProblemException> notFound) {
         if (assessmentIds.isEmpty()) {
             return;
         }

@@ -635,7 +635,7 @@ class DeclarationService implements DeclarationApi {
     @Transactional(readOnly = true)
     public Map<UUID, List<DeclarationView>> allOfAssessments(Collection<UUID> assessmentIds) {
         List<UUID> ids = assessmentIds.stream().distinct().toList();
-        assessments.requireReaders(ids, id -> new NotFoundException("Assessment", id));
+        assessments.requireReader(ids, id -> new NotFoundException("Assessment", id));
         Map<UUID, List<DeclarationView>> all = new LinkedHashMap<>();
         ids.forEach(id -> all.put(id, new ArrayList<>()));
         if (!ids.isEmpty()) {

@@ -739,7 +739,7 @@ class EvidenceService implements EvidenceApi {
     @Transactional(readOnly = true)
     public Map<UUID, Map<Severity, Long>> findingCounts(Collection<UUID> assessmentIds) {
         List<UUID> ids = assessmentIds.stream().distinct().toList();
-        assessments.requireReaders(ids, id -> new NotFoundException("Assessment", id));
+        assessments.requireReader(ids, id -> new NotFoundException("Assessment", id));
         Map<UUID, Map<Severity, Long>> found = findings.countsBySeverity(ids);
         Map<UUID, Map<Severity, Long>> counts = new LinkedHashMap<>();
         for (UUID id : ids) {
