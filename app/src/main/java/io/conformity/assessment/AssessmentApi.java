@@ -1,7 +1,10 @@
 package io.conformity.assessment;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.data.domain.Page;
@@ -35,7 +38,7 @@ public interface AssessmentApi {
      */
     void requireReader(UUID assessmentId, Supplier<? extends ProblemException> notFound);
 
-    /** As {@link #requireReader}, for changes: the caller must be a member of the assessment's product. */
+    /** As {@link #requireReader(UUID, Supplier)}, for changes: the caller must be a member of its product. */
     void requireMember(UUID assessmentId, Supplier<? extends ProblemException> notFound);
 
     /** The product the assessment certifies a release of. */
@@ -117,4 +120,24 @@ public interface AssessmentApi {
      * no longer allows the approved assessment's declaration to be issued. Changes nothing.
      */
     void requireIssuable(UUID assessmentId);
+
+    /**
+     * How many of the assessments the caller may read (as {@link #assessments} lists them) are in each status, counted
+     * in one query; every status is present, zero when none.
+     */
+    Map<AssessmentStatus, Long> countByStatus();
+
+    /**
+     * {@link #requireReader(UUID, Supplier)} for each of the assessments, decided in a constant number of queries:
+     * throws {@code notFound} of the first unknown or unreadable id.
+     */
+    void requireReader(Collection<UUID> assessmentIds, Function<UUID, ? extends ProblemException> notFound);
+
+    /**
+     * The release the assessment certifies, checked as {@link #requireReader(UUID, Supplier)} does, without reading
+     * its requirements.
+     *
+     * @throws io.conformity.problem.NotFoundException when there is no such assessment or the caller may not read it
+     */
+    UUID releaseOf(UUID assessmentId);
 }

@@ -1,7 +1,9 @@
 package io.conformity.declaration;
 
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -76,4 +78,10 @@ public interface DeclarationApi {
 
     /** The pages of {@link #previewPdf} as PNG images, first page first: for pages that may not embed a PDF. */
     List<byte[]> previewPages(UUID assessmentId, String regime, String placeOfIssue);
+
+    /**
+     * {@link #allOfAssessment} for several assessments in one read: every id is present (an empty list when it has no
+     * declaration); refused as the single read is when the caller may not read one of them.
+     */
+    Map<UUID, List<DeclarationView>> allOfAssessments(Collection<UUID> assessmentIds);
 }

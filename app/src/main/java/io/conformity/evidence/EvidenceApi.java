@@ -1,7 +1,9 @@
 package io.conformity.evidence;
 
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,4 +57,10 @@ public interface EvidenceApi {
 
     /** Who uploaded evidence for the principle: they may not accept it (separation of duties). */
     Set<String> uploadersOf(UUID assessmentId, String principle);
+
+    /**
+     * Per assessment, how many findings of each severity it has (every severity present, zero when none), counted in
+     * one query; the caller must be able to read each of them ({@code findings} asks the same).
+     */
+    Map<UUID, Map<Severity, Long>> findingCounts(Collection<UUID> assessmentIds);
 }

@@ -37,7 +37,7 @@ class ProductPagesBrowserTests {
             browser.screenshot("product-new");
 
             // Nothing typed: every required field says so at the field, and nothing is stored.
-            browser.find(By.id("create-product")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("create-product")));
             assertThat(browser.find(By.id("modelDesignation-error")).getText()).contains("must not be blank");
             assertThat(browser.find(By.id("manufacturer.name-error")).getText()).contains("must not be blank");
             assertThat(browser.find(By.id("modelDesignation")).getAttribute("aria-invalid"))
@@ -47,13 +47,14 @@ class ProductPagesBrowserTests {
             assertThat(browser.find(By.cssSelector(".alert[role=alert]")).getText())
                     .contains("nothing was saved");
 
-            // A support period that ended: refused at its field, and what was typed stays.
+            // A support period that ended: refused at its field, and what was typed stays. Each answer is awaited as a
+            // new page: the refused page before it had a supportPeriodEnd-error too.
             browser.find(By.id("manufacturerName")).sendKeys("Pages Devices " + suffix);
             browser.find(By.id("manufacturerAddress")).sendKeys("1 Page Street\nLeeds LS1 1AA");
             browser.find(By.id("modelDesignation")).sendKeys("PD-" + suffix);
             browser.find(By.id("productType")).sendKeys("smart camera");
             setValue(browser, "supportPeriodEnd", "2020-01-31");
-            browser.find(By.id("create-product")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("create-product")));
             assertThat(browser.find(By.id("supportPeriodEnd-error")).getText()).contains("must be after today");
             assertThat(browser.find(By.id("modelDesignation")).getAttribute("value"))
                     .isEqualTo("PD-" + suffix);
@@ -65,15 +66,16 @@ class ProductPagesBrowserTests {
             browser.screenshot("product-new-refused");
 
             setValue(browser, "supportPeriodEnd", "2031-12-31");
-            browser.find(By.id("create-product")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("create-product")));
             browser.find(By.id("created"));
             assertThat(browser.find(By.id("product-name")).getText()).isEqualTo("PD-" + suffix);
             assertThat(browser.text()).contains("Pages Devices " + suffix, "31 December 2031");
 
-            // The profile of the version PSTI relies on: half answered is refused at the unanswered conditions.
-            browser.find(By.id("profile-version-V2.1.1")).click();
+            // The profile of the version PSTI relies on (its link loads the page anew): half answered is refused at the
+            // unanswered conditions.
+            browser.submitAndAwaitNextPage(browser.find(By.id("profile-version-V2.1.1")));
             browser.find(By.id("conditions.1-yes")).click();
-            browser.find(By.id("save-profile")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("save-profile")));
             assertThat(browser.find(By.id("conditions.2-error")).getText()).contains("not answered");
             assertThat(browser.find(By.id("conditions.1-yes")).isSelected()).isTrue();
             for (WebElement yes : browser.all(By.cssSelector("#profile-form input[id$='-yes']"))) {
@@ -81,17 +83,17 @@ class ProductPagesBrowserTests {
             }
             browser.find(By.id("conditions.3-no")).click();
             browser.find(By.id("conditions.4-no")).click();
-            browser.find(By.id("save-profile")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("save-profile")));
             browser.find(By.id("saved"));
             assertThat(browser.find(By.id("conditions.3-no")).isSelected()).isTrue();
             assertThat(browser.text()).contains("Last saved by " + officer.username());
 
             // A release: empty is refused at the field, then added.
-            browser.find(By.id("add-release")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("add-release")));
             assertThat(browser.find(By.id("firmwareVersion-error")).getText()).contains("must not be blank");
             browser.find(By.id("firmwareVersion")).sendKeys("2.4.1");
             browser.find(By.id("batch")).sendKeys("B-" + suffix);
-            browser.find(By.id("add-release")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("add-release")));
             browser.find(By.id("saved"));
             WebElement release = browser.find(By.cssSelector("article.release"));
             String releaseId = release.getAttribute("id").substring("release-".length());
@@ -100,10 +102,10 @@ class ProductPagesBrowserTests {
             // Opening an assessment: no regime is refused at the field; PSTI opens it.
             browser.find(By.id("open-assessment-" + releaseId)).click();
             browser.find(By.id("regime-" + releaseId + "-PSTI")).click();
-            browser.find(By.id("open-" + releaseId)).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("open-" + releaseId)));
             assertThat(browser.find(By.id("regimes-error")).getText()).isNotBlank();
             browser.find(By.id("regime-" + releaseId + "-PSTI")).click();
-            browser.find(By.id("open-" + releaseId)).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("open-" + releaseId)));
             WebElement opened = browser.find(By.id("opened-assessment"));
             String assessmentPath = opened.getAttribute("href").replaceFirst("^https?://[^/]+", "");
             assertThat(assessmentPath).matches("/assessments/[0-9a-f-]{36}");

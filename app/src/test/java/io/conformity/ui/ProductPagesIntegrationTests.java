@@ -149,6 +149,33 @@ class ProductPagesIntegrationTests {
         assertThat(unknown.status()).isEqualTo(404);
     }
 
+    @Test
+    void theProductPageListsIssuedDeclarationsAndARefusedReplacementNamesItsErrorAtTheCheckboxes() {
+        Credentials signatory = fixtures.user("ppi-sig", "Sina Signatory", "Signatory", "SIGNATORY");
+        Fixtures team = new Fixtures(api).team(engineer, signatory);
+        String releaseId = team.release(
+                officer, "Replacing Ltd", "RP-" + UUID.randomUUID().toString().substring(0, 6));
+        String product = api.get(officer, "/api/v1/releases/" + releaseId)
+                .expect(200)
+                .json()
+                .get("productId")
+                .asText();
+        String declarationId = team.issuePsti(engineer, officer, signatory, releaseId)
+                .get("id")
+                .asText();
+
+        Browser browser = signedIn(officer);
+        assertThat(browser.get("/products/" + product).expect(200).text()).contains("value=\"" + declarationId + "\"");
+        Response refused = browser.postForm(
+                "/releases/" + releaseId + "/assessments", Map.of("regimes", "PSTI", "supersedes", "not-an-id"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text())
+                .contains(
+                        "id=\"supersedes-error\"",
+                        "aria-describedby=\"supersedes-" + releaseId + "-hint supersedes-error\"",
+                        "aria-invalid=\"true\"");
+    }
+
     private Browser signedIn(Credentials user) {
         Browser browser = new Browser(port);
         assertThat(browser.signIn(user.username(), user.password()).status()).isIn(302, 303);

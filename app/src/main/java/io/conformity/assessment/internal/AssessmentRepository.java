@@ -1,5 +1,6 @@
 package io.conformity.assessment.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,4 +26,16 @@ interface AssessmentRepository extends JpaRepository<Assessment, UUID>, JpaSpeci
 
     @Query("select a.releaseId from Assessment a where a.id = ?1")
     Optional<UUID> findReleaseIdById(UUID id);
+
+    /** Per status, how many assessments there are: rows of status and count. */
+    @Query("select a.status, count(a) from Assessment a group by a.status")
+    List<Object[]> countByStatus();
+
+    /** As {@link #countByStatus()}, of the assessments of these releases only. */
+    @Query("select a.status, count(a) from Assessment a where a.releaseId in :releaseIds group by a.status")
+    List<Object[]> countByStatusOfReleases(Collection<UUID> releaseIds);
+
+    /** Rows of assessment id and release id. */
+    @Query("select a.id, a.releaseId from Assessment a where a.id in :ids")
+    List<Object[]> findReleaseIdsByIdIn(Collection<UUID> ids);
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -715,5 +718,52 @@ class AssessmentService implements AssessmentApi {
     @Override
     public void lock(UUID assessmentId) {
         assessments.findForUpdate(assessmentId).orElseThrow(() -> new NotFoundException("Assessment", assessmentId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<AssessmentStatus, Long> countByStatus() {
+        ProductScope scope = products.scope();
+        Map<AssessmentStatus, Long> counts = new EnumMap<>(AssessmentStatus.class);
+        for (AssessmentStatus status : AssessmentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        if (!scope.everything() && scope.releaseIds().isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = scope.everything()
+                ? assessments.countByStatus()
+                : assessments.countByStatusOfReleases(scope.releaseIds());
+        rows.forEach(row -> counts.put((AssessmentStatus) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireReader(Collection<UUID> assessmentIds, Function<UUID, ? extends ProblemException> notFound) {
+        if (assessmentIds.isEmpty()) {
+            return;
+        }
+        // The decision requireReader makes, once for the list: the scope names the releases the caller may read.
+        ProductScope scope = products.scope();
+        Map<UUID, UUID> releases = new HashMap<>();
+        assessments
+                .findReleaseIdsByIdIn(Set.copyOf(assessmentIds))
+                .forEach(row -> releases.put((UUID) row[0], (UUID) row[1]));
+        for (UUID id : assessmentIds) {
+            UUID releaseId = releases.get(id);
+            if (releaseId == null || !scope.includesRelease(releaseId)) {
+                throw notFound.apply(id);
+            }
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UUID releaseOf(UUID assessmentId) {
+        Supplier<NotFoundException> notFound = () -> new NotFoundException("Assessment", assessmentId);
+        UUID releaseId = assessments.findReleaseIdById(assessmentId).orElseThrow(notFound);
+        products.requireReleaseReader(releaseId, notFound);
+        return releaseId;
     }
 }

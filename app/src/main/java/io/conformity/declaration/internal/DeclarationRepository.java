@@ -20,6 +20,8 @@ interface DeclarationRepository extends JpaRepository<Declaration, UUID>, JpaSpe
 
     List<Declaration> findByAssessmentIdOrderByRegime(UUID assessmentId);
 
+    List<Declaration> findByAssessmentIdInOrderByRegime(Collection<UUID> assessmentIds);
+
     List<Declaration> findByReleaseIdAndStatusAndRegimeInOrderByIssuedAtAscIdAsc(
             UUID releaseId, DeclarationStatus status, Collection<String> regimes);
 

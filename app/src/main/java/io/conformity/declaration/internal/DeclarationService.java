@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -628,5 +629,21 @@ class DeclarationService implements DeclarationApi {
                 clock.instant(),
                 signatory,
                 place);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, List<DeclarationView>> allOfAssessments(Collection<UUID> assessmentIds) {
+        List<UUID> ids = assessmentIds.stream().distinct().toList();
+        assessments.requireReader(ids, id -> new NotFoundException("Assessment", id));
+        Map<UUID, List<DeclarationView>> all = new LinkedHashMap<>();
+        ids.forEach(id -> all.put(id, new ArrayList<>()));
+        if (!ids.isEmpty()) {
+            declarations
+                    .findByAssessmentIdInOrderByRegime(ids)
+                    .forEach(d -> all.get(d.assessmentId()).add(d.view()));
+        }
+        all.replaceAll((id, list) -> List.copyOf(list));
+        return all;
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -732,5 +733,22 @@ class EvidenceService implements EvidenceApi {
 
     private Evidence find(UUID id) {
         return evidence.findById(id).orElseThrow(() -> new NotFoundException("Evidence", id));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<Severity, Long>> findingCounts(Collection<UUID> assessmentIds) {
+        List<UUID> ids = assessmentIds.stream().distinct().toList();
+        assessments.requireReader(ids, id -> new NotFoundException("Assessment", id));
+        Map<UUID, Map<Severity, Long>> found = findings.countsBySeverity(ids);
+        Map<UUID, Map<Severity, Long>> counts = new LinkedHashMap<>();
+        for (UUID id : ids) {
+            Map<Severity, Long> each = new EnumMap<>(Severity.class);
+            for (Severity severity : Severity.values()) {
+                each.put(severity, found.getOrDefault(id, Map.of()).getOrDefault(severity, 0L));
+            }
+            counts.put(id, each);
+        }
+        return counts;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -180,6 +181,24 @@ class FindingStore {
                 .query(FindingStore::row)
                 .list());
         return new PageImpl<>(content, pageable, total);
+    }
+
+    /** Per assessment, its findings counted by severity; an assessment without findings is absent. */
+    Map<UUID, Map<Severity, Long>> countsBySeverity(Collection<UUID> assessmentIds) {
+        Map<UUID, Map<Severity, Long>> counts = new HashMap<>();
+        if (assessmentIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select assessment_id, severity, count(*) from finding where assessment_id in (:ids)"
+                        + " group by assessment_id, severity")
+                .param("ids", assessmentIds)
+                .query((rs, n) -> {
+                    counts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(Severity.class))
+                            .put(Severity.valueOf(rs.getString(2)), rs.getLong(3));
+                    return null;
+                })
+                .list();
+        return counts;
     }
 
     /** Evidence ids covering each requirement assessment. */

@@ -54,8 +54,7 @@ class AssessmentLabels {
         }
 
         Label ofAssessment(UUID assessmentId) {
-            UUID releaseId = releaseOfAssessment.computeIfAbsent(
-                    assessmentId, id -> assessments.assessment(id).releaseId());
+            UUID releaseId = releaseOfAssessment.computeIfAbsent(assessmentId, assessments::releaseOf);
             return ofRelease(releaseId);
         }
     }

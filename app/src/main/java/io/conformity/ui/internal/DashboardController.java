@@ -1,11 +1,10 @@
 package io.conformity.ui.internal;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -74,25 +73,28 @@ class DashboardController {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         AssessmentStatus shown = status == null ? AssessmentStatus.IN_PROGRESS : status;
-        Map<AssessmentStatus, Long> counts = new LinkedHashMap<>();
-        for (AssessmentStatus each : AssessmentStatus.values()) {
-            counts.put(
-                    each,
-                    assessments.assessments(null, each, PageRequest.of(0, 1)).getTotalElements());
-        }
+        Map<AssessmentStatus, Long> counts = assessments.countByStatus();
         Page<AssessmentView> found = assessments.assessments(
                 null, shown, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "openedAt")));
         Map<UUID, List<TaskView>> tasks = workflow.tasks(identity.currentUser(), null).stream()
                 .collect(Collectors.groupingBy(TaskView::assessmentId));
+        Map<UUID, Map<Severity, Long>> findings =
+                evidence.findingCounts(found.map(AssessmentView::id).getContent());
         AssessmentLabels.Lookup lookup = labels.lookup();
+        // Assessments opened under the same regimes and version share their principles' names.
+        Map<List<Object>, Map<String, String>> names = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         for (AssessmentView assessment : found) {
             List<TaskView> mine = tasks.getOrDefault(assessment.id(), List.of());
             rows.add(new Row(
                     assessment,
                     lookup.ofRelease(assessment.releaseId()),
-                    Grid.of(PrincipleStates.of(assessment.requirements(), mine), principleNames(assessment)),
-                    SeverityBar.of(severities(assessment.id())),
+                    Grid.of(
+                            PrincipleStates.of(assessment.requirements(), mine),
+                            names.computeIfAbsent(
+                                    Arrays.asList(assessment.regimes(), assessment.en303645Version()),
+                                    key -> principleNames(assessment))),
+                    SeverityBar.of(findings.getOrDefault(assessment.id(), Map.of())),
                     mine,
                     mine.stream().filter(TaskView::overdue).count()));
         }
@@ -113,16 +115,5 @@ class DashboardController {
         } catch (ProblemException e) {
             return Map.of();
         }
-    }
-
-    private Map<Severity, Long> severities(UUID assessmentId) {
-        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            counts.put(
-                    severity,
-                    evidence.findings(assessmentId, null, Set.of(severity), PageRequest.of(0, 1))
-                            .getTotalElements());
-        }
-        return counts;
     }
 }

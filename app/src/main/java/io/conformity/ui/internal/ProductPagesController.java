@@ -501,13 +501,16 @@ class ProductPagesController {
         List<ReleaseView> releases = products.releases(
                         id, PageRequest.of(0, 100, Sort.by(Sort.Direction.DESC, "createdAt")))
                 .getContent();
-        Map<UUID, List<AssessmentRow>> byRelease = new HashMap<>();
-        for (AssessmentView assessment : assessments
+        List<AssessmentView> assessed = assessments
                 .assessments(id, null, PageRequest.of(0, 200, Sort.by(Sort.Direction.DESC, "openedAt")))
-                .getContent()) {
+                .getContent();
+        Map<UUID, List<DeclarationView>> declared = declarations.allOfAssessments(
+                assessed.stream().map(AssessmentView::id).toList());
+        Map<UUID, List<AssessmentRow>> byRelease = new HashMap<>();
+        for (AssessmentView assessment : assessed) {
             byRelease
                     .computeIfAbsent(assessment.releaseId(), r -> new ArrayList<>())
-                    .add(new AssessmentRow(assessment, declarations.allOfAssessment(assessment.id())));
+                    .add(new AssessmentRow(assessment, declared.getOrDefault(assessment.id(), List.of())));
         }
         List<ReleaseRow> rows = releases.stream()
                 .map(r -> {

@@ -39,6 +39,11 @@ public record SeverityBar(List<Segment> segments, long total) {
         return new SeverityBar(segments, total);
     }
 
+    /** The bar's name: how many findings, in words. */
+    public String words() {
+        return total == 0 ? "No findings" : total == 1 ? "1 finding" : total + " findings";
+    }
+
     public String viewBox() {
         return "0 0 " + (int) WIDTH + " 24";
     }

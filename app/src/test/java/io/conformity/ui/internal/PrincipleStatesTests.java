@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -11,12 +12,21 @@ import org.junit.jupiter.api.Test;
 import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.assessment.RequirementStatus;
 import io.conformity.assessment.Verdict;
+import io.conformity.evidence.Severity;
 import io.conformity.workflow.TaskKind;
 import io.conformity.workflow.TaskView;
 
 class PrincipleStatesTests {
 
     private static final UUID ASSESSMENT = UUID.randomUUID();
+
+    @Test
+    void theFindingsBarCountsInWordsWithOneFindingSingular() {
+        assertThat(SeverityBar.of(Map.of()).words()).isEqualTo("No findings");
+        assertThat(SeverityBar.of(Map.of(Severity.HIGH, 1L)).words()).isEqualTo("1 finding");
+        assertThat(SeverityBar.of(Map.of(Severity.HIGH, 1L, Severity.LOW, 2L)).words())
+                .isEqualTo("3 findings");
+    }
 
     @Test
     void aPrincipleWithoutApplicableRequirementsIsNotApplicable() {
