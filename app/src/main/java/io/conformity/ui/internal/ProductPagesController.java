@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -52,7 +51,6 @@ import io.conformity.product.ProfileView;
 import io.conformity.product.ReleaseView;
 import io.conformity.workflow.TaskKind;
 import io.conformity.workflow.WorkflowApi;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
@@ -595,14 +593,7 @@ class ProductPagesController {
 
     /** Bean validation of a command before it reaches a facade, by field path ({@code craAnnexItem.label}). */
     private Map<String, String> violations(Object command) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Set<ConstraintViolation<Object>> found = validator.validate(command);
-        for (ConstraintViolation<Object> violation : found) {
-            String path = violation.getPropertyPath().toString().replaceAll("\\[(\\w*)]", ".$1");
-            path = path.replace(".<list element>", "").replace(".<map value>", "");
-            fields.merge(path, violation.getMessage(), (a, b) -> a + "; " + b);
-        }
-        return fields;
+        return FormErrors.of(validator.validate(command), null).fields();
     }
 
     /** Reads typed text into values, keeping a message per field it cannot read. */
