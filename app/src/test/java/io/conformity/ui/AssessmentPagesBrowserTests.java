@@ -183,7 +183,7 @@ class AssessmentPagesBrowserTests {
             browser.driver()
                     .findElement(By.id("files-" + at))
                     .sendKeys(scan.toAbsolutePath() + "\n" + empty.toAbsolutePath());
-            browser.find(By.id("upload-" + at)).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("upload-" + at)));
             WebElement refused = browser.find(By.cssSelector("li.upload-result.refused[data-file='empty-notes.txt']"));
             assertThat(refused.getText()).contains("The file is empty; nothing was stored.");
             assertThat(browser.find(By.cssSelector("li.upload-result.stored[data-file='nmap-smartcam.xml']"))
@@ -223,7 +223,7 @@ class AssessmentPagesBrowserTests {
             }) {
                 browser.find(By.id("publication." + box)).click();
             }
-            browser.find(By.id("declare")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("declare")));
 
             WebElement error = browser.find(By.id("acknowledgementDays-error"));
             assertThat(error.getText()).isNotBlank();
@@ -244,8 +244,8 @@ class AssessmentPagesBrowserTests {
 
             days.clear();
             days.sendKeys("5");
-            browser.find(By.id("declare")).click();
-            browser.waitUntil(d -> d.getCurrentUrl().contains("/assessments/" + assessmentId + "#req-" + at));
+            browser.submitAndAwaitNextPage(browser.find(By.id("declare")));
+            assertThat(browser.driver().getCurrentUrl()).contains("/assessments/" + assessmentId + "#req-" + at);
             assertThat(browser.find(By.cssSelector("#req-" + at + " table.evidence"))
                             .getText())
                     .contains("vulnerability-disclosure.json", "Declaration: vulnerability-disclosure");
@@ -265,15 +265,15 @@ class AssessmentPagesBrowserTests {
             // Principles start closed; the summary opens one.
             browser.find(By.cssSelector("#principle-" + principle + " > summary"))
                     .click();
-            browser.find(By.id("comment-submit-" + principle)).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("comment-submit-" + principle)));
             assertThat(browser.find(By.id("comment-" + principle + "-error")).getText())
                     .isNotBlank();
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/principles/" + principle + "/comments"))
                     .isEmpty();
 
             browser.find(By.id("comment-" + principle)).sendKeys("Port 12323 is the installer's bench console.");
-            browser.find(By.id("comment-submit-" + principle)).click();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("#conversation-" + principle));
+            browser.submitAndAwaitNextPage(browser.find(By.id("comment-submit-" + principle)));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("#conversation-" + principle);
             assertThat(browser.find(By.id("conversation-" + principle)).getText())
                     .contains("Port 12323 is the installer's bench console.", engineer.username(), "Engineer");
             assertThat(browser.consoleProblems()).isEmpty();
@@ -281,15 +281,16 @@ class AssessmentPagesBrowserTests {
             // A requirement without evidence gets the engineer's statement of why, refused empty at its field.
             browser.find(By.cssSelector("#req-" + at + " .statement-form > summary"))
                     .click();
-            browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]"))
-                    .click();
+            browser.submitAndAwaitNextPage(
+                    browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]")));
             assertThat(browser.find(By.id("statement-" + at + "-error")).getText())
                     .isNotBlank();
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/requirements/" + at + "/no-evidence-statement"))
                     .isEmpty();
             browser.find(By.id("statement-" + at)).sendKeys("The camera has no debug interface.");
-            browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]"))
-                    .click();
+            // The answer is the same page again: wait for the new one, not for what the old one had.
+            browser.submitAndAwaitNextPage(
+                    browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]")));
             assertThat(browser.find(By.cssSelector("#req-" + at + " .statement"))
                             .getText())
                     .contains("No evidence because", "The camera has no debug interface.");
@@ -352,8 +353,9 @@ class AssessmentPagesBrowserTests {
         try (ChromeSession browser = ChromeSession.open(port)) {
             browser.signIn(engineer.username(), engineer.password());
             browser.go("/assessments/" + second + "#principle-" + principle + "-content");
-            browser.find(By.id("carry-" + principle)).click();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("#principle-" + principle + "-content"));
+            // The answer has the address the page had: only a new document tells that it came.
+            browser.submitAndAwaitNextPage(browser.find(By.id("carry-" + principle)));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("#principle-" + principle + "-content");
             assertThat(browser.find(By.id("principle-" + principle)).getText())
                     .contains("nmap-smartcam.xml", "Carried from firmware", "was carried over");
             assertThat(browser.consoleProblems()).isEmpty();
