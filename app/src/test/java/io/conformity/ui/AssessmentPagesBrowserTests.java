@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,8 @@ class AssessmentPagesBrowserTests {
             browser.go("/assessments/" + assessmentId + "#req-" + at);
             assertThat(browser.find(By.tagName("h1")).getText()).contains("FX-1");
             assertThat(browser.find(By.id("assessment-status")).getText()).isEqualTo("In progress");
+            // The dashboard's words for where principles stand: both pages apply the same rule.
+            assertThat(browser.find(By.id("principle-states")).getText()).contains("Waiting for evidence");
             // The engineer's collect tasks, each a link to its task page.
             assertThat(browser.all(By.cssSelector("#tasks a[href^='/tasks/']"))).isNotEmpty();
             assertThat(browser.find(By.id("req-" + at)).getText())
@@ -152,6 +155,40 @@ class AssessmentPagesBrowserTests {
     }
 
     @Test
+    void aRowWhoseAnalysisNeverComesStopsAskingAndSaysSo() {
+        String assessmentId = fixtures.openFullStandardAssessment(officer);
+        String at = requirement(assessmentId, "5.6-1").get("id").asText();
+        // An analysis address that never answers with a result: every question is refused.
+        String never = "/assessments/" + assessmentId + "/evidence/" + UUID.randomUUID() + "/analysis";
+
+        try (ChromeSession browser = ChromeSession.open(port)) {
+            browser.signIn(engineer.username(), engineer.password());
+            browser.go("/assessments/" + assessmentId + "#req-" + at);
+            browser.driver()
+                    .executeScript(
+                            "var row = document.createElement('li'); row.className = 'upload-result stored';"
+                                    + " row.setAttribute('data-file', 'slow.bin');"
+                                    + " var pending = document.createElement('div'); pending.className = 'analysing';"
+                                    + " pending.setAttribute('data-analysis-url', arguments[1]);"
+                                    + " pending.setAttribute('data-poll-delay', '5'); pending.textContent = 'Analysing';"
+                                    + " row.appendChild(pending);"
+                                    + " document.querySelector('#req-' + arguments[0] + ' [data-upload-results]')"
+                                    + ".appendChild(row);",
+                            at,
+                            never);
+
+            WebElement note = browser.find(By.cssSelector("li[data-file='slow.bin'] .analysis-pending"));
+            assertThat(note.getAttribute("role")).isEqualTo("status");
+            assertThat(note.getText()).contains("still running", "reload the page later");
+            // Thirty questions, then none.
+            String asked = "return performance.getEntriesByType('resource')"
+                    + ".filter(function (e) { return e.name.indexOf(arguments[0]) >= 0; }).length";
+            assertThat(browser.driver().executeScript(asked, never)).isEqualTo(30L);
+            assertThat(browser.consoleProblemsBesidesRefusalsAt(never)).isEmpty();
+        }
+    }
+
+    @Test
     void withoutTheScriptTheFormPostsEveryFileAndAFileOverTheLimitIsRefusedAtItsRow() throws IOException {
         String assessmentId = fixtures.openFullStandardAssessment(officer);
         String at = requirement(assessmentId, "5.6-1").get("id").asText();
@@ -194,6 +231,25 @@ class AssessmentPagesBrowserTests {
                     .contains("nmap-smartcam.xml");
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/requirements/" + at + "/evidence"))
                     .isEmpty();
+
+            // Too large, and at an address that names no assessment: a page in words with the right status.
+            String nowhere = "/assessments/" + UUID.randomUUID() + "/requirements/" + UUID.randomUUID() + "/evidence";
+            Object answer = browser.driver()
+                    .executeAsyncScript(
+                            "var done = arguments[arguments.length - 1]; var csrf = window.conformity.csrf();"
+                                    + " var data = new FormData();"
+                                    + " data.append('files', new Blob([new Uint8Array(arguments[0])]), 'big.bin');"
+                                    + " var headers = {}; headers[csrf.header] = csrf.token;"
+                                    + " fetch(arguments[1], {method: 'POST', body: data, headers: headers})"
+                                    + ".then(function (r) { return r.text().then(function (t) {"
+                                    + " done(r.status + ' ' + t); }); });",
+                            TestInstallation.UPLOAD_LIMIT_BYTES + 200_000,
+                            nowhere);
+            assertThat((String) answer)
+                    .startsWith("404 ")
+                    .contains("role=\"alert\"")
+                    .doesNotContain("Exception");
+            assertThat(browser.consoleProblemsBesidesRefusalsAt(nowhere)).isEmpty();
         }
     }
 
