@@ -47,15 +47,73 @@
     var doc = new DOMParser().parseFromString(xhr.responseText, 'text/html');
     var result = doc.querySelector('li.upload-result');
     if (result) {
-      var node = document.importNode(result, true);
-      row.replaceWith(node);
-      if (window.htmx) {
-        window.htmx.process(node);
-      }
+      row.replaceWith(document.importNode(result, true));
       return;
     }
     var alert = doc.querySelector('.alert');
     refused(row, name, alert ? alert.textContent.trim() : 'The upload was refused (HTTP ' + xhr.status + ').');
+  }
+
+  // A file whose analysis is still running is asked about again, less often as time goes by, and given up on after
+  // MAX_TRIES: the row then says so rather than asking for ever. The row changes only when the answer is final, so
+  // the list's live region announces the result once, not every question.
+  var MAX_TRIES = 30;
+
+  function poll(pending) {
+    if (pending.hasAttribute('data-polling')) {
+      return;
+    }
+    pending.setAttribute('data-polling', '');
+    var url = pending.getAttribute('data-analysis-url');
+    // A row may ask sooner (data-poll-delay, in milliseconds): the tests do, to reach the end in moments.
+    var delay = parseInt(pending.getAttribute('data-poll-delay'), 10) || 1000;
+    var tries = 0;
+
+    function next() {
+      if (tries >= MAX_TRIES) {
+        var note = text('p', 'analysis-pending', 'The analysis is still running; reload the page later to see it.');
+        note.setAttribute('role', 'status');
+        pending.replaceWith(note);
+        return;
+      }
+      window.setTimeout(ask, delay * Math.min(1 + Math.floor(tries / 5), 5));
+    }
+
+    function ask() {
+      tries += 1;
+      var xhr = new XMLHttpRequest();
+      xhr.open('GET', url);
+      xhr.setRequestHeader('Accept', 'text/html');
+      xhr.addEventListener('load', function () {
+        var result = xhr.status === 200
+          ? new DOMParser().parseFromString(xhr.responseText, 'text/html').querySelector('li.upload-result')
+          : null;
+        var row = pending.closest('li');
+        if (result && !result.querySelector('[data-analysis-url]') && row) {
+          row.replaceWith(document.importNode(result, true));
+        } else {
+          next();
+        }
+      });
+      xhr.addEventListener('error', next);
+      xhr.send();
+    }
+
+    next();
+  }
+
+  // Rows come from this script's uploads and from the page drawn after a plain post: each list is watched.
+  function watch(list) {
+    list.querySelectorAll('[data-analysis-url]').forEach(poll);
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node.querySelectorAll) {
+            node.querySelectorAll('[data-analysis-url]').forEach(poll);
+          }
+        });
+      });
+    }).observe(list, {childList: true});
   }
 
   function upload(form, file) {
@@ -157,4 +215,5 @@
   }
 
   document.querySelectorAll('form.upload[data-upload-url]').forEach(setUp);
+  document.querySelectorAll('[data-upload-results]').forEach(watch);
 })();

@@ -46,7 +46,10 @@ public interface EvidenceApi {
     /** The evidence of an assessment or of one of its principles ({@code null}: all); text search in documents. */
     List<EvidenceView> ofAssessment(UUID assessmentId, String principle, String text);
 
-    /** Per applicable requirement assessment of the principle: the evidence covering it and its findings. */
+    /**
+     * Per applicable requirement assessment of the principle ({@code null}: of every principle, in a few queries): the
+     * evidence covering it and its findings.
+     */
     List<RequirementEvidence> ofPrinciple(UUID assessmentId, String principle);
 
     /** Findings of an assessment, by principle ({@code null}: all) and severities (empty: all), most severe first. */

@@ -57,4 +57,10 @@ public interface WorkflowApi {
      * suggested verdict, as {@link #requirements} gives them for a task: for pages that show the whole assessment.
      */
     List<RequirementSheet> requirementSheets(UUID assessmentId, String principle);
+
+    /**
+     * As {@link #requirementSheets(UUID, String)} for every principle of the assessment at once, in the assessment's
+     * order, read in a few queries however many principles it has: for the page that shows them all.
+     */
+    List<RequirementSheet> requirementSheets(UUID assessmentId);
 }

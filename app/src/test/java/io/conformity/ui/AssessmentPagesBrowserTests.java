@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,8 @@ class AssessmentPagesBrowserTests {
             browser.go("/assessments/" + assessmentId + "#req-" + at);
             assertThat(browser.find(By.tagName("h1")).getText()).contains("FX-1");
             assertThat(browser.find(By.id("assessment-status")).getText()).isEqualTo("In progress");
+            // The dashboard's words for where principles stand: both pages apply the same rule.
+            assertThat(browser.find(By.id("principle-states")).getText()).contains("Waiting for evidence");
             // The engineer's collect tasks, each a link to its task page.
             assertThat(browser.all(By.cssSelector("#tasks a[href^='/tasks/']"))).isNotEmpty();
             assertThat(browser.find(By.id("req-" + at)).getText())
@@ -152,6 +155,43 @@ class AssessmentPagesBrowserTests {
     }
 
     @Test
+    void aRowWhoseAnalysisNeverComesStopsAskingAndSaysSo() {
+        String assessmentId = fixtures.openFullStandardAssessment(officer);
+        String at = requirement(assessmentId, "5.6-1").get("id").asText();
+        // An analysis address that never answers with a result: every question is refused.
+        String never = "/assessments/" + assessmentId + "/evidence/" + UUID.randomUUID() + "/analysis";
+
+        try (ChromeSession browser = ChromeSession.open(port)) {
+            browser.signIn(engineer.username(), engineer.password());
+            browser.go("/assessments/" + assessmentId + "#req-" + at);
+            browser.driver()
+                    .executeScript("window.asked = 0; var open = XMLHttpRequest.prototype.open;"
+                            + " XMLHttpRequest.prototype.open = function (method, url) {"
+                            + " if (String(url).indexOf('/analysis') >= 0) { window.asked += 1; }"
+                            + " return open.apply(this, arguments); };");
+            browser.driver()
+                    .executeScript(
+                            "var row = document.createElement('li'); row.className = 'upload-result stored';"
+                                    + " row.setAttribute('data-file', 'slow.bin');"
+                                    + " var pending = document.createElement('div'); pending.className = 'analysing';"
+                                    + " pending.setAttribute('data-analysis-url', arguments[1]);"
+                                    + " pending.setAttribute('data-poll-delay', '5'); pending.textContent = 'Analysing';"
+                                    + " row.appendChild(pending);"
+                                    + " document.querySelector('#req-' + arguments[0] + ' [data-upload-results]')"
+                                    + ".appendChild(row);",
+                            at,
+                            never);
+
+            WebElement note = browser.find(By.cssSelector("li[data-file='slow.bin'] .analysis-pending"));
+            assertThat(note.getAttribute("role")).isEqualTo("status");
+            assertThat(note.getText()).contains("still running", "reload the page later");
+            // It gave up after thirty questions.
+            assertThat(browser.driver().executeScript("return window.asked")).isEqualTo(30L);
+            assertThat(browser.consoleProblemsBesidesRefusalsAt(never)).isEmpty();
+        }
+    }
+
+    @Test
     void withoutTheScriptTheFormPostsEveryFileAndAFileOverTheLimitIsRefusedAtItsRow() throws IOException {
         String assessmentId = fixtures.openFullStandardAssessment(officer);
         String at = requirement(assessmentId, "5.6-1").get("id").asText();
@@ -183,7 +223,7 @@ class AssessmentPagesBrowserTests {
             browser.driver()
                     .findElement(By.id("files-" + at))
                     .sendKeys(scan.toAbsolutePath() + "\n" + empty.toAbsolutePath());
-            browser.find(By.id("upload-" + at)).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("upload-" + at)));
             WebElement refused = browser.find(By.cssSelector("li.upload-result.refused[data-file='empty-notes.txt']"));
             assertThat(refused.getText()).contains("The file is empty; nothing was stored.");
             assertThat(browser.find(By.cssSelector("li.upload-result.stored[data-file='nmap-smartcam.xml']"))
@@ -194,6 +234,25 @@ class AssessmentPagesBrowserTests {
                     .contains("nmap-smartcam.xml");
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/requirements/" + at + "/evidence"))
                     .isEmpty();
+
+            // Too large, and at an address that names no assessment: a page in words with the right status.
+            String nowhere = "/assessments/" + UUID.randomUUID() + "/requirements/" + UUID.randomUUID() + "/evidence";
+            Object answer = browser.driver()
+                    .executeAsyncScript(
+                            "var done = arguments[arguments.length - 1]; var csrf = window.conformity.csrf();"
+                                    + " var data = new FormData();"
+                                    + " data.append('files', new Blob([new Uint8Array(arguments[0])]), 'big.bin');"
+                                    + " var headers = {}; headers[csrf.header] = csrf.token;"
+                                    + " fetch(arguments[1], {method: 'POST', body: data, headers: headers})"
+                                    + ".then(function (r) { return r.text().then(function (t) {"
+                                    + " done(r.status + ' ' + t); }); });",
+                            TestInstallation.UPLOAD_LIMIT_BYTES + 200_000,
+                            nowhere);
+            assertThat((String) answer)
+                    .startsWith("404 ")
+                    .contains("role=\"alert\"")
+                    .doesNotContain("Exception");
+            assertThat(browser.consoleProblemsBesidesRefusalsAt(nowhere)).isEmpty();
         }
     }
 
@@ -223,7 +282,7 @@ class AssessmentPagesBrowserTests {
             }) {
                 browser.find(By.id("publication." + box)).click();
             }
-            browser.find(By.id("declare")).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("declare")));
 
             WebElement error = browser.find(By.id("acknowledgementDays-error"));
             assertThat(error.getText()).isNotBlank();
@@ -244,8 +303,8 @@ class AssessmentPagesBrowserTests {
 
             days.clear();
             days.sendKeys("5");
-            browser.find(By.id("declare")).click();
-            browser.waitUntil(d -> d.getCurrentUrl().contains("/assessments/" + assessmentId + "#req-" + at));
+            browser.submitAndAwaitNextPage(browser.find(By.id("declare")));
+            assertThat(browser.driver().getCurrentUrl()).contains("/assessments/" + assessmentId + "#req-" + at);
             assertThat(browser.find(By.cssSelector("#req-" + at + " table.evidence"))
                             .getText())
                     .contains("vulnerability-disclosure.json", "Declaration: vulnerability-disclosure");
@@ -265,15 +324,15 @@ class AssessmentPagesBrowserTests {
             // Principles start closed; the summary opens one.
             browser.find(By.cssSelector("#principle-" + principle + " > summary"))
                     .click();
-            browser.find(By.id("comment-submit-" + principle)).click();
+            browser.submitAndAwaitNextPage(browser.find(By.id("comment-submit-" + principle)));
             assertThat(browser.find(By.id("comment-" + principle + "-error")).getText())
                     .isNotBlank();
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/principles/" + principle + "/comments"))
                     .isEmpty();
 
             browser.find(By.id("comment-" + principle)).sendKeys("Port 12323 is the installer's bench console.");
-            browser.find(By.id("comment-submit-" + principle)).click();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("#conversation-" + principle));
+            browser.submitAndAwaitNextPage(browser.find(By.id("comment-submit-" + principle)));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("#conversation-" + principle);
             assertThat(browser.find(By.id("conversation-" + principle)).getText())
                     .contains("Port 12323 is the installer's bench console.", engineer.username(), "Engineer");
             assertThat(browser.consoleProblems()).isEmpty();
@@ -281,15 +340,16 @@ class AssessmentPagesBrowserTests {
             // A requirement without evidence gets the engineer's statement of why, refused empty at its field.
             browser.find(By.cssSelector("#req-" + at + " .statement-form > summary"))
                     .click();
-            browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]"))
-                    .click();
+            browser.submitAndAwaitNextPage(
+                    browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]")));
             assertThat(browser.find(By.id("statement-" + at + "-error")).getText())
                     .isNotBlank();
             assertThat(browser.consoleProblemsBesidesRefusalsAt("/requirements/" + at + "/no-evidence-statement"))
                     .isEmpty();
             browser.find(By.id("statement-" + at)).sendKeys("The camera has no debug interface.");
-            browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]"))
-                    .click();
+            // The answer is the same page again: wait for the new one, not for what the old one had.
+            browser.submitAndAwaitNextPage(
+                    browser.find(By.cssSelector("#req-" + at + " .statement-form button[type=submit]")));
             assertThat(browser.find(By.cssSelector("#req-" + at + " .statement"))
                             .getText())
                     .contains("No evidence because", "The camera has no debug interface.");
@@ -352,8 +412,9 @@ class AssessmentPagesBrowserTests {
         try (ChromeSession browser = ChromeSession.open(port)) {
             browser.signIn(engineer.username(), engineer.password());
             browser.go("/assessments/" + second + "#principle-" + principle + "-content");
-            browser.find(By.id("carry-" + principle)).click();
-            browser.waitUntil(d -> d.getCurrentUrl().endsWith("#principle-" + principle + "-content"));
+            // The answer has the address the page had: only a new document tells that it came.
+            browser.submitAndAwaitNextPage(browser.find(By.id("carry-" + principle)));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("#principle-" + principle + "-content");
             assertThat(browser.find(By.id("principle-" + principle)).getText())
                     .contains("nmap-smartcam.xml", "Carried from firmware", "was carried over");
             assertThat(browser.consoleProblems()).isEmpty();

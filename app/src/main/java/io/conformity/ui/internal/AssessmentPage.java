@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,7 +16,6 @@ import io.conformity.assessment.AssessmentView;
 import io.conformity.assessment.ConversationEntry;
 import io.conformity.assessment.PrincipleConversation;
 import io.conformity.assessment.RequirementAssessmentView;
-import io.conformity.assessment.RequirementStatus;
 import io.conformity.catalog.CatalogApi;
 import io.conformity.catalog.Crosswalk;
 import io.conformity.declaration.DeclarationApi;
@@ -32,6 +30,7 @@ import io.conformity.evidence.Provision;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
+import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.product.ProductApi;
 import io.conformity.product.ReleaseDetails;
@@ -95,11 +94,10 @@ class AssessmentPage {
             CarryOverView.Previous previous) {
 
         /** How many principles stand where, in the order work moves through them. */
-        public Map<String, Long> states() {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (String state : List.of("waiting", "collecting", "review", "accepted", "closed", "na")) {
-                long n =
-                        principles.stream().filter(p -> p.state().equals(state)).count();
+        public Map<PrincipleState, Long> states() {
+            Map<PrincipleState, Long> counts = new LinkedHashMap<>();
+            for (PrincipleState state : PrincipleState.values()) {
+                long n = principles.stream().filter(p -> p.state() == state).count();
                 if (n > 0) {
                     counts.put(state, n);
                 }
@@ -119,14 +117,13 @@ class AssessmentPage {
     /**
      * One principle (cross-walk topic) of the assessment.
      *
-     * @param state where it stands, as a word for its badge: {@code waiting}, {@code collecting}, {@code review},
-     *              {@code accepted}, {@code na}, {@code closed}
+     * @param state where it stands, by the dashboard's rule, so both pages say the same of it
      * @param offer the previous release's evidence of this principle, null without a previous assessment
      */
     record Principle(
             String code,
             String title,
-            String state,
+            PrincipleState state,
             List<Requirement> requirements,
             List<SignoffView> signoffs,
             List<ConversationEntry> conversation,
@@ -216,12 +213,14 @@ class AssessmentPage {
                 .forEach(r -> byPrinciple
                         .computeIfAbsent(r.principle(), p -> new ArrayList<>())
                         .add(r));
+        // Every principle's evidence and findings in one read, not one read per principle.
+        Map<UUID, RequirementSheet> sheets =
+                assessment.requirements().stream().anyMatch(RequirementAssessmentView::applicable)
+                        ? workflow.requirementSheets(assessmentId).stream()
+                                .collect(Collectors.toMap(s -> s.requirement().id(), Function.identity()))
+                        : Map.of();
         List<Principle> principles = new ArrayList<>();
         byPrinciple.forEach((code, requirements) -> {
-            Map<UUID, RequirementSheet> sheets = requirements.stream().anyMatch(RequirementAssessmentView::applicable)
-                    ? workflow.requirementSheets(assessmentId, code).stream()
-                            .collect(Collectors.toMap(s -> s.requirement().id(), Function.identity()))
-                    : Map.of();
             List<Requirement> rows = requirements.stream()
                     .map(r -> {
                         RequirementSheet sheet = sheets.get(r.id());
@@ -236,7 +235,7 @@ class AssessmentPage {
             principles.add(new Principle(
                     code,
                     titles.getOrDefault(code, "Principle " + code),
-                    state(requirements),
+                    PrincipleStates.state(requirements),
                     rows,
                     decisions.getOrDefault(code, List.of()),
                     said.stream()
@@ -273,28 +272,15 @@ class AssessmentPage {
         return kinds.stream().filter(k -> k.provisions().contains(provision)).toList();
     }
 
-    /** One word for where a principle stands, from its applicable requirements. */
-    static String state(List<RequirementAssessmentView> requirements) {
-        List<RequirementStatus> statuses = requirements.stream()
-                .filter(RequirementAssessmentView::applicable)
-                .map(RequirementAssessmentView::status)
-                .filter(Objects::nonNull)
-                .toList();
-        if (statuses.isEmpty()) {
-            return "na";
+    /**
+     * The requirement, when it belongs to the assessment the address names: one of another assessment is as unknown
+     * as one that does not exist.
+     */
+    RequirementAssessmentView requirementOf(UUID assessmentId, UUID requirementId) {
+        RequirementAssessmentView requirement = assessments.requirement(requirementId);
+        if (!requirement.assessmentId().equals(assessmentId)) {
+            throw new NotFoundException("Requirement assessment", requirementId);
         }
-        if (statuses.contains(RequirementStatus.OPEN)) {
-            return "collecting";
-        }
-        if (statuses.contains(RequirementStatus.SUBMITTED)) {
-            return "review";
-        }
-        if (statuses.contains(RequirementStatus.SCOPING)) {
-            return "waiting";
-        }
-        if (statuses.stream().allMatch(s -> s == RequirementStatus.ACCEPTED)) {
-            return "accepted";
-        }
-        return "closed";
+        return requirement;
     }
 }

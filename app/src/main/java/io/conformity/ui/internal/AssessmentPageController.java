@@ -20,12 +20,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 import io.conformity.assessment.AssessmentApi;
 import io.conformity.assessment.NoEvidenceStatementCommand;
-import io.conformity.assessment.RequirementAssessmentView;
 import io.conformity.evidence.CarryOverApi;
 import io.conformity.identity.CurrentUser;
 import io.conformity.identity.IdentityApi;
 import io.conformity.identity.Role;
-import io.conformity.problem.NotFoundException;
 import io.conformity.problem.ProblemException;
 import io.conformity.signoff.CommentCommand;
 import io.conformity.signoff.SignoffApi;
@@ -87,16 +85,17 @@ class AssessmentPageController {
             @PathVariable UUID id,
             @PathVariable UUID requirementId,
             @RequestParam(defaultValue = "") String statement) {
-        requireOf(id, requirementId);
+        page.requirementOf(id, requirementId);
         String form = "statement-" + requirementId;
         Set<ConstraintViolation<NoEvidenceStatementCommand>> violations =
                 validator.validate(new NoEvidenceStatementCommand(statement));
         if (!violations.isEmpty()) {
-            FormErrors errors = new FormErrors(
-                    "The statement was not recorded.",
-                    violations.stream()
-                            .collect(Collectors.toMap(
-                                    v -> "statement", ConstraintViolation::getMessage, (a, b) -> a + "; " + b)));
+            // The command has the one field the form has: every message belongs there.
+            String message = violations.stream()
+                    .map(ConstraintViolation::getMessage)
+                    .sorted()
+                    .collect(Collectors.joining("; "));
+            FormErrors errors = FormErrors.of("The statement was not recorded.", "statement", message);
             return refused(id, form, HttpStatus.BAD_REQUEST, errors, Map.of("statement", statement));
         }
         try {
@@ -111,7 +110,7 @@ class AssessmentPageController {
     @PostMapping("/assessments/{id}/requirements/{requirementId}/no-evidence-statement/withdraw")
     @PreAuthorize("hasRole('ENGINEER')")
     ModelAndView withdrawNoEvidence(@PathVariable UUID id, @PathVariable UUID requirementId) {
-        requireOf(id, requirementId);
+        page.requirementOf(id, requirementId);
         try {
             assessments.stateNoEvidence(
                     requirementId, null, identity.currentUser().username());
@@ -131,15 +130,6 @@ class AssessmentPageController {
         } catch (ProblemException e) {
             return refused(id, "carry-" + code, e.getStatusCode(), FormErrors.of(e), Map.of());
         }
-    }
-
-    /** A requirement named under another assessment's address is as unknown as one that does not exist. */
-    private RequirementAssessmentView requireOf(UUID assessmentId, UUID requirementId) {
-        RequirementAssessmentView requirement = assessments.requirement(requirementId);
-        if (!requirement.assessmentId().equals(assessmentId)) {
-            throw new NotFoundException("Requirement assessment", requirementId);
-        }
-        return requirement;
     }
 
     private ModelAndView refused(

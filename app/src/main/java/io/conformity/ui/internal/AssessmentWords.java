@@ -1,8 +1,5 @@
 package io.conformity.ui.internal;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -10,24 +7,11 @@ import org.springframework.stereotype.Component;
 import io.conformity.evidence.Severity;
 
 /**
- * Words and marks the assessment pages print for the API's codes ({@code ${@assessmentWords.task(kind)}}): a state
- * shown in colour always has its word and a symbol too.
+ * Words and marks the assessment pages print for the API's codes ({@code ${@assessmentWords.words(kind)}}): a
+ * severity shown in colour always has its word and a symbol too. Instants are {@link Timestamps}'.
  */
 @Component("assessmentWords")
 class AssessmentWords {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
-
-    public String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
-    }
-
-    public String day(Instant at) {
-        return at == null ? "" : DAY.format(at);
-    }
 
     /** A code such as {@code COLLECT_EVIDENCE} or {@code compliance-officer} as words: "Collect evidence". */
     public String words(Object code) {
@@ -50,28 +34,6 @@ class AssessmentWords {
             case MEDIUM -> "\u25C6";
             case LOW -> "\u25BD";
             case INFO -> "\u25CB";
-        };
-    }
-
-    public String state(String state) {
-        return switch (state) {
-            case "collecting" -> "Collecting evidence";
-            case "review" -> "In review";
-            case "waiting" -> "Waiting for scope";
-            case "accepted" -> "Accepted";
-            case "na" -> "Not applicable";
-            default -> "Closed";
-        };
-    }
-
-    public String stateMark(String state) {
-        return switch (state) {
-            case "collecting" -> "\u25D4";
-            case "review" -> "\u25D1";
-            case "waiting" -> "\u25CB";
-            case "accepted" -> "\u2714";
-            case "na" -> "\u2013";
-            default -> "\u25A0";
         };
     }
 

@@ -30,11 +30,14 @@ class DeclarationFormController {
     /** A submit button that asks for one more row of an array of objects instead of declaring. */
     static final String ADD_ROW = "_add";
 
+    private final AssessmentPage page;
     private final AssessmentApi assessments;
     private final EvidenceApi evidence;
     private final IdentityApi identity;
 
-    DeclarationFormController(AssessmentApi assessments, EvidenceApi evidence, IdentityApi identity) {
+    DeclarationFormController(
+            AssessmentPage page, AssessmentApi assessments, EvidenceApi evidence, IdentityApi identity) {
+        this.page = page;
         this.assessments = assessments;
         this.evidence = evidence;
         this.identity = identity;
@@ -58,7 +61,7 @@ class DeclarationFormController {
         if (posted.remove(ADD_ROW) != null) {
             return page(id, requirementId, kind, posted, FormErrors.NONE, HttpStatus.OK);
         }
-        requireOf(id, requirementId);
+        page.requirementOf(id, requirementId);
         SchemaForm form = SchemaForm.of(evidence.declarationSchema(kind));
         try {
             evidence.declare(
@@ -79,7 +82,7 @@ class DeclarationFormController {
             Map<String, String[]> posted,
             FormErrors errors,
             HttpStatusCode status) {
-        RequirementAssessmentView requirement = requireOf(id, requirementId);
+        RequirementAssessmentView requirement = page.requirementOf(id, requirementId);
         assessments.requireReader(id, () -> new NotFoundException("Assessment", id));
         SchemaForm form = SchemaForm.of(evidence.declarationSchema(kind));
         DeclarationKindView about = evidence.declarationKinds().stream()
@@ -96,13 +99,5 @@ class DeclarationFormController {
         page.addObject("unplaced", rendered.unplaced());
         page.addObject("errors", errors);
         return page;
-    }
-
-    private RequirementAssessmentView requireOf(UUID assessmentId, UUID requirementId) {
-        RequirementAssessmentView requirement = assessments.requirement(requirementId);
-        if (!requirement.assessmentId().equals(assessmentId)) {
-            throw new NotFoundException("Requirement assessment", requirementId);
-        }
-        return requirement;
     }
 }

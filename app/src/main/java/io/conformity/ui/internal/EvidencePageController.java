@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
@@ -26,7 +28,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
-import io.conformity.assessment.AssessmentApi;
 import io.conformity.evidence.EvidenceApi;
 import io.conformity.evidence.EvidenceProperties;
 import io.conformity.evidence.EvidenceView;
@@ -45,20 +46,20 @@ class EvidencePageController {
     static final String RESULT = "ui/assessments/upload :: result";
 
     private final AssessmentPage page;
-    private final AssessmentApi assessments;
+    private final PageErrors errors;
     private final EvidenceApi evidence;
     private final IdentityApi identity;
     private final EvidenceProperties properties;
 
     EvidencePageController(
             AssessmentPage page,
-            AssessmentApi assessments,
+            PageErrors errors,
             EvidenceApi evidence,
             IdentityApi identity,
             EvidenceProperties properties) {
         this.properties = properties;
         this.page = page;
-        this.assessments = assessments;
+        this.errors = errors;
         this.evidence = evidence;
         this.identity = identity;
     }
@@ -77,7 +78,7 @@ class EvidencePageController {
             @PathVariable UUID id,
             @PathVariable UUID requirementId,
             @RequestParam(name = "files", required = false) List<MultipartFile> files) {
-        requireOf(id, requirementId);
+        page.requirementOf(id, requirementId);
         List<Upload> uploads = new ArrayList<>();
         if (files != null) {
             for (MultipartFile file : files) {
@@ -109,7 +110,7 @@ class EvidencePageController {
     @PreAuthorize("hasRole('ENGINEER')")
     ModelAndView uploadOne(
             @PathVariable UUID id, @PathVariable UUID requirementId, @RequestParam("file") MultipartFile file) {
-        requireOf(id, requirementId);
+        page.requirementOf(id, requirementId);
         Upload upload = store(requirementId, file);
         ModelAndView view = new ModelAndView(RESULT, upload.stored() ? HttpStatus.CREATED : upload.status());
         view.addObject("upload", upload);
@@ -142,20 +143,47 @@ class EvidencePageController {
         String reason = tooLarge
                 ? "The file is larger than the " + limit() + " an evidence file may hold; nothing was stored."
                 : "The upload could not be read; nothing was stored.";
+        // The handler's own checks never ran: its address may name nothing, which is a bad address, not a crash.
         @SuppressWarnings("unchecked")
         Map<String, String> path =
                 (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        UUID id = UUID.fromString(path.get("id"));
+        Optional<UUID> id = uuid(path, "id");
+        Optional<UUID> requirementId = uuid(path, "requirementId");
+        if (id.isEmpty() || requirementId.isEmpty()) {
+            return errors.badAddress(e);
+        }
         if (request.getRequestURI().endsWith("/evidence/file")) {
             ModelAndView view = new ModelAndView(RESULT, status);
             view.addObject("upload", new Upload(fileName(request), null, reason, status));
-            view.addObject("assessmentId", id);
+            view.addObject("assessmentId", id.get());
             return view;
         }
-        String form = "upload-" + path.get("requirementId");
-        Model model = page.fill(
-                id, new ExtendedModelMap(), form, FormErrors.of("Nothing was stored.", "files", reason), Map.of());
-        return new ModelAndView(AssessmentPage.VIEW, model.asMap(), status);
+        try {
+            Model model = page.fill(
+                    id.get(),
+                    new ExtendedModelMap(),
+                    "upload-" + requirementId.get(),
+                    FormErrors.of("Nothing was stored.", "files", reason),
+                    Map.of());
+            return new ModelAndView(AssessmentPage.VIEW, model.asMap(), status);
+        } catch (ProblemException unknown) {
+            // An exception thrown here would not reach the pages' error handling: answered as it would answer it.
+            return errors.problem(unknown);
+        } catch (AccessDeniedException denied) {
+            return errors.denied();
+        }
+    }
+
+    private static Optional<UUID> uuid(Map<String, String> path, String name) {
+        String value = path == null ? null : path.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     private String limit() {
@@ -188,11 +216,5 @@ class EvidencePageController {
         return about == null || errors.summary() == null || about.equals("has no content")
                 ? errors.summary()
                 : errors.summary() + " (The file: " + about + ".)";
-    }
-
-    private void requireOf(UUID assessmentId, UUID requirementId) {
-        if (!assessments.requirement(requirementId).assessmentId().equals(assessmentId)) {
-            throw new NotFoundException("Requirement assessment", requirementId);
-        }
     }
 }

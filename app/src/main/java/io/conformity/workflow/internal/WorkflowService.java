@@ -165,9 +165,13 @@ class WorkflowService implements WorkflowApi {
     }
 
     private List<RequirementSheet> sheets(UUID assessmentId, String principle) {
+        return sheets(evidence.ofPrinciple(assessmentId, principle), assessments.requirements(assessmentId, principle));
+    }
+
+    private List<RequirementSheet> sheets(List<RequirementEvidence> found, List<RequirementAssessmentView> rows) {
         Map<UUID, RequirementEvidence> byRequirement = new HashMap<>();
-        evidence.ofPrinciple(assessmentId, principle).forEach(e -> byRequirement.put(e.requirementAssessmentId(), e));
-        return assessments.requirements(assessmentId, principle).stream()
+        found.forEach(e -> byRequirement.put(e.requirementAssessmentId(), e));
+        return rows.stream()
                 .filter(RequirementAssessmentView::applicable)
                 .map(r -> {
                     RequirementEvidence e = byRequirement.get(r.id());
@@ -604,5 +608,13 @@ class WorkflowService implements WorkflowApi {
     public List<RequirementSheet> requirementSheets(UUID assessmentId, String principle) {
         assessments.requireReader(assessmentId, () -> new NotFoundException("Assessment", assessmentId));
         return sheets(assessmentId, principle);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<RequirementSheet> requirementSheets(UUID assessmentId) {
+        // Each read checks the caller may read the assessment, once for all principles; none is read per principle.
+        List<RequirementEvidence> found = evidence.ofPrinciple(assessmentId, null);
+        return sheets(found, assessments.assessment(assessmentId).requirements());
     }
 }
