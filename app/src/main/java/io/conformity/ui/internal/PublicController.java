@@ -1,8 +1,6 @@
 package io.conformity.ui.internal;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -54,22 +52,6 @@ class PublicController {
 
         int pageNumber() {
             return page == null || page < 0 ? 0 : page;
-        }
-
-        /** The query string of this search on another page of results. */
-        String at(int other) {
-            StringBuilder query = new StringBuilder("?page=").append(other);
-            append(query, "manufacturer", manufacturer);
-            append(query, "model", model);
-            append(query, "status", status);
-            append(query, "regime", regime);
-            return query.toString();
-        }
-
-        private static void append(StringBuilder query, String name, String value) {
-            if (value != null && !value.isBlank()) {
-                query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
         }
 
         private static DeclarationStatus status(String value) {
