@@ -565,16 +565,22 @@ class WorkflowService implements WorkflowApi {
     }
 
     private UUID assessmentOf(Task task) {
+        Object assessmentId;
         try {
-            return UUID.fromString((String) tasks.getVariable(task.getId(), ProcessVariables.ASSESSMENT_ID));
+            assessmentId = tasks.getVariable(task.getId(), ProcessVariables.ASSESSMENT_ID);
         } catch (NullValueException | OptimisticLockingException gone) {
-            // Completed by someone else since it was found (PostgreSQL shows their commit at once): the same answer
-            // as for a task found completed, or a plain conflict if their decision is not visible yet.
-            throw completed(task.getId())
-                    .orElseGet(() -> new ProblemException(
-                            ProblemType.CONCURRENT_UPDATE,
-                            "Task " + task.getId() + " was completed by someone else meanwhile; reload it."));
+            assessmentId = null;
         }
+        if (assessmentId instanceof String id) {
+            return UUID.fromString(id);
+        }
+        // Completed by someone else since it was found (the engine then throws, or finds no variable, depending on
+        // how far their commit got): the same answer as for a task found completed, or a plain conflict if their
+        // decision is not visible yet.
+        throw completed(task.getId())
+                .orElseGet(() -> new ProblemException(
+                        ProblemType.CONCURRENT_UPDATE,
+                        "Task " + task.getId() + " was completed by someone else meanwhile; reload it."));
     }
 
     private String principleOf(Task task) {
